@@ -1,0 +1,152 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Dependencies point one way:
+//   shop -> ShopApp -> {ShopKit, TerminalUI};  TerminalCurses -> {TerminalUI, CNcurses}
+//   shop-mock-server -> ShopMockServer
+// The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "shop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ShopKit", targets: ["ShopKit"]),
+        .library(name: "ShopMockServer", targets: ["ShopMockServer"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "TerminalCurses", targets: ["TerminalCurses"]),
+        .library(name: "ShopApp", targets: ["ShopApp"]),
+        .executable(name: "shop-mock-server", targets: ["shop-mock-server"]),
+        .executable(name: "shop", targets: ["shop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        // MARK: Gateway contract, SDK and mock gateway
+        .target(
+            name: "ShopKit",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "ShopMockServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/catalog.json")],
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .executableTarget(
+            name: "shop-mock-server",
+            dependencies: [
+                "ShopMockServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Terminal toolkit
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TerminalCurses",
+            dependencies: ["TerminalUI", "CNcurses"],
+            swiftSettings: strict
+        ),
+
+        // MARK: The client
+        .target(
+            name: "ShopApp",
+            dependencies: ["ShopKit", "TerminalUI"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "shop",
+            dependencies: [
+                "ShopApp", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "ShopKitTests",
+            dependencies: ["ShopKit", "ShopMockServer"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ShopMockServerTests",
+            dependencies: [
+                "ShopMockServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: [
+                "TerminalUI",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TerminalCursesTests",
+            dependencies: ["TerminalCurses", "TerminalUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ShopAppTests",
+            dependencies: [
+                "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ShopKit", "ShopMockServer"],
+            swiftSettings: strict
+        ),
+    ]
+)
