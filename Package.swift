@@ -91,7 +91,11 @@ let package = Package(
         // MARK: The client
         .target(
             name: "ShopApp",
-            dependencies: ["ShopKit", "TerminalUI"],
+            dependencies: [
+                "ShopKit", "TerminalUI",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
