@@ -112,7 +112,12 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "ShopKitTests",
-            dependencies: ["ShopKit", "ShopMockServer"],
+            dependencies: [
+                "ShopKit", "ShopMockServer",
+                // The tests observe requests with their own ClientMiddleware.
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
