@@ -22,7 +22,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
         var fingerprint = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8)
-        fingerprint += body.readableBytesView
+        fingerprint += Self.canonical(Data(body.readableBytesView))
         let hash = SHA256.hex(fingerprint)
 
         let scope = RequestScope.current
@@ -66,6 +66,18 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             buffered.body = ResponseBody(byteBuffer: collector.buffer)
             return buffered
         }
+    }
+}
+
+extension IdempotencyMiddleware {
+    /// JSON bodies compare by meaning, not bytes: a retry that serialises its keys in
+    /// another order (or spaces them differently) is still the same request.
+    static func canonical(_ body: Data) -> [UInt8] {
+        guard !body.isEmpty,
+            let value = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+            let normalised = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        else { return Array(body) }
+        return Array(normalised)
     }
 }
 

@@ -75,7 +75,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case DecodingError.keyNotFound(let key, let context):
             let parent = path(context)
             return "The field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue) is required."
-        case DecodingError.typeMismatch(let type, let context):
+        case DecodingError.typeMismatch(let type, let context) where !path(context).isEmpty:
             return "The field \(path(context)) must be \(describe(type))."
         case DecodingError.valueNotFound(let type, let context):
             return "The field \(path(context)) must be \(describe(type)), not null."
@@ -85,7 +85,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 ? "The request body is not valid JSON."
                 : "The value of \(where_) is not valid: \(context.debugDescription)"
         default:
-            return "The request is malformed: \(error.causeDescription)"
+            // Parameters (query, path, header) fail here without a coding path.
+            return "A parameter is malformed or missing: \(error.causeDescription)"
         }
     }
 

@@ -52,7 +52,8 @@ extension GatewayAPI {
         _ = try requireShopper()
         guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
         try reject(Self.cardLengthIssues(body, prefix: ""))
-        let card = try PaymentProcessor.validate(CardDetails(body), now: clock.now())
+        // The body is the card itself, so field paths have no `card.` prefix.
+        let card = try PaymentProcessor.validate(CardDetails(body), now: clock.now(), fieldPrefix: "")
         return .ok(
             .init(body: .json(.init(brand: card.brand.wire, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear))))
     }
