@@ -60,6 +60,9 @@ public final class ShopClient: Sendable {
         httpConfiguration.connectionPool = .init(
             idleTimeout: TimeAmount(configuration.connectionIdleTimeout),
             concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.maximumConnectionsPerHost)
+        // A refused connection should fail fast and go through our RetryPolicy, not be retried
+        // silently by the pool until the request's deadline.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.decompression = .enabled(limit: .ratio(20))
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         self.init(configuration: configuration, httpClient: httpClient, ownsHTTPClient: true)

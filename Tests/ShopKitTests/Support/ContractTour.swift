@@ -49,6 +49,8 @@ enum ContractTour {
         cart = try await client.cart.setQuantity(productID: Fixtures.coffeeSet, to: 3)
         cart = try await client.cart.remove(productID: Fixtures.coffeeSet)
         #expect(cart.line(for: Fixtures.coffeeSet) == nil)
+        #expect(try await client.cart.clear().isEmpty)
+        cart = try await client.cart.add(productID: Fixtures.skillet, quantity: 2)
 
         // Shipping, payment, checkout.
         let options = try await client.shipping.quote(address: Fixtures.address)
