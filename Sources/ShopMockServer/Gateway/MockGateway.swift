@@ -63,10 +63,11 @@ public enum MockGateway {
         let port: Int
         do { port = try await bound.value() } catch {
             serverTask.cancel()
+            await store.close()
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
-        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask)
+        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, store: store)
     }
 
     private static func urlHost(_ host: String) -> String {
