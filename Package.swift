@@ -114,9 +114,11 @@ let package = Package(
             name: "ShopKitTests",
             dependencies: [
                 "ShopKit", "ShopMockServer",
-                // The tests observe requests with their own ClientMiddleware.
+                // The tests observe requests with their own ClientMiddleware and inject an HTTPClient.
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -81,17 +81,18 @@ public final class ShopClient: Sendable {
             client: httpClient, timeout: TimeAmount(configuration.timeout)))
         let logger = configuration.logger
         let retry = RetryMiddleware(policy: configuration.retryPolicy, logger: logger)
+        let logging = LoggingMiddleware(logger: logger)
 
         // Outermost first. Problems are decoded above auth and retry, which need raw statuses;
         // the idempotency key is set above retry so every attempt carries the same one.
         let sessionWire = Client(
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
-            middlewares: [RequestIDMiddleware(), ProblemMiddleware(), IdempotencyKeyMiddleware(), retry]
+            middlewares: [RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(), retry]
                 + configuration.middlewares)
         let sessions = SessionManager(store: configuration.sessionStore, wire: sessionWire, logger: logger)
         let wire = Client(
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
-            middlewares: [RequestIDMiddleware(), ProblemMiddleware(), IdempotencyKeyMiddleware(),
+            middlewares: [RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(),
                           AuthMiddleware(sessions: sessions, adminToken: configuration.adminToken), retry]
                 + configuration.middlewares)
         let gateway = Gateway(wire: wire, sessions: sessions, configuration: configuration)

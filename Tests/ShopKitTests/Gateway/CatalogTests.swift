@@ -95,3 +95,69 @@ struct CatalogTests {
         }
     }
 }
+
+@Suite("Recommendations, ads and administration through ShopKit")
+struct DiscoveryAndAdminTests {
+    @Test func recommendationsLeaveOutTheGivenProductsAndPreferTheirCategory() async throws {
+        try await TestGateway.with { gateway in
+            let client = gateway.client()
+            let given = [Fixtures.skillet, Fixtures.coffeeSet]
+            let recommended = try await client.recommendations.for(productIDs: given, currency: .gbp)
+            #expect(!recommended.isEmpty)
+            #expect(recommended.count <= 5)
+            #expect(recommended.allSatisfy { !given.contains($0.id) })
+            #expect(recommended.first?.category == "kitchen")
+            #expect(recommended.allSatisfy { $0.price.currency == .gbp })
+        }
+    }
+
+    @Test func adsFollowTheCategoriesInView() async throws {
+        try await TestGateway.with { gateway in
+            let client = gateway.client()
+            let kitchen = try await client.ads.for(categories: ["kitchen"])
+            #expect(!kitchen.isEmpty)
+            #expect(kitchen.allSatisfy { $0.category == "kitchen" })
+            #expect(try await client.ads.for().count == 2)
+        }
+    }
+
+    @Test func adminCallsNeedTheAdminToken() async throws {
+        try await TestGateway.with { gateway in
+            let anonymous = gateway.client(adminToken: nil)
+            let error = await #expect(throws: ShopError.self) { try await anonymous.admin.advanceClock(by: 1) }
+            #expect(error?.status == 401 || error?.status == 403)
+            #expect(gateway.recorder.attempts(of: "refreshSession").isEmpty, "admin calls never refresh a session")
+
+            let wrong = gateway.client(adminToken: "adm_wrong")
+            let wrongError = await #expect(throws: ShopError.self) { try await wrong.admin.activityPage() }
+            #expect(wrongError?.status == 401 || wrongError?.status == 403)
+        }
+    }
+
+    @Test func productCodesAreUnique() async throws {
+        try await TestGateway.with { gateway in
+            let client = gateway.client()
+            let input = ProductInput(code: "DUP-1", name: "Twin", description: "", category: "home", priceUSD: 100, stock: 1)
+            let created = try await client.admin.createProduct(input)
+            #expect(created.price == Money(amount: 100, currency: .usd))
+            let error = await #expect(throws: ShopError.self) { try await client.admin.createProduct(input) }
+            #expect(error?.status == 409)
+            let events = try await client.admin.activity(pageSize: 10).collect()
+            #expect(events.contains { $0.kind == .productCreated && $0.subjectID == created.id })
+        }
+    }
+
+    @Test func anInjectedHTTPClientIsLeftRunning() async throws {
+        try await TestGateway.with { gateway in
+            let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url), httpClient: httpClient)
+            #expect(try await client.health().status == "ok")
+            try await client.shutdown()
+            let again = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url), httpClient: httpClient)
+            #expect(try await again.catalog.categories().count > 0, "the shared HTTP client still works")
+            try await httpClient.shutdown()
+        }
+    }
+}
+
+import AsyncHTTPClient
