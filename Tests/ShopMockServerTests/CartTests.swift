@@ -116,4 +116,18 @@ import Testing
             #expect(wrong.status == 401)
         }
     }
+
+    @Test func registeringCarriesTheGuestCartOver() async throws {
+        try await TestGateway.with { gateway in
+            let product = try await gateway.anyProduct()
+            let guest = try await gateway.guestToken()
+            try await gateway.add(product.id, quantity: 2, token: guest)
+            let account = try await gateway.register(guestToken: guest)
+            let lines = try await gateway.get("/v1/cart", token: account).object["lines"] as! [[String: Any]]
+            #expect(lines.first?["productId"] as? String == product.id)
+            #expect(lines.first?["quantity"] as? Int == 2)
+            let me = try await gateway.get("/v1/me", token: account).object
+            #expect(me["isGuest"] as? Bool == false)
+        }
+    }
 }

@@ -100,4 +100,67 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         #expect(launched.stderr.value.contains(expected), "stderr: \(launched.stderr.value)")
     }
+
+    /// Starts the binary and waits for its banner; returns the base URL.
+    func serve(_ arguments: [String]) async throws -> (Launched, String) {
+        let launched = try launch(arguments)
+        for _ in 0..<400 {
+            if let line = launched.stdout.value.split(separator: "\n").first(where: { $0.hasPrefix("Serving the shop gateway at ") }) {
+                return (launched, String(line.dropFirst("Serving the shop gateway at ".count)))
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        launched.process.terminate()
+        throw CancellationError()
+    }
+
+    func call(_ method: String, _ url: String, token: String? = nil, json: String? = nil, key: String? = nil) async throws -> (Int, [String: Any]) {
+        var request = HTTPClientRequest(url: url)
+        request.method = .init(rawValue: method)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let key { request.headers.add(name: "Idempotency-Key", value: key) }
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(json.utf8))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        return (Int(response.status.code), object)
+    }
+
+    @Test(.enabled(if: binary != nil, "build shop-mock-server first"))
+    func anAcknowledgedOrderSurvivesKillNine() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shop-kill-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (first, base) = try await serve(["--port", "0", "--data-dir", directory, "--log-level", "warning"])
+        let (_, session) = try await call("POST", base + "/v1/sessions/guest")
+        let token = try #require(session["token"] as? String)
+        let (_, page) = try await call("GET", base + "/v1/products?inStock=true&limit=1")
+        let productId = try #require(((page["items"] as? [[String: Any]])?.first)?["id"] as? String)
+        let (added, _) = try await call(
+            "POST", base + "/v1/cart/items", token: token, json: #"{"productId":"\#(productId)","quantity":1}"#)
+        #expect(added == 200)
+        let orderBody = #"{"email":"k@example.com","shippingOption":"standard","address":{"name":"K","line1":"1 Main St","city":"Oslo","postalCode":"0150","country":"NO"},"card":{"number":"4242424242424242","cvv":"123","expMonth":12,"expYear":2099}}"#
+        let (placed, order) = try await call("POST", base + "/v1/checkout/orders", token: token, json: orderBody, key: "kill-9")
+        #expect(placed == 201)
+        let orderId = try #require(order["id"] as? String)
+
+        kill(first.process.processIdentifier, SIGKILL)
+        try await waitForExit(first.process)
+
+        let (second, again) = try await serve(["--port", "0", "--data-dir", directory, "--log-level", "warning"])
+        defer { second.process.terminate() }
+        let (status, reloaded) = try await call("GET", again + "/v1/orders/\(orderId)", token: token)
+        #expect(status == 200)
+        #expect(reloaded["id"] as? String == orderId)
+        // The retry of the same placement replays it instead of ordering twice.
+        let (replayStatus, replay) = try await call("POST", again + "/v1/checkout/orders", token: token, json: orderBody, key: "kill-9")
+        #expect(replayStatus == 201)
+        #expect(replay["id"] as? String == orderId)
+        let (_, orders) = try await call("GET", again + "/v1/orders", token: token)
+        #expect((orders["items"] as? [Any])?.count == 1)
+        second.process.terminate()
+        try await waitForExit(second.process)
+    }
 }

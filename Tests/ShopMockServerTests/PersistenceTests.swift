@@ -16,7 +16,7 @@ import Testing
             $0.clock = clock
         }
 
-        let (token, orderId, productId, stockAfter, guestToken) = try await TestGateway.with(configure) { gateway in
+        let (token, orderId, productId, stockAfter, guestToken, replayedToken) = try await TestGateway.with(configure) { gateway in
             let token = try await gateway.register(email: "keep@example.com")
             let product = try await gateway.anyProduct()
             try await gateway.add(product.id, quantity: 2, token: token)
@@ -25,7 +25,10 @@ import Testing
             try await gateway.add(product.id, quantity: 1, token: token)  // a cart left behind
             let guest = try await gateway.guestToken()
             try await gateway.add(product.id, quantity: 3, token: guest)
-            return (token, order.object["id"] as! String, product.id, try await gateway.stock(of: product.id), guest)
+            // A session made with an Idempotency-Key: its replay record holds the token, so it stays in memory.
+            let keyed = try await gateway.post("/v1/sessions/guest", headers: [("Idempotency-Key", "guest-1")])
+            let replayed = keyed.object["token"] as! String
+            return (token, order.object["id"] as! String, product.id, try await gateway.stock(of: product.id), guest, replayed)
         }
 
         let attributes = try FileManager.default.attributesOfItem(atPath: directory)
@@ -42,6 +45,7 @@ import Testing
         #expect(raw.range(of: Data("4242424242424242".utf8)) == nil)
         #expect(raw.range(of: Data("correct horse".utf8)) == nil)
         #expect(raw.range(of: Data(token.utf8)) == nil)
+        #expect(raw.range(of: Data(replayedToken.utf8)) == nil)
 
         try await TestGateway.with(configure) { gateway in
             // The session, the order, the cart, stock and the idempotency record are back.

@@ -12,6 +12,9 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
 
     let store: GatewayStore
 
+    /// Their responses hold session tokens, which never go to disk.
+    static var tokenIssuingPaths: Set<String> { ["/v1/sessions/guest", "/v1/sessions", "/v1/sessions/refresh", "/v1/users"] }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let key = request.headers[Self.keyField] else {
             return try await next(request, context)
@@ -62,7 +65,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             try await response.body.write(collector)
             let data = Data(collector.buffer.readableBytesView)
             await store.finishIdempotent(
-                claim, status: status, contentType: response.headers[.contentType] ?? "application/json", body: data)
+                claim, status: status, contentType: response.headers[.contentType] ?? "application/json", body: data,
+                durable: !Self.tokenIssuingPaths.contains(request.uri.path))
             buffered.body = ResponseBody(byteBuffer: collector.buffer)
             return buffered
         }
