@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import ShopKit
+import ShopMockServer
 import Testing
 
 @Suite("Retries, sessions and concurrency through ShopKit")
@@ -170,13 +172,15 @@ struct ResilienceTests {
 
     @Test func anUnreachableGatewayIsATransportErrorAfterRetries() async throws {
         // The address of a gateway that has just stopped: nothing listens there any more.
-        var deadURL: URL?
-        try await TestGateway.with { gateway in deadURL = gateway.url }
+        let stopped = try await MockGateway.start(GatewayConfiguration(
+            port: 0, bcryptCost: 4, logger: Logger(label: "stopped", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let deadURL = stopped.url
+        await stopped.stop()
         try await TestGateway.with { gateway in
             let recorder = RequestRecorder()
             let client = gateway.client(
                 retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)), recorder: recorder,
-                timeout: .seconds(5), baseURL: try #require(deadURL))
+                timeout: .seconds(5), baseURL: deadURL)
             let error = await #expect(throws: ShopError.self) { try await client.catalog.categories() }
             if case .transport = error {} else { Issue.record("expected a transport error, got \(String(describing: error))") }
             #expect(recorder.attempts(of: "listCategories").count == 2)
