@@ -85,6 +85,23 @@ struct ResilienceTests {
         }
     }
 
+    @Test func concurrentFirstCallsShareOneGuestSession() async throws {
+        try await TestGateway.with { gateway in
+            let client = gateway.client()
+            let users = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        _ = try await client.cart.get()
+                        return await client.currentSession?.user.id
+                    }
+                }
+                return try await group.reduce(into: Set<String?>()) { $0.insert($1) }
+            }
+            #expect(users.count == 1)
+            #expect(gateway.recorder.attempts(of: "createGuestSession").count == 1)
+        }
+    }
+
     @Test func aSignedOutAccountMustSignInAgain() async throws {
         try await TestGateway.with { gateway in
             let client = gateway.client()
