@@ -26,7 +26,7 @@ import Testing
         try await TestGateway.with({ $0.catalogFile = path }) { gateway in
             let page = try await gateway.get("/v1/products").object
             #expect(page["total"] as? Int == 1)
-            #expect((page["items"] as! [[String: Any]])[0]["name"] as? String == "Sencha")
+            #expect((page["items"] as? [[String: Any]] ?? [])[at: 0]["name"] as? String == "Sencha")
         }
     }
 

@@ -4,17 +4,17 @@ import Testing
 @Suite struct CatalogTests {
     @Test func seedCatalogHasThePromisedVariety() async throws {
         try await TestGateway.with { gateway in
-            let categories = try await gateway.get("/v1/categories").object["items"] as! [[String: Any]]
+            let categories = try await gateway.get("/v1/categories").object["items"] as? [[String: Any]] ?? []
             #expect(categories.count >= 8)
-            #expect(categories.allSatisfy { ($0["productCount"] as! Int) > 0 })
+            #expect(categories.allSatisfy { ($0["productCount"] as? Int ?? -1) > 0 })
             let page = try await gateway.get("/v1/products?limit=100").object
-            let items = page["items"] as! [[String: Any]]
+            let items = page["items"] as? [[String: Any]] ?? []
             #expect(items.count >= 60)
             #expect(page["total"] as? Int == items.count)
-            #expect(Set(items.map { $0["code"] as! String }).count == items.count)
+            #expect(Set(items.map { $0["code"] as? String ?? "" }).count == items.count)
             #expect(items.contains { $0["availability"] as? String == "low_stock" })
             #expect(items.contains { $0["availability"] as? String == "out_of_stock" })
-            #expect(items.contains { !($0["name"] as! String).allSatisfy(\.isASCII) })
+            #expect(items.contains { !($0["name"] as? String ?? "").allSatisfy(\.isASCII) })
         }
     }
 
@@ -25,31 +25,31 @@ import Testing
             repeat {
                 let path = "/v1/products?limit=7&sort=price_asc" + (cursor.map { "&cursor=\($0)" } ?? "")
                 let page = try await gateway.get(path).object
-                seen += (page["items"] as! [[String: Any]]).map { $0["id"] as! String }
+                seen += (page["items"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
                 cursor = page["nextCursor"] as? String
             } while cursor != nil
             #expect(seen.count == Set(seen).count)
-            #expect(seen.count == (try await gateway.get("/v1/products?limit=1").object["total"] as! Int))
+            #expect(seen.count == (try await gateway.get("/v1/products?limit=1").object["total"] as? Int ?? -1))
         }
     }
 
     @Test func sortsAndFilters() async throws {
         try await TestGateway.with { gateway in
             func prices(_ query: String) async throws -> [Int] {
-                (try await gateway.get("/v1/products?limit=100&\(query)").object["items"] as! [[String: Any]])
+                (try await gateway.get("/v1/products?limit=100&\(query)").object["items"] as? [[String: Any]] ?? [])
                     .map { $0.money("price").amount }
             }
             let ascending = try await prices("sort=price_asc")
             #expect(ascending == ascending.sorted())
             let descending = try await prices("sort=price_desc")
             #expect(descending == descending.sorted(by: >))
-            let rated = (try await gateway.get("/v1/products?limit=100&sort=rating").object["items"] as! [[String: Any]])
-                .map { $0["rating"] as! Double }
+            let rated = (try await gateway.get("/v1/products?limit=100&sort=rating").object["items"] as? [[String: Any]] ?? [])
+                .map { $0["rating"] as? Double ?? -1 }
             #expect(rated == rated.sorted(by: >))
-            let kitchen = try await gateway.get("/v1/products?category=kitchen&limit=100").object["items"] as! [[String: Any]]
+            let kitchen = try await gateway.get("/v1/products?category=kitchen&limit=100").object["items"] as? [[String: Any]] ?? []
             #expect(!kitchen.isEmpty && kitchen.allSatisfy { $0["category"] as? String == "kitchen" })
-            let inStock = try await gateway.get("/v1/products?inStock=true&limit=100").object["items"] as! [[String: Any]]
-            #expect(inStock.allSatisfy { ($0["stock"] as! Int) > 0 })
+            let inStock = try await gateway.get("/v1/products?inStock=true&limit=100").object["items"] as? [[String: Any]] ?? []
+            #expect(inStock.allSatisfy { ($0["stock"] as? Int ?? -1) > 0 })
         }
     }
 
@@ -57,7 +57,7 @@ import Testing
         try await TestGateway.with { gateway in
             #expect(try await gateway.get("/v1/products?cursor=not-a-cursor").status == 400)
             // A cursor from another query is refused too.
-            let cursor = try await gateway.get("/v1/products?limit=2").object["nextCursor"] as! String
+            let cursor = try await gateway.get("/v1/products?limit=2").object["nextCursor"] as? String ?? ""
             #expect(try await gateway.get("/v1/products?limit=2&sort=rating&cursor=\(cursor)").status == 400)
         }
     }
@@ -65,9 +65,9 @@ import Testing
     @Test func searchRanksNameMatchesFirst() async throws {
         try await TestGateway.with { gateway in
             let page = try await gateway.get("/v1/search?q=LEATHER&limit=100").object
-            let hits = page["items"] as! [[String: Any]]
+            let hits = page["items"] as? [[String: Any]] ?? []
             #expect(!hits.isEmpty)
-            let firstFields = hits.map { ($0["matchedIn"] as! [String]).first! }
+            let firstFields = hits.map { ($0["matchedIn"] as? [String] ?? []).first ?? "" }
             // Every name match comes before every description-only match.
             let lastName = firstFields.lastIndex(of: "name") ?? -1
             let firstDescription = firstFields.firstIndex(of: "description") ?? Int.max
@@ -79,16 +79,16 @@ import Testing
 
     @Test func searchMatchesCategoryAndNonASCII() async throws {
         try await TestGateway.with { gateway in
-            let byCategory = try await gateway.get("/v1/search?q=outdoors").object["items"] as! [[String: Any]]
+            let byCategory = try await gateway.get("/v1/search?q=outdoors").object["items"] as? [[String: Any]] ?? []
             #expect(!byCategory.isEmpty)
-            #expect(byCategory.allSatisfy { ($0["matchedIn"] as! [String]).contains("category") })
-            let cjk = try await gateway.get("/v1/search?q=%E6%8A%B9%E8%8C%B6").object["items"] as! [[String: Any]]  // 抹茶
+            #expect(byCategory.allSatisfy { ($0["matchedIn"] as? [String] ?? []).contains("category") })
+            let cjk = try await gateway.get("/v1/search?q=%E6%8A%B9%E8%8C%B6").object["items"] as? [[String: Any]] ?? []  // 抹茶
             #expect(cjk.count == 1)
-            let accented = try await gateway.get("/v1/search?q=CR%C3%88ME").object["items"] as! [[String: Any]]  // CRÈME
+            let accented = try await gateway.get("/v1/search?q=CR%C3%88ME").object["items"] as? [[String: Any]] ?? []  // CRÈME
             #expect(accented.count >= 1)
-            let filtered = try await gateway.get("/v1/search?q=a&category=toys&inStock=true&sort=price_asc&limit=100").object["items"] as! [[String: Any]]
-            let products = filtered.map { $0["product"] as! [String: Any] }
-            #expect(products.allSatisfy { $0["category"] as? String == "toys" && ($0["stock"] as! Int) > 0 })
+            let filtered = try await gateway.get("/v1/search?q=a&category=toys&inStock=true&sort=price_asc&limit=100").object["items"] as? [[String: Any]] ?? []
+            let products = filtered.map { $0["product"] as? [String: Any] ?? [:] }
+            #expect(products.allSatisfy { $0["category"] as? String == "toys" && ($0["stock"] as? Int ?? -1) > 0 })
             let prices = products.map { $0.money("price").amount }
             #expect(prices == prices.sorted())
             #expect(try await gateway.get("/v1/search?q=").status == 400)
@@ -111,20 +111,21 @@ import Testing
 
     @Test func recommendationsAndAds() async throws {
         try await TestGateway.with { gateway in
-            let kitchen = try await gateway.get("/v1/products?category=kitchen&limit=2").object["items"] as! [[String: Any]]
-            let ids = kitchen.map { $0["id"] as! String }
+            let kitchen = try await gateway.get("/v1/products?category=kitchen&limit=2").object["items"] as? [[String: Any]] ?? []
+            let ids = kitchen.map { $0["id"] as? String ?? "" }
+            try #require(ids.count == 2)
             let recommended = try await gateway.get("/v1/recommendations?productIds=\(ids[0])&productIds=\(ids[1])")
-                .object["items"] as! [[String: Any]]
+                .object["items"] as? [[String: Any]] ?? []
             #expect(recommended.count == 5)
-            #expect(recommended.allSatisfy { !ids.contains($0["id"] as! String) })
+            #expect(recommended.allSatisfy { !ids.contains($0["id"] as? String ?? "") })
             #expect(recommended.first?["category"] as? String == "kitchen")
             #expect(try await gateway.get("/v1/recommendations").status == 400)
 
-            let ads = try await gateway.get("/v1/ads?categories=books&categories=toys").object["items"] as! [[String: Any]]
-            #expect(Set(ads.map { $0["category"] as! String }) == ["books", "toys"])
-            let random = try await gateway.get("/v1/ads").object["items"] as! [[String: Any]]
+            let ads = try await gateway.get("/v1/ads?categories=books&categories=toys").object["items"] as? [[String: Any]] ?? []
+            #expect(Set(ads.map { $0["category"] as? String ?? "" }) == ["books", "toys"])
+            let random = try await gateway.get("/v1/ads").object["items"] as? [[String: Any]] ?? []
             #expect(random.count == 2)
-            let unknown = try await gateway.get("/v1/ads?categories=nothing-like-this").object["items"] as! [[String: Any]]
+            let unknown = try await gateway.get("/v1/ads?categories=nothing-like-this").object["items"] as? [[String: Any]] ?? []
             #expect(unknown.count == 2)
         }
     }
@@ -138,7 +139,7 @@ import Testing
             ]
             let created = try await gateway.post("/v1/admin/products", token: admin, json: body)
             #expect(created.status == 201)
-            let id = created.object["id"] as! String
+            let id = created.object["id"] as? String ?? ""
             #expect(created.object["availability"] as? String == "low_stock")
             let duplicate = try await gateway.post("/v1/admin/products", token: admin, json: body)
             #expect(duplicate.status == 409)
@@ -158,8 +159,8 @@ import Testing
             #expect(try await gateway.get("/v1/products/\(id)").status == 404)
             #expect(try await gateway.send("DELETE", "/v1/admin/products/\(id)", token: admin).status == 404)
 
-            let trail = try await gateway.get("/v1/admin/activity", token: admin).object["items"] as! [[String: Any]]
-            #expect(trail.prefix(3).map { $0["kind"] as! String } == ["product_deleted", "product_updated", "product_created"])
+            let trail = try await gateway.get("/v1/admin/activity", token: admin).object["items"] as? [[String: Any]] ?? []
+            #expect(trail.prefix(3).map { $0["kind"] as? String ?? "" } == ["product_deleted", "product_updated", "product_created"])
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
             #expect(try await gateway.get("/v1/currencies/convert?amount=1000&from=JPY&to=EUR").object["amount"] as? Int == 791)
             #expect(try await gateway.get("/v1/currencies/convert?amount=12640&from=JPY&to=EUR").object["amount"] as? Int == 10000)
             #expect(try await gateway.get("/v1/currencies/convert?amount=100&from=EUR&to=JPY").object["amount"] as? Int == 126)
-            let list = try await gateway.get("/v1/currencies").object["items"] as! [[String: Any]]
+            let list = try await gateway.get("/v1/currencies").object["items"] as? [[String: Any]] ?? []
             let yen = try #require(list.first { $0["code"] as? String == "JPY" })
             #expect(yen["minorUnits"] as? Int == 0)
             #expect(yen["perEuro"] as? String == "126.40")

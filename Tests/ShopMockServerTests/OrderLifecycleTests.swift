@@ -7,14 +7,14 @@ import Testing
         let product = try await gateway.anyProduct()
         try await gateway.add(product.id, quantity: quantity, token: token)
         let response = try await gateway.placeOrder(token: token)
-        precondition(response.status == 201, response.text)
+        guard response.status == 201 else { throw TestFailure("order failed: \(response.text)") }
         return (token, response.object, product.id)
     }
 
     @Test func progressesOnTheGatewayClockWithNotifications() async throws {
         try await TestGateway.with { gateway in
             let (token, order, _) = try await placedOrder(gateway)
-            let id = order["id"] as! String
+            let id = order["id"] as? String ?? ""
             func status() async throws -> String? { try await gateway.get("/v1/orders/\(id)", token: token).object["status"] as? String }
             #expect(try await status() == "paid")
 
@@ -27,18 +27,18 @@ import Testing
             let delivered = try await gateway.get("/v1/orders/\(id)", token: token).object
             #expect(delivered["status"] as? String == "delivered")
             #expect(delivered["cancellable"] as? Bool == false)
-            let events = (delivered["events"] as! [[String: Any]]).map { $0["status"] as! String }
+            let events = (delivered["events"] as? [[String: Any]] ?? []).map { $0["status"] as? String ?? "" }
             #expect(events == ["placed", "paid", "packed", "shipped", "in_transit", "out_for_delivery", "delivered"])
 
             let tracking = try await gateway.get("/v1/orders/\(id)/tracking", token: token).object
             #expect(tracking["status"] as? String == "delivered")
-            let trackingEvents = tracking["events"] as! [[String: Any]]
+            let trackingEvents = tracking["events"] as? [[String: Any]] ?? []
             #expect(trackingEvents.count == 7)
             #expect(trackingEvents.last?["location"] as? String == "Lisboa, PT")
-            let byTrackingId = try await gateway.get("/v1/shipping/tracking/\(order["trackingId"] as! String)", token: token)
+            let byTrackingId = try await gateway.get("/v1/shipping/tracking/\(order["trackingId"] as? String ?? "")", token: token)
             #expect(byTrackingId.object["orderId"] as? String == id)
 
-            let inbox = try await gateway.get("/v1/notifications?limit=100", token: token).object["items"] as! [[String: Any]]
+            let inbox = try await gateway.get("/v1/notifications?limit=100", token: token).object["items"] as? [[String: Any]] ?? []
             let updates = inbox.filter { $0["kind"] as? String == "shipping_update" && $0["orderId"] as? String == id }
             #expect(updates.count == 4)  // shipped, in transit, out for delivery, delivered
         }
@@ -47,7 +47,7 @@ import Testing
     @Test func cancelBeforeShippingReturnsStockAndRefunds() async throws {
         try await TestGateway.with { gateway in
             let (token, order, productId) = try await placedOrder(gateway, quantity: 3)
-            let id = order["id"] as! String
+            let id = order["id"] as? String ?? ""
             let stockAfterOrder = try await gateway.stock(of: productId)
             gateway.clock.advance(by: 90)  // packed: still cancellable
             let cancelled = try await gateway.post("/v1/orders/\(id)/cancel", token: token)
@@ -62,8 +62,8 @@ import Testing
             gateway.clock.advance(by: 7_200)
             #expect(try await gateway.get("/v1/orders/\(id)", token: token).object["status"] as? String == "cancelled")
             #expect(try await gateway.stock(of: productId) == stockAfterOrder + 3)
-            let kinds = (try await gateway.get("/v1/notifications", token: token).object["items"] as! [[String: Any]])
-                .map { $0["kind"] as! String }
+            let kinds = (try await gateway.get("/v1/notifications", token: token).object["items"] as? [[String: Any]] ?? [])
+                .map { $0["kind"] as? String ?? "" }
             #expect(kinds.contains("order_cancelled"))
         }
     }
@@ -71,7 +71,7 @@ import Testing
     @Test func cannotCancelAfterShipping() async throws {
         try await TestGateway.with { gateway in
             let (token, order, productId) = try await placedOrder(gateway)
-            let id = order["id"] as! String
+            let id = order["id"] as? String ?? ""
             let stock = try await gateway.stock(of: productId)
             gateway.clock.advance(by: 200)  // shipped
             let response = try await gateway.post("/v1/orders/\(id)/cancel", token: token)
@@ -84,7 +84,7 @@ import Testing
     @Test func invoiceTotalsEqualTheOrder() async throws {
         try await TestGateway.with { gateway in
             let (token, order, _) = try await placedOrder(gateway)
-            let invoice = try await gateway.get("/v1/orders/\(order["id"] as! String)/invoice", token: token).object
+            let invoice = try await gateway.get("/v1/orders/\(order["id"] as? String ?? "")/invoice", token: token).object
             #expect((invoice["number"] as? String)?.hasPrefix("INV-") == true)
             #expect((invoice["number"] as? String)?.count == 10)
             for key in ["subtotal", "shipping", "total"] {
@@ -92,11 +92,11 @@ import Testing
             }
             #expect(invoice["status"] as? String == "paid")
             #expect(invoice["transactionId"] as? String == order["transactionId"] as? String)
-            #expect((invoice["lines"] as! [Any]).count == (order["lines"] as! [Any]).count)
+            #expect((invoice["lines"] as? [Any] ?? []).count == (order["lines"] as? [Any] ?? []).count)
 
             // Invoice numbers count up, one per order.
             let (token2, order2, _) = try await placedOrder(gateway)
-            let second = try await gateway.get("/v1/orders/\(order2["id"] as! String)/invoice", token: token2).object
+            let second = try await gateway.get("/v1/orders/\(order2["id"] as? String ?? "")/invoice", token: token2).object
             #expect(second["number"] as? String != invoice["number"] as? String)
         }
     }
@@ -108,15 +108,15 @@ import Testing
             var ids: [String] = []
             for _ in 0..<3 {
                 try await gateway.add(product.id, token: token)
-                ids.append(try await gateway.placeOrder(token: token).object["id"] as! String)
+                ids.append(try await gateway.placeOrder(token: token).object["id"] as? String ?? "")
                 gateway.clock.advance(by: 1)
             }
             let firstPage = try await gateway.get("/v1/orders?limit=2", token: token).object
-            let firstIds = (firstPage["items"] as! [[String: Any]]).map { $0["id"] as! String }
+            let firstIds = (firstPage["items"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
             #expect(firstIds == [ids[2], ids[1]])
             let cursor = try #require(firstPage["nextCursor"] as? String)
             let secondPage = try await gateway.get("/v1/orders?limit=2&cursor=\(cursor)", token: token).object
-            #expect((secondPage["items"] as! [[String: Any]]).map { $0["id"] as! String } == [ids[0]])
+            #expect((secondPage["items"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" } == [ids[0]])
             #expect(secondPage["nextCursor"] == nil)
             #expect(try await gateway.get("/v1/orders?cursor=garbage", token: token).status == 400)
         }
@@ -127,7 +127,7 @@ import Testing
             let (token, _, _) = try await placedOrder(gateway)
             let inbox = try await gateway.get("/v1/notifications", token: token).object
             #expect(inbox["unreadCount"] as? Int == 2)  // welcome + confirmation
-            let first = (inbox["items"] as! [[String: Any]])[0]["id"] as! String
+            let first = (inbox["items"] as? [[String: Any]] ?? [])[at: 0]["id"] as? String ?? ""
             let read = try await gateway.post("/v1/notifications/\(first)/read", token: token)
             #expect(read.object["read"] as? Bool == true)
             #expect(try await gateway.get("/v1/notifications?unreadOnly=true", token: token).object["unreadCount"] as? Int == 1)

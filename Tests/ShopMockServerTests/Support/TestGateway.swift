@@ -74,15 +74,15 @@ struct TestGateway {
 
     /// A new guest session's token.
     func guestToken() async throws -> String {
-        try await post("/v1/sessions/guest").object["token"] as! String
+        try await post("/v1/sessions/guest").object["token"] as? String ?? ""
     }
 
     /// Registers an account and returns its session token.
     func register(email: String = "ana-\(UUID().uuidString.prefix(8))@example.com", password: String = "correct horse", name: String = "Ana", guestToken: String? = nil) async throws -> String {
         let response = try await post(
             "/v1/users", token: guestToken, json: ["email": email, "password": password, "name": name])
-        precondition(response.status == 201, "register failed: \(response.text)")
-        return response.object["token"] as! String
+        guard response.status == 201 else { throw TestFailure("register failed: \(response.text)") }
+        return response.object["token"] as? String ?? ""
     }
 
     /// Adds `quantity` of a product to the token's cart (expects success).
@@ -116,21 +116,23 @@ struct TestGateway {
         let product = try await get("/v1/products/\(productId)").object
         let body: [String: Any] = [
             "code": product["code"]!, "name": product["name"]!, "description": product["description"]!,
-            "category": product["category"]!, "priceUsd": (product["price"] as! [String: Any])["amount"]!, "stock": stock,
+            "category": product["category"]!, "priceUsd": (product["price"] as? [String: Any] ?? [:])["amount"]!, "stock": stock,
         ]
         let response = try await send("PUT", "/v1/admin/products/\(productId)", token: Self.adminToken, json: body)
-        precondition(response.status == 200, "setStock failed: \(response.text)")
+        guard response.status == 200 else { throw TestFailure("setStock failed: \(response.text)") }
     }
 
     func stock(of productId: String) async throws -> Int {
-        try await get("/v1/inventory/\(productId)").object["onHand"] as! Int
+        try await get("/v1/inventory/\(productId)").object["onHand"] as? Int ?? -1
     }
 
     /// A product with plenty of stock, for tests that do not care which.
     func anyProduct(minimumStock: Int = 20) async throws -> (id: String, priceUsd: Int) {
-        let items = try await get("/v1/products?limit=100&sort=price_asc").object["items"] as! [[String: Any]]
-        let product = items.first { ($0["stock"] as! Int) >= minimumStock }!
-        return (product["id"] as! String, (product["price"] as! [String: Any])["amount"] as! Int)
+        let items = try await get("/v1/products?limit=100&sort=price_asc").object["items"] as? [[String: Any]] ?? []
+        guard let product = items.first(where: { ($0["stock"] as? Int ?? -1) >= minimumStock }) else {
+            throw TestFailure("no product with \(minimumStock) units in stock")
+        }
+        return (product["id"] as? String ?? "", (product["price"] as? [String: Any] ?? [:])["amount"] as? Int ?? -1)
     }
 }
 
@@ -153,15 +155,26 @@ struct TestResponse {
     var fieldErrors: [String: String] {
         var errors: [String: String] = [:]
         for entry in object["errors"] as? [[String: Any]] ?? [] {
-            errors[entry["field"] as! String] = entry["message"] as? String
+            errors[entry["field"] as? String ?? ""] = entry["message"] as? String
         }
         return errors
     }
 }
 
+/// A helper could not set the scene for a test.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Array where Element == [String: Any] {
+    /// The element at `index`, or an empty object (so a failing test reports, not crashes).
+    subscript(at index: Int) -> [String: Any] { indices.contains(index) ? self[index] : [:] }
+}
+
 extension Dictionary where Key == String, Value == Any {
     func money(_ key: String) -> (amount: Int, currency: String) {
-        let value = self[key] as! [String: Any]
-        return (value["amount"] as! Int, value["currency"] as! String)
+        let value = self[key] as? [String: Any] ?? [:]
+        return (value["amount"] as? Int ?? -1, value["currency"] as? String ?? "")
     }
 }
