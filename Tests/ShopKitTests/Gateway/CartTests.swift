@@ -111,6 +111,22 @@ struct CartTests {
         }
     }
 
+    @Test func anExpiredGuestTokenIsRefreshedBeforeSignInSoTheCartStillMerges() async throws {
+        // The gateway's clock starts two hours behind ours: the guest token it issues has
+        // already expired by our clock. Then the gateway catches up, and it has by its clock too.
+        try await TestGateway.with(tokenLifetime: 3600, clockStart: Date().addingTimeInterval(-7200)) { gateway in
+            let email = Fixtures.uniqueEmail()
+            try await gateway.client().sessions.register(email: email, password: "long enough pw", name: "Eve")
+
+            let client = gateway.client()
+            try await client.cart.add(productID: Fixtures.skillet, quantity: 2)
+            gateway.running.clock.advance(by: 7200)
+            try await client.sessions.signIn(email: email, password: "long enough pw")
+            #expect(gateway.recorder.attempts(of: "refreshSession").count == 1)
+            #expect(try await client.cart.get().line(for: Fixtures.skillet)?.quantity == 2)
+        }
+    }
+
     @Test func registeringCarriesTheGuestCartOver() async throws {
         try await TestGateway.with { gateway in
             let client = gateway.client()
