@@ -51,9 +51,14 @@ public enum MockGateway {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
+        let handlesSignals = configuration.handlesTerminationSignals
         let serverTask = Task {
             do {
-                try await application.run()
+                if handlesSignals {
+                    try await application.runService()
+                } else {
+                    try await application.run()
+                }
                 bound.resolve(.failure(GatewayStartError(message: "the server stopped before it was listening")))
             } catch {
                 bound.resolve(.failure(error))
