@@ -76,10 +76,13 @@ let package = Package(
         ),
 
         // MARK: Terminal toolkit
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            // `Themes` is a symlink to the top-level `themes/` (the single source of the theme files);
+            // `.process` follows it and copies the files (`.copy` would copy the dangling link).
+            resources: [.process("Themes")],
             swiftSettings: strict
         ),
         .target(
