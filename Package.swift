@@ -90,6 +90,12 @@ let package = Package(
             dependencies: ["TerminalUI", "CNcurses"],
             swiftSettings: strict
         ),
+        // Widgets on one screen through ncurses: the tmux tests drive it, `--bench` measures it.
+        .executableTarget(
+            name: "terminal-demo",
+            dependencies: ["TerminalUI", "TerminalCurses"],
+            swiftSettings: strict
+        ),
 
         // MARK: The client
         .target(

@@ -34,8 +34,9 @@ extension Color {
 
     private static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 
-    /// The RGB value of a 256-palette entry (xterm's palette).
-    static func paletteRGB(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
+    /// The RGB value of a 256-palette entry in xterm's default palette, for terminals that
+    /// want RGB (direct colour) where a theme gave an index.
+    public static func paletteRGB(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
         switch index {
         case 0..<16:
             return ansiRGB[Int(index)]

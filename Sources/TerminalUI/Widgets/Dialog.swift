@@ -40,13 +40,20 @@ public struct Dialog: Widget {
             buffer.write(line, x: inside.x, y: inside.y + index, style: messageStyle, maxWidth: inside.width)
         }
         guard !buttons.isEmpty, inside.height >= 1 else { return }
-        let labels = buttons.map { "[ \($0) ]" }
-        let total = labels.reduce(0) { $0 + TextWidth.columns(of: $1) } + 2 * (labels.count - 1)
+        // "[ OK ]" buttons two apart, or "[OK]" one apart when the dialog is narrow.
+        var labels = buttons.map { "[ \($0) ]" }
+        var gap = 2
+        var total = labels.reduce(0) { $0 + TextWidth.columns(of: $1) } + gap * (labels.count - 1)
+        if total > inside.width {
+            labels = buttons.map { "[\($0)]" }
+            gap = 1
+            total = labels.reduce(0) { $0 + TextWidth.columns(of: $1) } + gap * (labels.count - 1)
+        }
         var x = inside.x + max(0, (inside.width - total) / 2)
         let y = inside.maxY - 1
         for (index, label) in labels.enumerated() {
             let style: Style = index == selectedButton ? .role(.selection, .bold) : Style(foreground: .role(.accent), background: .role(.dialog))
-            x += buffer.write(label, x: x, y: y, style: style, maxWidth: inside.maxX - x) + 2
+            x += buffer.write(label, x: x, y: y, style: style, maxWidth: inside.maxX - x) + gap
         }
     }
 }

@@ -24,7 +24,7 @@ public struct Panel: Widget {
         guard area.width >= 2, area.height >= 2 else { return }
         let border = theme.border
         let style: Style = .foreground(isFocused ? .borderFocused : .border)
-        buffer.fill(area.inset(by: 1), style: Style(foreground: .role(fillRole), background: .role(fillRole)))
+        buffer.fill(area.inset(by: 1), style: fillRole == .background ? .plain : .role(fillRole))
         buffer.fill(Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), symbol: border.horizontal, style: style)
         buffer.fill(Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1), symbol: border.horizontal, style: style)
         buffer.fill(Rect(x: area.x, y: area.y + 1, width: 1, height: area.height - 2), symbol: border.vertical, style: style)

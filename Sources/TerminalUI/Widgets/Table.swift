@@ -36,21 +36,19 @@ public struct Table: Widget {
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty, !columns.isEmpty else { return }
-        var body = area
-        if showsHeader {
-            let header: Rect
-            (header, body) = area.splitTop(1)
-            let rects = Layout.split(header, .horizontal, columns.map(\.width), spacing: spacing)
-            for (column, rect) in zip(columns, rects) {
-                buffer.write(column.title, in: rect, style: .foreground(.title), alignment: column.alignment)
+        let (header, body) = showsHeader ? area.splitTop(1) : (Rect(x: area.x, y: area.y, width: area.width, height: 0), area)
+        let offset = state.effectiveOffset(count: rowCount, visibleRows: body.height)
+        let scrollbar = Scrollbar(total: rowCount, visible: body.height, offset: offset)
+        // Header and rows share the column layout, narrowed by the scrollbar when there is one.
+        let contentWidth = area.width - (scrollbar.isNeeded ? 1 : 0)
+        let columnRects = Layout.split(
+            Rect(x: area.x, y: area.y, width: contentWidth, height: 1), .horizontal, columns.map(\.width), spacing: spacing)
+        if !header.isEmpty {
+            for (column, rect) in zip(columns, columnRects) {
+                buffer.write(column.title, in: Rect(x: rect.x, y: header.y, width: rect.width, height: 1), style: .foreground(.title), alignment: column.alignment)
             }
         }
         guard !body.isEmpty else { return }
-        let offset = state.effectiveOffset(count: rowCount, visibleRows: body.height)
-        let scrollbar = Scrollbar(total: rowCount, visible: body.height, offset: offset)
-        let contentWidth = body.width - (scrollbar.isNeeded ? 1 : 0)
-        let columnRects = Layout.split(
-            Rect(x: body.x, y: body.y, width: contentWidth, height: 1), .horizontal, columns.map(\.width), spacing: spacing)
         for row in state.visibleRange(count: rowCount, visibleRows: body.height) {
             let y = body.y + row - offset
             let isSelected = row == state.selected

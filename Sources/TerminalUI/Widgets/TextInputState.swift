@@ -22,11 +22,19 @@ public struct TextInputState: Hashable, Sendable {
     public var isEmpty: Bool { characters.isEmpty }
 
     /// Inserts `text` at the cursor (pasted or typed), sanitised to one line.
+    ///
+    /// The text is re-segmented around the cursor, so a combining mark that arrives on its own
+    /// (terminals send one code point at a time) joins the character before it.
     public mutating func insert(_ text: String) {
-        var incoming = Array(TextSanitizer.sanitizeLine(text))
-        if let maxLength { incoming = Array(incoming.prefix(max(0, maxLength - characters.count))) }
-        characters.insert(contentsOf: incoming, at: cursor)
-        cursor += incoming.count
+        var incoming = TextSanitizer.sanitizeLine(text)
+        if let maxLength {
+            incoming = String(incoming.prefix(max(0, maxLength - characters.count)))
+        }
+        guard !incoming.isEmpty else { return }
+        let before = String(characters[..<cursor]) + incoming
+        let all = before + String(characters[cursor...])
+        characters = Array(all)
+        cursor = min(before.count, characters.count)
     }
 
     /// Applies an editing key. Returns whether the key was used, so the caller can give other
