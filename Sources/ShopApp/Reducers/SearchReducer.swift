@@ -86,9 +86,10 @@ enum SearchReducer {
         case .open:
             guard let hit = state.search.selectedHit else { return [] }
             state.browse.focus = .detail
-            var effects = BrowseReducer.showDetail(productID: hit.product.id, &state)
-            effects += NavigationReducer.show(.browse, &state)
-            return effects
+            // Esc on the product comes back here, whatever the search was opened from.
+            state.backStack.append(.search)
+            state.screen = .browse
+            return BrowseReducer.showDetail(productID: hit.product.id, &state)
         case .addOne:
             guard let hit = state.search.selectedHit else { return [] }
             return CartReducer.add(productID: hit.product.id, name: hit.product.name, availability: hit.product.availability, quantity: 1, &state)
