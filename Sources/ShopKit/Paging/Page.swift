@@ -4,11 +4,14 @@ public struct Page<Item> {
     public var items: [Item]
     /// The cursor of the next page; `nil` on the last page.
     public var nextCursor: String?
+    /// How many items the whole list has, when the gateway says (product listings and search).
+    public var total: Int?
 
     /// Creates a page.
-    public init(items: [Item], nextCursor: String? = nil) {
+    public init(items: [Item], nextCursor: String? = nil, total: Int? = nil) {
         self.items = items
         self.nextCursor = nextCursor
+        self.total = total
     }
 
     /// True when there is no page after this one.

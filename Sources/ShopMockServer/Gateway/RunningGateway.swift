@@ -1,0 +1,31 @@
+import Foundation
+
+/// A gateway serving requests; ``stop()`` shuts it down and frees its port.
+public final class RunningGateway: Sendable {
+    /// Where it listens, e.g. `http://127.0.0.1:54321`.
+    public let url: URL
+    /// The clock it judges time by (advance it to move orders along).
+    public let clock: GatewayClock
+    /// The bound port (useful when the configuration asked for port 0).
+    public let port: Int
+
+    private let serverTask: Task<Void, any Error>
+
+    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>) {
+        self.url = url
+        self.port = port
+        self.clock = clock
+        self.serverTask = serverTask
+    }
+
+    /// Stops accepting requests and waits until the server has closed its port.
+    public func stop() async {
+        serverTask.cancel()
+        _ = await serverTask.result
+    }
+
+    /// Waits until the server stops (after ``stop()`` or a fatal server error).
+    public func waitUntilStopped() async throws {
+        try await serverTask.value
+    }
+}
