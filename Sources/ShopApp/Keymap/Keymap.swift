@@ -101,7 +101,7 @@ public enum Keymap {
             .compactMap { binding in
                 let keys = typing ? binding.keys.filter { !$0.isPrintable } : binding.keys
                 guard !keys.isEmpty else { return nil }
-                return KeyHint(keys: Array(keys.prefix(2)), binding.label)
+                return KeyHint(keys: Array(keys.prefix(1)), binding.label)
             }
     }
 

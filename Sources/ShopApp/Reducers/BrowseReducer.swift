@@ -133,7 +133,8 @@ enum BrowseReducer {
         let browse = state.browse
         guard let cursor = browse.nextCursor, !browse.isLoadingPage, browse.pageError == nil else { return [] }
         let selected = browse.productList.selected ?? 0
-        guard selected >= browse.products.count - prefetchDistance else { return [] }
+        // Keep a screenful (at least) loaded below the selection.
+        guard selected >= browse.products.count - max(prefetchDistance, state.listRows) else { return [] }
         state.browse.isLoadingPage = true
         return [.loadProducts(categoryID: browse.selectedCategoryID, cursor: cursor, currency: state.currency,
                               generation: browse.listingGeneration)]
