@@ -5,7 +5,7 @@ import TerminalUI
 
 /// Fixed data and dates so that reducer tests and snapshots are deterministic.
 enum Fixtures {
-    static let now = Date(timeIntervalSince1970: 1_795_770_000)  // 2026-11-27 06:20:00 UTC
+    static let now = Date(timeIntervalSince1970: 1_795_770_000)  // 2026-11-27 09:00:00 UTC
 
     static func usd(_ cents: Int64) -> Money { Money(amount: cents, currency: .usd) }
 

@@ -32,7 +32,7 @@ struct BrowseReducerTests {
 
     @Test("Scrolling pages through the catalog by cursor, once at a time")
     func paging() {
-        var state = Fixtures.browsing()
+        var state = Fixtures.browsing(width: 80, height: 24)  // 16 rows: a screenful is kept loaded
         #expect(state.browse.isLoadingPage)  // the prefetch of page 2 is on its way
         let more = (6...30).map { Fixtures.product("p\($0)", "Item \($0)", 100 * Int64($0), stock: 9) }
         _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Array(more.prefix(20)), nextCursor: "c3"))))

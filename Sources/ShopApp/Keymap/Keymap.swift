@@ -96,13 +96,23 @@ public enum Keymap {
     public static func footerHints(for scope: KeyScope, typing: Bool) -> [KeyHint] {
         let own = bindings.filter { $0.scope == scope && $0.inFooter }
         let ownCommands = Set(own.map(\.command))
+        // Help and quit first: they must fit even on a narrow screen.
         let global = bindings.filter { $0.scope == .global && $0.inFooter && !ownCommands.contains($0.command) }
+            .sorted { rank($0.command) < rank($1.command) }
         return (own + global)
             .compactMap { binding in
                 let keys = typing ? binding.keys.filter { !$0.isPrintable } : binding.keys
                 guard !keys.isEmpty else { return nil }
                 return KeyHint(keys: Array(keys.prefix(1)), binding.label)
             }
+    }
+
+    private static func rank(_ command: Command) -> Int {
+        switch command {
+        case .help: 0
+        case .quit: 1
+        default: 2
+        }
     }
 
     /// The rows of the help overlay: every binding of `scope`, then the global ones.

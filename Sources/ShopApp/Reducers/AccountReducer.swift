@@ -130,7 +130,7 @@ enum AccountReducer {
             state.account.password.setText("")
             state.account.formError = nil
             state.account.section = .profile
-            state.banner = BannerMessage("Welcome, \(user.name ?? user.email ?? "back")! Your guest cart is merged into your account.", kind: .success)
+            state.showSuccess("Welcome, \(user.name ?? user.email ?? "back")! Your guest cart is merged into your account.")
             state.cart.cart = state.cart.cart.reloading
             state.account.addresses = .loading(previous: nil)
             state.account.activity = .loading(previous: nil)

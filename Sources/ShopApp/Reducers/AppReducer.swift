@@ -109,6 +109,7 @@ private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
     if state.now != second { state.now = second }
     if state.isBusy { state.spinnerTick &+= 1 }
     if let flash = state.flash, flash.until <= state.now { state.flash = nil }
+    if let expires = state.banner?.expires, expires <= state.now { state.banner = nil }
     var effects = OrdersReducer.refreshIfDue(&state)
     if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= 15 {
         state.inbox.lastPolled = state.now
@@ -130,6 +131,11 @@ extension AppState {
     mutating func showError(_ failure: ServiceFailure) {
         let text = failure.kind == .network ? "Cannot reach the gateway: \(failure.message)" : failure.message
         banner = BannerMessage(text, kind: .error)
+    }
+
+    /// Good news in the banner, for a few seconds.
+    mutating func showSuccess(_ text: String) {
+        banner = BannerMessage(text, kind: .success, expires: now.addingTimeInterval(6))
     }
 
     /// A passing note in the status bar for three seconds.

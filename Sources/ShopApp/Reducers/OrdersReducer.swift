@@ -153,7 +153,7 @@ enum OrdersReducer {
                 state.orders.detail?.invoice = .idle
             }
             updateSummary(order, &state)
-            state.banner = BannerMessage("Order \(order.id) is cancelled; the charge is refunded.", kind: .success)
+            state.showSuccess("Order \(order.id) is cancelled; the charge is refunded.")
             return [.loadTracking(orderID: id), .loadInbox]
         case .failure(let failure):
             state.showError(failure)

@@ -14,10 +14,13 @@ public enum ConnectionState: Equatable, Sendable {
 public struct BannerMessage: Equatable, Sendable {
     public var text: String
     public var kind: Banner.Kind
+    /// Good news goes away by itself at this time; problems stay until dismissed.
+    public var expires: Date?
 
-    public init(_ text: String, kind: Banner.Kind = .error) {
+    public init(_ text: String, kind: Banner.Kind = .error, expires: Date? = nil) {
         self.text = text
         self.kind = kind
+        self.expires = expires
     }
 }
 

@@ -16,9 +16,12 @@ enum AccountView {
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)
         guard inside.height >= 8 else { return }
-        buffer.write("You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
-                     x: inside.x, y: inside.y, style: .foreground(.muted), maxWidth: inside.width)
-        var y = inside.y + 2
+        let intro = TextWidth.wrap("You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
+                                   toColumns: inside.width)
+        for (index, line) in intro.prefix(2).enumerated() {
+            buffer.write(line, x: inside.x, y: inside.y + index, style: .foreground(.muted), maxWidth: inside.width)
+        }
+        var y = inside.y + min(2, intro.count) + 1
         for field in account.formFields {
             let (label, input, masked): (String, TextInputState, Bool) = switch field {
             case .email: ("E-mail", account.email, false)
@@ -142,14 +145,14 @@ enum OverlayView {
             if !lines.isEmpty { lines.append(Line("")) }
             lines.append(Line(section.title, style: Style(foreground: .role(.title), background: .role(.dialog), attributes: .bold)))
             for hint in section.hints {
-                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 16),
+                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 12),
                                         style: Style(foreground: .role(.accent), background: .role(.dialog))),
                                    Span(hint.label, style: Style(foreground: .role(.text), background: .role(.dialog)))]))
             }
         }
-        let columns = area.width >= 100 ? 2 : 1
+        let columns = area.width >= 76 ? 2 : 1
         let perColumn = (lines.count + columns - 1) / columns
-        let width = min(area.width - 4, 44 * columns)
+        let width = min(area.width - 4, 48 * columns)
         let height = min(area.height - 2, perColumn + 3)
         let frame = area.centered(width: width, height: height)
         let panel = Panel(title: "Keys — \(KeyScope(state.screen).title)", trailingTitle: "Esc/? close", isFocused: true, fillRole: .dialog)

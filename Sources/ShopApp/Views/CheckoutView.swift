@@ -14,7 +14,7 @@ enum CheckoutView {
             top += 1
         }
         let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
-        let panel = Panel(title: checkout.step.title, trailingTitle: "step \(min(checkout.step.rawValue + 1, 5)) of 5", isFocused: true)
+        let panel = Panel(title: checkout.step.title, trailingTitle: checkout.step == .done ? "complete" : "step \(checkout.step.rawValue + 1) of 5", isFocused: true)
         panel.render(into: &buffer, area: body, theme: theme)
         let inside = panel.contentArea(for: body).inset(horizontal: 1)
         guard inside.height >= 3 else { return }
@@ -80,7 +80,7 @@ enum CheckoutView {
         let list = ListView(count: options.count, state: checkout.shippingChoice) { row in
             let option = options[row]
             return Line([
-                Span(TextWidth.fit(option.name, toColumns: 14)),
+                Span(TextWidth.fit(option.name, toColumns: 20)),
                 Span(TextWidth.fit(Format.money(option.cost), toColumns: 12, alignment: .right), style: .foreground(.price)),
                 Span("   \(option.minDays)–\(option.maxDays) days", style: .foreground(.text)),
                 Span("   arrives by \(Format.date(option.estimatedDelivery))", style: .foreground(.muted)),
@@ -112,8 +112,7 @@ enum CheckoutView {
                            error: card.errors[.cvv], area: area.row(4), into: &buffer, cursorColumn: card.cvv.count, fieldWidth: 24)
         FormFieldView.drawInput(label: CardForm.Field.holder.label, input: card.holder, placeholder: "optional", isFocused: card.focus == .holder,
                                 error: nil, area: area.row(5), into: &buffer, theme: theme, fieldWidth: 24)
-        buffer.write("Test cards: 4242 4242 4242 4242 works · 4000 0000 0000 0002 is declined", x: area.x, y: area.y + 7,
-                     style: .foreground(.muted), maxWidth: area.width)
+        buffer.write("Tab next field · Enter review the order", x: area.x, y: area.y + 7, style: .foreground(.muted), maxWidth: area.width)
     }
 
     private static func review(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {

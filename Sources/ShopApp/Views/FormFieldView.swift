@@ -2,7 +2,7 @@ import TerminalUI
 
 /// One labelled input row of a form: "Label   [value      ]  error".
 enum FormFieldView {
-    static let labelWidth = 16
+    static let labelWidth = 18
 
     static func draw(label: String, text: Line, isFocused: Bool, error: String?, area: Rect, into buffer: inout Buffer,
                      cursorColumn: Int? = nil, fieldWidth: Int = 36) {

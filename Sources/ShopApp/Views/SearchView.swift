@@ -44,23 +44,21 @@ enum SearchView {
         return ""
     }
 
-    /// The name with the matched part highlighted, then price, category and stock.
+    /// The name with the matched part highlighted, then price, category, where it matched and stock.
     static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int) -> Line {
         let product = hit.product
-        let price = Format.money(product.price)
-        let where_ = hit.matchedIn.first.map { $0 == .name ? "" : " (in \($0.rawValue))" } ?? ""
-        let badge = product.availability == .outOfStock ? " out" : product.availability == .lowStock ? " low \(product.stock)" : ""
-        let category = " · " + BrowseView.categoryName(state, id: product.category)
-        let tail = TextWidth.columns(of: price) + 1 + TextWidth.columns(of: category) + TextWidth.columns(of: where_) + 7
-        let nameWidth = max(4, width - tail)
+        let isOut = product.availability == .outOfStock
+        let badge = isOut ? "out" : product.availability == .lowStock ? "low \(product.stock)" : ""
+        let matched = hit.matchedIn.first.map { $0 == .name ? "" : "in \($0.rawValue)" } ?? ""
+        let priceWidth = 10, categoryWidth = min(18, max(8, width / 6)), matchWidth = 15, badgeWidth = 7
+        let nameWidth = max(4, width - priceWidth - categoryWidth - matchWidth - badgeWidth - 3)
         let name = TextWidth.truncate(product.name, toColumns: nameWidth)
-        var spans = Line.highlighting(name, matching: query.isEmpty ? nil : query,
-                                          style: product.availability == .outOfStock ? .foreground(.disabled) : .plain).spans
+        var spans = Line.highlighting(name, matching: query.isEmpty ? nil : query, style: isOut ? .foreground(.disabled) : .plain).spans
         spans.append(Span(String(repeating: " ", count: max(0, nameWidth - TextWidth.columns(of: name)))))
-        spans.append(Span(" " + price, style: .foreground(.price)))
-        spans.append(Span(category, style: .foreground(.muted)))
-        spans.append(Span(where_, style: .foreground(.muted)))
-        spans.append(Span(badge, style: .foreground(product.availability == .outOfStock ? .stockOut : .stockLow)))
+        spans.append(Span(TextWidth.fit(Format.money(product.price), toColumns: priceWidth, alignment: .right), style: .foreground(isOut ? .disabled : .price)))
+        spans.append(Span(" " + TextWidth.fit(BrowseView.categoryName(state, id: product.category), toColumns: categoryWidth), style: .foreground(.muted)))
+        spans.append(Span(" " + TextWidth.fit(matched, toColumns: matchWidth), style: .foreground(.muted)))
+        spans.append(Span(" " + TextWidth.fit(badge, toColumns: badgeWidth), style: .foreground(isOut ? .stockOut : .stockLow)))
         return Line(spans)
     }
 }
