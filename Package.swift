@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ShopApp", targets: ["ShopApp"]),
         .executable(name: "shop-mock-server", targets: ["shop-mock-server"]),
         .executable(name: "shop", targets: ["shop"]),
+        .executable(name: "shop-bench", targets: ["shop-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -113,6 +114,18 @@ let package = Package(
                 "ShopApp", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Benchmarks for docs/performance.md: they print figures, nothing asserts a time.
+        .executableTarget(
+            name: "shop-bench",
+            dependencies: [
+                "ShopApp", "ShopKit", "ShopMockServer", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

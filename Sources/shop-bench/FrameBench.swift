@@ -1,0 +1,94 @@
+import Foundation
+import ShopApp
+import ShopKit
+import TerminalUI
+
+/// Frame cost: reduce + view + diff per key press, for the main screens, with a large catalog
+/// loaded page by page (issue 5, figure 1), plus the cells a one-row move and a full-screen
+/// change touch (figure 4, the cell side; the byte side is scripts/bench/pty_bench.py).
+enum FrameBench {
+    struct Screen {
+        var name: String
+        var state: AppState
+        var keys: [Key]
+    }
+
+    static func run(products: Int, frames: Int) {
+        let theme = Theme.default
+        print("== Frame cost: reduce + view + diff, \(products) products loaded in pages of 20 ==")
+        let rssBefore = ProcessMemory.residentMiB()
+        var pageTimes = Samples()
+        let loadStart = ContinuousClock.now
+        let loaded = BenchScreens.browsing(size: Size(width: 200, height: 60), products: products, pageTimes: &pageTimes)
+        let loadTime = ContinuousClock.now - loadStart
+        print("loading \(products / 20) pages through reduce: total \(loadTime.formatted(.units(allowed: [.seconds, .milliseconds])))")
+        print("  reduce(productsLoaded) per page: \(pageTimes.summary())")
+        let rssAfter = ProcessMemory.residentMiB()
+        print("  resident memory of this process: \(ProcessMemory.format(rssBefore)) before, \(ProcessMemory.format(rssAfter)) after loading")
+
+        for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            var base = loaded
+            if size != base.size { _ = reduce(&base, .resize(size)) }
+            // Browse deep in the list: the selection near the end of the catalog.
+            var browse = base
+            BenchScreens.press([.end], &browse)
+            BenchScreens.press(Array(repeating: .up, count: 30), &browse)
+            let moves: [Key] = Array(repeating: .down, count: 10) + Array(repeating: .up, count: 10)
+            let screens = [
+                Screen(name: "browse", state: browse, keys: moves),
+                Screen(name: "search results", state: BenchScreens.searchResults(from: base), keys: moves),
+                Screen(name: "cart", state: BenchScreens.cart(from: base), keys: Array(repeating: .down, count: 6) + Array(repeating: .up, count: 6)),
+                Screen(name: "checkout review", state: BenchScreens.checkoutReview(from: base), keys: [.down, .up]),
+                Screen(name: "tracker", state: BenchScreens.tracker(from: base), keys: [.down, .up]),
+            ]
+            print("-- \(size.width)x\(size.height) --")
+            for screen in screens {
+                measureFrames(screen, frames: frames, theme: theme)
+            }
+        }
+        cellEconomy(loaded, theme: theme)
+    }
+
+    /// One frame as the runtime does it: reduce the key, compare the state, render, diff.
+    static func measureFrames(_ screen: Screen, frames: Int, theme: Theme) {
+        var state = screen.state
+        var previous = AppView.render(state, size: state.size, theme: theme)
+        var total = Samples(), view = Samples(), diff = Samples()
+        var changedCells = Samples()
+        let clock = ContinuousClock()
+        for frame in 0..<frames {
+            let key = screen.keys[frame % screen.keys.count]
+            let start = clock.now
+            let before = state
+            _ = reduce(&state, .key(key))
+            let changed = before != state
+            let viewStart = clock.now
+            let buffer = AppView.render(state, size: state.size, theme: theme)
+            let diffStart = clock.now
+            let changes = buffer.changes(from: previous)
+            let end = clock.now
+            total.add(end - start)
+            view.add(diffStart - viewStart)
+            diff.add(end - diffStart)
+            changedCells.add(seconds: Double(changes.count))
+            previous = buffer
+            _ = changed
+        }
+        let name = screen.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+        print("  \(name) frame \(total.summary())  [view median \(TimeUnit.milliseconds.format(view.median)), diff median \(TimeUnit.milliseconds.format(diff.median)), \(Int(changedCells.median)) cells changed]")
+    }
+
+    /// Cells changed by a one-row move and by a full-screen change at 200x60.
+    static func cellEconomy(_ loaded: AppState, theme: Theme) {
+        var state = loaded
+        let first = AppView.render(state, size: state.size, theme: theme)
+        _ = reduce(&state, .key(.down))
+        let moved = AppView.render(state, size: state.size, theme: theme)
+        _ = reduce(&state, .key(.character("c")))
+        let cart = AppView.render(state, size: state.size, theme: theme)
+        print("-- cells changed at 200x60 (of \(first.width * first.height)) --")
+        print("  selection moves one row (browse): \(moved.changes(from: first).count) cells")
+        print("  browse -> cart (full-screen change): \(cart.changes(from: moved).count) cells")
+        print("  first frame (everything): \(first.changes(from: nil).count) cells")
+    }
+}

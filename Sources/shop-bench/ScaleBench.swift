@@ -1,0 +1,51 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Gateway latency of list, search, detail (and what the client asks on every selection
+/// move: recommendations) at 1k, 10k and 100k products, and the gateway's memory (figure 6).
+enum ScaleBench {
+    static func run(sizes: [Int], requests: Int) async throws {
+        print("== Scale: shop-mock-server (\(GatewayProcess.binary.lastPathComponent)), sequential requests over one keep-alive connection ==")
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        do {
+            for size in sizes {
+                let catalog = try CatalogGenerator.file(count: size)
+                let started = ContinuousClock.now
+                let gateway = try GatewayProcess(catalog: catalog)
+                let startup = ContinuousClock.now - started
+                defer { gateway.stop() }
+                let base = gateway.url.absoluteString
+                print("-- \(size) products (gateway up in \(startup.formatted(.units(allowed: [.seconds, .milliseconds])))) --")
+                let deep = String(format: "g%06d", size / 2)
+                let cases: [(String, (Int) -> String)] = [
+                    ("list first page", { _ in "/v1/products?limit=20" }),
+                    ("detail", { i in "/v1/products/" + String(format: "g%06d", (i * 7919) % size) }),
+                    ("search 'lamp'", { _ in "/v1/search?q=lamp&limit=20" }),
+                    ("search 'a' (1 char)", { _ in "/v1/search?q=a&limit=20" }),
+                    ("search 'zqx' (no hit)", { _ in "/v1/search?q=zqx&limit=20" }),
+                    ("recommendations", { _ in "/v1/recommendations?productIds=\(deep)" }),
+                    ("ads (category)", { _ in "/v1/ads?categories=kitchen" }),
+                ]
+                for (name, path) in cases {
+                    var samples = Samples()
+                    var bytes = 0
+                    for i in 0..<(requests + 5) {
+                        let start = ContinuousClock.now
+                        let response = try await client.execute(HTTPClientRequest(url: base + path(i)), timeout: .seconds(30))
+                        let body = try await response.body.collect(upTo: 8 << 20)
+                        guard response.status == .ok else { throw BenchError("\(path(i)) answered \(response.status)") }
+                        if i >= 5 { samples.add(ContinuousClock.now - start) }  // the first few warm up caches
+                        bytes = body.readableBytes
+                    }
+                    print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(samples.summary())  \(bytes) B")
+                }
+                print("  gateway resident memory: \(ProcessMemory.format(gateway.residentMiB))")
+            }
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+}
