@@ -94,7 +94,13 @@ public struct Buffer: Hashable, Sendable {
         if text.count != 1 || TextWidth.columns(of: text) != 1 { text = " " }
         let cell = Cell(text, style: style)
         for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { put(cell, x: x, y: y) }
+            // Only the ends of the run can cut a wide character in half (put's checks); the
+            // cells between are plain stores. Panels fill their whole area every frame, and
+            // the per-cell checks were a fifth of a 200x60 frame.
+            put(cell, x: clipped.x, y: y)
+            if clipped.width > 1 { put(cell, x: clipped.maxX - 1, y: y) }
+            let row = y * width
+            for x in (clipped.x + 1)..<max(clipped.x + 1, clipped.maxX - 1) { cells[row + x] = cell }
         }
     }
 
