@@ -40,16 +40,25 @@ struct Page<Item> {
 
     /// Cuts `limit` items after the cursor's offset; throws 400 for a foreign cursor.
     init(all: [Item], limit: Int, cursor: String?, fingerprint: String) throws(GatewayProblem) {
-        var start = 0
-        if let cursor {
-            guard let decoded = PageCursor.decode(cursor, fingerprint: fingerprint) else {
-                throw GatewayProblem.badRequest("The cursor is not valid for this list.", field: "cursor")
-            }
-            start = min(decoded.offset, all.count)
-        }
+        let start = min(try Self.offset(of: cursor, fingerprint: fingerprint), all.count)
         let end = min(start + limit, all.count)
-        items = Array(all[start..<end])
-        nextCursor = end < all.count ? PageCursor(offset: end, fingerprint: fingerprint).encoded() : nil
-        total = all.count
+        self.init(items: Array(all[start..<end]), offset: start, total: all.count, fingerprint: fingerprint)
+    }
+
+    /// A page the caller already cut at `offset` from a list of `total` items.
+    init(items: [Item], offset: Int, total: Int, fingerprint: String) {
+        self.items = items
+        let end = offset + items.count
+        nextCursor = end < total ? PageCursor(offset: end, fingerprint: fingerprint).encoded() : nil
+        self.total = total
+    }
+
+    /// Where a cursor points (0 without one); throws 400 for a cursor of another list.
+    static func offset(of cursor: String?, fingerprint: String) throws(GatewayProblem) -> Int {
+        guard let cursor else { return 0 }
+        guard let decoded = PageCursor.decode(cursor, fingerprint: fingerprint) else {
+            throw GatewayProblem.badRequest("The cursor is not valid for this list.", field: "cursor")
+        }
+        return decoded.offset
     }
 }

@@ -31,6 +31,15 @@ struct ProductCatalog: Sendable {
     private var idByCode: [String: String] = [:]
     private var searchKeys: [String: SearchKey] = [:]
     private var sortedIds: [ProductSortOrder: [String]] = [:]
+    /// The search keys in each sort order, so a query walks an array instead of looking up two
+    /// dictionaries per product; dropped with `sortedIds` and whenever a key changes.
+    private var searchEntries: [ProductSortOrder: [SearchEntry]] = [:]
+
+    private struct SearchEntry: Sendable {
+        var id: String
+        var category: String
+        var key: SearchKey
+    }
 
     init(categories: [CategoryInfo], products: [Product]) {
         self.categories = categories
@@ -67,11 +76,13 @@ struct ProductCatalog: Sendable {
             || previous!.category != product.category
         {
             searchKeys[product.id] = SearchKey(product: product, categoryName: categoryName(product.category))
+            searchEntries = [:]
         }
         if previous == nil || previous!.name != product.name || previous!.priceUsdCents != product.priceUsdCents
             || previous!.rating != product.rating
         {
             sortedIds = [:]
+            searchEntries = [:]
         }
     }
 
@@ -85,6 +96,7 @@ struct ProductCatalog: Sendable {
         idByCode[product.code] = nil
         searchKeys[id] = nil
         sortedIds = [:]
+        searchEntries = [:]
     }
 
     // MARK: Browsing
@@ -97,6 +109,55 @@ struct ProductCatalog: Sendable {
             if inStockOnly && product.stock <= 0 { return nil }
             return product
         }
+    }
+
+    /// One page of the filter in `sort` order and the size of the whole filtered list, without
+    /// copying the list: an unfiltered page costs its own items only (the old way copied all
+    /// 100k products for every page); a filtered one walks the ids once.
+    mutating func page(category: String?, inStockOnly: Bool, sort: ProductSortOrder, offset: Int, limit: Int) -> (items: [Product], total: Int) {
+        let ids = sortedIds(sort)
+        if category == nil && !inStockOnly {
+            let start = min(max(0, offset), ids.count)
+            let end = min(start + limit, ids.count)
+            return (ids[start..<end].compactMap { products[$0] }, ids.count)
+        }
+        var items: [Product] = []
+        var total = 0
+        for id in ids {
+            guard let product = products[id] else { continue }
+            if let category, product.category != category { continue }
+            if inStockOnly && product.stock <= 0 { continue }
+            if total >= offset && items.count < limit { items.append(product) }
+            total += 1
+        }
+        return (items, total)
+    }
+
+    /// The first `limit` products in `sort` order that `include` accepts; stops there.
+    mutating func first(_ limit: Int, sort: ProductSortOrder, where include: (Product) -> Bool) -> [Product] {
+        var found: [Product] = []
+        for id in sortedIds(sort) {
+            if found.count == limit { break }
+            if let product = products[id], include(product) { found.append(product) }
+        }
+        return found
+    }
+
+    /// Up to `count` distinct random products that `include` accepts (random probes, then a scan
+    /// when they keep missing), instead of shuffling the whole catalog.
+    mutating func random(_ count: Int, sort: ProductSortOrder, where include: (Product) -> Bool) -> [Product] {
+        let ids = sortedIds(sort)
+        guard !ids.isEmpty else { return [] }
+        var chosen: [Product] = []
+        var seen = Set<String>()
+        for _ in 0..<(count * 20) where chosen.count < count {
+            let id = ids[Int.random(in: 0..<ids.count)]
+            if seen.insert(id).inserted, let product = products[id], include(product) { chosen.append(product) }
+        }
+        if chosen.count < count {
+            chosen += first(count - chosen.count, sort: sort) { !seen.contains($0.id) && include($0) }
+        }
+        return chosen
     }
 
     /// Every product id in `sort` order, cached until a sortable field changes.
@@ -127,6 +188,16 @@ struct ProductCatalog: Sendable {
 
     // MARK: Search
 
+    private mutating func searchOrder(_ sort: ProductSortOrder) -> [SearchEntry] {
+        if let cached = searchEntries[sort] { return cached }
+        let entries = sortedIds(sort).compactMap { id -> SearchEntry? in
+            guard let product = products[id], let key = searchKeys[id] else { return nil }
+            return SearchEntry(id: id, category: product.category, key: key)
+        }
+        searchEntries[sort] = entries
+        return entries
+    }
+
     /// Case-insensitive matches ranked name, then category, then description.
     ///
     /// One scan over the products in the cached order of the requested sort, so no result
@@ -141,15 +212,15 @@ struct ProductCatalog: Sendable {
             case .rating: .rating
             }
         var buckets: [[SearchMatch]] = [[], [], []]
-        for id in sortedIds(order) {
-            guard let product = products[id], let key = searchKeys[id] else { continue }
-            if let category, product.category != category { continue }
-            if inStockOnly && product.stock <= 0 { continue }
+        for entry in searchOrder(order) {
+            let key = entry.key
+            if let category, entry.category != category { continue }
             var fields: [MatchField] = []
             if SearchKey.contains(key.name, needle) { fields.append(.name) }
             if SearchKey.contains(key.category, needle) { fields.append(.category) }
             if SearchKey.contains(key.description, needle) { fields.append(.description) }
-            guard let best = fields.first else { continue }
+            guard let best = fields.first, let product = products[entry.id] else { continue }
+            if inStockOnly && product.stock <= 0 { continue }
             let bucket = sort != .relevance ? 0 : best == .name ? 0 : best == .category ? 1 : 2
             buckets[bucket].append(SearchMatch(product: product, matchedIn: fields))
         }

@@ -13,11 +13,12 @@ extension GatewayAPI {
         let limit = try pageLimit(query.limit)
         let sort = ProductSortOrder(rawValue: query.sort?.rawValue ?? "name") ?? .name
         let currency = currency(query.currency)
-        let products = await store.listProducts(
-            category: query.category, inStockOnly: query.inStock ?? false, sort: sort)
         let fingerprint = PageCursor.fingerprint(
             "products", query.category ?? "", sort.rawValue, String(query.inStock ?? false))
-        let page = try Page(all: products, limit: limit, cursor: query.cursor, fingerprint: fingerprint)
+        let offset = try Page<Product>.offset(of: query.cursor, fingerprint: fingerprint)
+        let listed = await store.listProducts(
+            category: query.category, inStockOnly: query.inStock ?? false, sort: sort, offset: offset, limit: limit)
+        let page = Page(items: listed.items, offset: min(offset, listed.total), total: listed.total, fingerprint: fingerprint)
         return .ok(
             .init(
                 body: .json(

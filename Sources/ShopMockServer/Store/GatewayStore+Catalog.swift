@@ -13,8 +13,9 @@ struct ProductDraft: Sendable {
 }
 
 extension GatewayStore {
-    func listProducts(category: String?, inStockOnly: Bool, sort: ProductSortOrder) -> [Product] {
-        catalog.list(category: category, inStockOnly: inStockOnly, sort: sort)
+    /// One page of a listing and the listing's size; only the page crosses the actor boundary.
+    func listProducts(category: String?, inStockOnly: Bool, sort: ProductSortOrder, offset: Int, limit: Int) -> (items: [Product], total: Int) {
+        catalog.page(category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
     }
 
     func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder) -> [SearchMatch] {
@@ -29,11 +30,15 @@ extension GatewayStore {
     func recommendations(excluding excluded: [String]) -> [Product] {
         let excludedSet = Set(excluded)
         let categories = Set(excluded.compactMap { catalog.product($0)?.category })
-        let candidates = catalog.list(category: nil, inStockOnly: false, sort: .rating)
-            .filter { !excludedSet.contains($0.id) }
-        let sameCategory = candidates.filter { categories.contains($0.category) && $0.stock > 0 }
-        let others = candidates.filter { !categories.contains($0.category) && $0.stock > 0 }
-        return Array((sameCategory + others).prefix(5))
+        // Walks the rating order only until 5 are found (the client asks on every selection move).
+        let sameCategory = catalog.first(5, sort: .rating) {
+            !excludedSet.contains($0.id) && categories.contains($0.category) && $0.stock > 0
+        }
+        guard sameCategory.count < 5 else { return sameCategory }
+        let others = catalog.first(5 - sameCategory.count, sort: .rating) {
+            !excludedSet.contains($0.id) && !categories.contains($0.category) && $0.stock > 0
+        }
+        return sameCategory + others
     }
 
     /// Ads for the given categories (the best-rated product of each), or 2 random ones.
@@ -44,13 +49,13 @@ extension GatewayStore {
         var chosen: [Product] = []
         if !wanted.isEmpty {
             for category in wanted where seen.insert(category).inserted {
-                if let best = catalog.list(category: category, inStockOnly: true, sort: .rating).first {
+                if let best = catalog.first(1, sort: .rating, where: { $0.category == category && $0.stock > 0 }).first {
                     chosen.append(best)
                 }
             }
         }
         if chosen.isEmpty {
-            chosen = Array(catalog.list(category: nil, inStockOnly: true, sort: .name).shuffled().prefix(2))
+            chosen = catalog.random(2, sort: .name) { $0.stock > 0 }
         }
         return chosen.map { product in
             let price = product.priceUsd.displayText
