@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import Logging
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import Synchronization
 
 /// Starts mock gateways: the whole contract, with real business rules, in-process.
@@ -43,7 +44,9 @@ public enum MockGateway {
         let api = GatewayAPI(
             store: store, clock: clock, bcryptCost: bcryptCost, logger: configuration.logger,
             decoyHash: Bcrypt.hash(RandomToken.hex(byteCount: 16), cost: UInt8(bcryptCost)))
-        try api.registerHandlers(on: router)
+        // Compact JSON: the runtime's default (sorted keys, pretty printed) costs encoding time
+        // and bytes on every response, and no client reads the whitespace.
+        try api.registerHandlers(on: router, configuration: OpenAPIRuntime.Configuration(jsonEncodingOptions: []))
 
         let bound = BoundPort()
         let application = Application(

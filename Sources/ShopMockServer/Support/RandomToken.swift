@@ -5,10 +5,7 @@ enum RandomToken {
     /// `byteCount` random bytes as lowercase hex.
     static func hex(byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<byteCount).map { _ in
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            return String(format: "%02x", byte)
-        }.joined()
+        return Hex.lowercase((0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// `byteCount` random bytes as unpadded base64url (tokens travel in headers).

@@ -19,7 +19,7 @@ enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(Array(bytes)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(digest(Array(bytes)))
     }
 
     /// The digest of a string's UTF-8 bytes as hex.
