@@ -31,15 +31,8 @@ struct ProductCatalog: Sendable {
     private var idByCode: [String: String] = [:]
     private var searchKeys: [String: SearchKey] = [:]
     private var sortedIds: [ProductSortOrder: [String]] = [:]
-    /// The search keys in each sort order, so a query walks an array instead of looking up two
-    /// dictionaries per product; dropped with `sortedIds` and whenever a key changes.
-    private var searchEntries: [ProductSortOrder: [SearchEntry]] = [:]
-
-    private struct SearchEntry: Sendable {
-        var id: String
-        var category: String
-        var key: SearchKey
-    }
+    /// The search text packed in each sort order; dropped with `sortedIds` and whenever a key changes.
+    private var searchEntries: [ProductSortOrder: SearchCorpus] = [:]
 
     init(categories: [CategoryInfo], products: [Product]) {
         self.categories = categories
@@ -188,21 +181,24 @@ struct ProductCatalog: Sendable {
 
     // MARK: Search
 
-    private mutating func searchOrder(_ sort: ProductSortOrder) -> [SearchEntry] {
+    private mutating func searchOrder(_ sort: ProductSortOrder) -> SearchCorpus {
         if let cached = searchEntries[sort] { return cached }
-        let entries = sortedIds(sort).compactMap { id -> SearchEntry? in
+        let corpus = SearchCorpus(sortedIds(sort).compactMap { id in
             guard let product = products[id], let key = searchKeys[id] else { return nil }
-            return SearchEntry(id: id, category: product.category, key: key)
-        }
-        searchEntries[sort] = entries
-        return entries
+            return (id: id, category: product.category, key: key)
+        })
+        searchEntries[sort] = corpus
+        return corpus
     }
 
-    /// Case-insensitive matches ranked name, then category, then description.
+    /// Case-insensitive matches ranked name, then category, then description: the page at
+    /// `offset` and how many there are in all.
     ///
     /// One scan over the products in the cached order of the requested sort, so no result
-    /// is sorted per query; relevance is name order split into the three rank buckets.
-    mutating func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder) -> [SearchMatch] {
+    /// is sorted per query; relevance is name order split into the three rank buckets. Only
+    /// the page's products are looked up and copied.
+    mutating func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder,
+                         offset: Int, limit: Int) -> (items: [SearchMatch], total: Int) {
         let needle = Array(query.lowercased().utf8)
         let order: ProductSortOrder =
             switch sort {
@@ -211,19 +207,32 @@ struct ProductCatalog: Sendable {
             case .priceDescending: .priceDescending
             case .rating: .rating
             }
-        var buckets: [[SearchMatch]] = [[], [], []]
-        for entry in searchOrder(order) {
-            let key = entry.key
-            if let category, entry.category != category { continue }
-            var fields: [MatchField] = []
-            if SearchKey.contains(key.name, needle) { fields.append(.name) }
-            if SearchKey.contains(key.category, needle) { fields.append(.category) }
-            if SearchKey.contains(key.description, needle) { fields.append(.description) }
-            guard let best = fields.first, let product = products[entry.id] else { continue }
-            if inStockOnly && product.stock <= 0 { continue }
-            let bucket = sort != .relevance ? 0 : best == .name ? 0 : best == .category ? 1 : 2
-            buckets[bucket].append(SearchMatch(product: product, matchedIn: fields))
+        let corpus = searchOrder(order)
+        let products = self.products
+        let masks = corpus.matches(needle) { index in
+            if let category, corpus.categories[index] != category { return false }
+            if inStockOnly && (products[corpus.ids[index]]?.stock ?? 0) <= 0 { return false }
+            return true
         }
-        return buckets.flatMap { $0 }
+        // Bucket 0: the name matched; 1: the category (not the name); 2: the description only.
+        func bucket(_ mask: UInt8) -> Int { sort != .relevance ? 0 : mask & 1 != 0 ? 0 : mask & 2 != 0 ? 1 : 2 }
+        var counts = [0, 0, 0]
+        for mask in masks where mask != 0 { counts[bucket(mask)] += 1 }
+        let total = counts[0] + counts[1] + counts[2]
+        var next = [0, counts[0], counts[0] + counts[1]]  // position of the next match of each bucket
+        var page: [(position: Int, match: SearchMatch)] = []
+        let end = offset + limit
+        for (index, mask) in masks.enumerated() where mask != 0 {
+            let b = bucket(mask)
+            let position = next[b]
+            next[b] += 1
+            guard position >= offset && position < end, let product = products[corpus.ids[index]] else { continue }
+            var fields: [MatchField] = []
+            if mask & 1 != 0 { fields.append(.name) }
+            if mask & 2 != 0 { fields.append(.category) }
+            if mask & 4 != 0 { fields.append(.description) }
+            page.append((position, SearchMatch(product: product, matchedIn: fields)))
+        }
+        return (page.sorted { $0.position < $1.position }.map(\.match), total)
     }
 }

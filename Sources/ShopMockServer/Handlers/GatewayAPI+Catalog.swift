@@ -40,10 +40,12 @@ extension GatewayAPI {
         let limit = try pageLimit(query.limit)
         let sort = SearchSortOrder(rawValue: query.sort?.rawValue ?? "relevance") ?? .relevance
         let currency = currency(query.currency)
-        let matches = await store.search(text, category: query.category, inStockOnly: query.inStock ?? false, sort: sort)
         let fingerprint = PageCursor.fingerprint(
             "search", text.lowercased(), query.category ?? "", sort.rawValue, String(query.inStock ?? false))
-        let page = try Page(all: matches, limit: limit, cursor: query.cursor, fingerprint: fingerprint)
+        let offset = try Page<SearchMatch>.offset(of: query.cursor, fingerprint: fingerprint)
+        let found = await store.search(
+            text, category: query.category, inStockOnly: query.inStock ?? false, sort: sort, offset: offset, limit: limit)
+        let page = Page(items: found.items, offset: min(offset, found.total), total: found.total, fingerprint: fingerprint)
         let hits = page.items.map { match in
             Components.Schemas.SearchHit(
                 product: match.product.summary(in: currency),

@@ -18,8 +18,9 @@ extension GatewayStore {
         catalog.page(category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
     }
 
-    func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder) -> [SearchMatch] {
-        catalog.search(query, category: category, inStockOnly: inStockOnly, sort: sort)
+    func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder,
+                offset: Int, limit: Int) -> (items: [SearchMatch], total: Int) {
+        catalog.search(query, category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
     }
 
     func categories() -> [(CategoryInfo, Int)] { catalog.categoryCounts() }
