@@ -208,13 +208,22 @@ final class Harness: @unchecked Sendable {
         throw HarnessError("shop did not quit")
     }
 
+    /// Children started from a test thread inherit its blocked signals, so SIGTERM and the
+    /// SIGHUP of `kill-server` may never arrive: everything is ended with SIGKILL, by pid.
     func tearDown() {
-        _ = try? run(tmux, ["-L", socket, "kill-server"])
+        let ids = (try? run(tmux, ["-L", socket, "display-message", "-p", "-t", session, "#{pid} #{pane_pid}"])) ?? ""
+        let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
+        if pids.count == 2 {
+            kill(-pids[1], SIGKILL)  // the pane's process group: its shell, shop, sleep
+            kill(pids[0], SIGKILL)   // the tmux server of this test's socket
+        }
         if let gateway, gateway.isRunning {
-            gateway.terminate()
+            kill(gateway.processIdentifier, SIGKILL)
             gateway.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: root)
+        let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
