@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+/// The client's settings: from `config.yaml`, then overridden by command-line options.
+///
+/// ```yaml
+/// gateway: http://127.0.0.1:8080   # absent: run the embedded offline gateway
+/// theme: dark                      # default, dark, light, high-contrast, mono, or a file path
+/// currency: EUR                    # USD, EUR, CAD, JPY, GBP, TRY
+/// mouse: true
+/// color: false                     # same as NO_COLOR
+/// demoSpeed: 60                    # embedded gateway only: how much faster orders progress
+/// ```
+public struct ClientSettings: Sendable, Equatable {
+    public var gateway: URL?
+    public var theme: String = "default"
+    public var currency: String = "USD"
+    public var mouse: Bool = false
+    public var color: Bool = true
+    public var demoSpeed: Double = 60
+
+    public init() {}
+
+    /// The keys `config.yaml` may hold; anything else is reported, so a typo is not silently ignored.
+    public static let knownKeys: Set<String> = ["gateway", "theme", "currency", "mouse", "color", "demoSpeed"]
+    public static let currencies: Set<String> = ["USD", "EUR", "CAD", "JPY", "GBP", "TRY"]
+
+    /// Reads `file`; a missing file gives the defaults.
+    public static func load(from file: URL) throws(SettingsError) -> ClientSettings {
+        guard FileManager.default.fileExists(atPath: file.path) else { return ClientSettings() }
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw SettingsError(file: file.path, key: nil, message: "cannot be read as UTF-8 text")
+        }
+        return try parse(text, file: file.path)
+    }
+
+    /// Parses the YAML text of a configuration file named `file` (for messages).
+    public static func parse(_ text: String, file: String) throws(SettingsError) -> ClientSettings {
+        let node: Any?
+        do {
+            node = try Yams.load(yaml: text)
+        } catch {
+            throw SettingsError(file: file, key: nil, message: "is not valid YAML (\(error))")
+        }
+        var settings = ClientSettings()
+        guard let node else { return settings }  // an empty file
+        guard let map = node as? [String: Any] else {
+            throw SettingsError(file: file, key: nil, message: "must be a mapping of keys to values")
+        }
+        for key in map.keys.sorted() where !knownKeys.contains(key) {
+            throw SettingsError(file: file, key: key, message: "is not a setting (known: \(knownKeys.sorted().joined(separator: ", ")))")
+        }
+        if let value = map["gateway"] {
+            guard let text = value as? String, let url = URL(string: text), let scheme = url.scheme,
+                  ["http", "https"].contains(scheme), url.host != nil else {
+                throw SettingsError(file: file, key: "gateway", message: "must be an http(s) URL")
+            }
+            settings.gateway = url
+        }
+        if let value = map["theme"] {
+            guard let text = value as? String, !text.isEmpty else {
+                throw SettingsError(file: file, key: "theme", message: "must be a theme name or a file path")
+            }
+            settings.theme = text
+        }
+        if let value = map["currency"] {
+            guard let text = (value as? String)?.uppercased(), currencies.contains(text) else {
+                throw SettingsError(file: file, key: "currency", message: "must be one of \(currencies.sorted().joined(separator: ", "))")
+            }
+            settings.currency = text
+        }
+        if let value = map["mouse"] {
+            guard let flag = value as? Bool else {
+                throw SettingsError(file: file, key: "mouse", message: "must be true or false")
+            }
+            settings.mouse = flag
+        }
+        if let value = map["color"] {
+            guard let flag = value as? Bool else {
+                throw SettingsError(file: file, key: "color", message: "must be true or false")
+            }
+            settings.color = flag
+        }
+        if let value = map["demoSpeed"] {
+            let number = (value as? Double) ?? (value as? Int).map(Double.init)
+            guard let number, number >= 1, number <= 100_000 else {
+                throw SettingsError(file: file, key: "demoSpeed", message: "must be a number from 1 to 100000")
+            }
+            settings.demoSpeed = number
+        }
+        return settings
+    }
+}
+
+/// A configuration file that cannot be used, naming the file and the key at fault.
+public struct SettingsError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var key: String?
+    public var message: String
+
+    public var description: String {
+        if let key { return "\(file): '\(key)' \(message)" }
+        return "\(file) \(message)"
+    }
+}

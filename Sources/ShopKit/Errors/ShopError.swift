@@ -1,0 +1,95 @@
+/// Everything a ShopKit call can fail with.
+///
+/// Every throwing call of ``ShopClient`` throws `ShopError` (the generated wire layer's
+/// errors are unwrapped). Show ``userMessage`` to people; switch on the case, ``status`` or
+/// ``problem`` in code; check ``isRetryable`` before offering "Try again".
+public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The gateway answered with an error status and problem details.
+    case server(ProblemDetails)
+    /// The gateway could not be reached or the connection broke (after any retries).
+    case transport(String)
+    /// The gateway did not answer within the configured per-request timeout (after any retries).
+    case timeout
+    /// The caller's task was cancelled.
+    case cancelled
+    /// The gateway's answer could not be read (it does not match the contract).
+    case decoding(String)
+
+    /// The HTTP status of a ``server(_:)`` error.
+    public var status: Int? {
+        if case .server(let problem) = self { problem.status } else { nil }
+    }
+
+    /// The problem details of a ``server(_:)`` error.
+    public var problem: ProblemDetails? {
+        if case .server(let problem) = self { problem } else { nil }
+    }
+
+    /// The request id to quote in a bug report, when the gateway gave one.
+    public var requestID: String? { problem?.requestID }
+
+    /// Field by field validation problems (empty unless the gateway sent some).
+    public var fieldErrors: [FieldError] { problem?.fieldErrors ?? [] }
+
+    /// True when trying the same call again later may succeed: connection failures, timeouts,
+    /// 408, 429 and 5xx. (The client already retried these as configured by ``RetryPolicy``.)
+    public var isRetryable: Bool {
+        switch self {
+        case .transport, .timeout: true
+        case .server(let problem): RetryPolicy.isRetryableStatus(problem.status)
+        case .cancelled, .decoding: false
+        }
+    }
+
+    /// True for 401: the session is gone and could not be renewed (sign in again).
+    public var isUnauthorized: Bool { status == 401 }
+
+    /// True for a 409 stock conflict; ``ProblemDetails/available`` says how many can be had.
+    public var isStockConflict: Bool { status == 409 && problem?.available != nil }
+
+    /// A sentence fit to show a person. Never contains secrets or request bodies.
+    public var userMessage: String {
+        switch self {
+        case .server(let problem):
+            if let first = problem.fieldErrors.first {
+                return first.message
+            }
+            if let detail = problem.detail, !detail.isEmpty {
+                return detail
+            }
+            return ShopError.fallbackMessage(status: problem.status, title: problem.title)
+        case .transport:
+            return "Can't reach the shop. Check your connection and try again."
+        case .timeout:
+            return "The shop took too long to answer. Please try again."
+        case .cancelled:
+            return "The request was cancelled."
+        case .decoding:
+            return "The shop sent an answer this app can't read. Please try again later."
+        }
+    }
+
+    /// A description for logs and debugging.
+    public var description: String {
+        switch self {
+        case .server(let problem):
+            let request = problem.requestID.map { " [request \($0)]" } ?? ""
+            return "ShopError.server(\(problem.status) \(problem.title): \(problem.detail ?? "-"))\(request)"
+        case .transport(let message): return "ShopError.transport(\(message))"
+        case .timeout: return "ShopError.timeout"
+        case .cancelled: return "ShopError.cancelled"
+        case .decoding(let message): return "ShopError.decoding(\(message))"
+        }
+    }
+
+    private static func fallbackMessage(status: Int, title: String) -> String {
+        switch status {
+        case 401: "Your session has expired. Please sign in again."
+        case 402: "Your card was declined."
+        case 403: "You are not allowed to do that."
+        case 404: "We couldn't find that."
+        case 408, 429, 500...599: "The shop is busy right now. Please try again in a moment."
+        default: title.isEmpty ? "Something went wrong (\(status))." : title
+        }
+    }
+}

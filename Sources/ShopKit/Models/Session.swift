@@ -1,0 +1,34 @@
+import Foundation
+
+/// The tokens that authenticate a guest or an account, and who they belong to.
+///
+/// Its `description` never shows the tokens, so a session can be logged safely.
+public struct Session: Sendable, Codable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The bearer token sent in `Authorization`.
+    public var token: String
+    /// The one-time token that buys a fresh session when ``token`` expires.
+    public var refreshToken: String
+    /// When ``token`` stops working.
+    public var expiresAt: Date
+    /// Who the session belongs to.
+    public var user: User
+
+    /// Creates a session value.
+    public init(token: String, refreshToken: String, expiresAt: Date, user: User) {
+        self.token = token
+        self.refreshToken = refreshToken
+        self.expiresAt = expiresAt
+        self.user = user
+    }
+
+    /// True for a guest session.
+    public var isGuest: Bool { user.isGuest }
+
+    /// A redacted description: the user and expiry, never the tokens.
+    public var description: String {
+        "Session(user: \(user.id), guest: \(user.isGuest), expiresAt: \(expiresAt), token: <redacted>)"
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+}

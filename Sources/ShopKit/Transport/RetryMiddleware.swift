@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Logging
+import OpenAPIRuntime
+
+/// Repeats a request that failed in a way worth retrying (connection failure, timeout, 408,
+/// 429, 5xx), with the backoff of a ``RetryPolicy`` and honouring `Retry-After`.
+///
+/// Only requests that are safe to repeat are retried: idempotent methods, and requests that
+/// carry an `Idempotency-Key` (every retry sends the same key, so the gateway replays instead
+/// of acting twice). The body is buffered once so it can be sent again.
+struct RetryMiddleware: ClientMiddleware {
+    let policy: RetryPolicy
+    let logger: Logger
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let safeToRepeat = request.method.isIdempotent || request.headerFields[.idempotencyKey] != nil
+        guard safeToRepeat, policy.maxAttempts > 1 else {
+            return try await next(request, body, baseURL)
+        }
+        let body = try await HTTPBody.replayable(body)
+        var attempt = 1
+        while true {
+            let outcome: (HTTPResponse, HTTPBody?)
+            do {
+                outcome = try await next(request, body, baseURL)
+            } catch {
+                let failure = ShopError.fromTransport(error)
+                guard failure.isRetryable, attempt < policy.maxAttempts else { throw error }
+                try await wait(afterAttempt: attempt, retryAfter: nil, operationID: operationID,
+                               request: request, reason: failure.description)
+                attempt += 1
+                continue
+            }
+            let (response, responseBody) = outcome
+            guard RetryPolicy.isRetryableStatus(response.status.code), attempt < policy.maxAttempts else {
+                return outcome
+            }
+            let retryAfter = response.headerFields[.retryAfter]
+                .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                .map { Duration.seconds(max(0, $0)) }
+            if let retryAfter, !policy.accepts(retryAfter: retryAfter) {
+                return outcome  // the gateway wants a longer pause than we are willing to block for
+            }
+            if let responseBody {
+                _ = try? await Data(collecting: responseBody, upTo: 1024 * 1024)  // free the connection
+            }
+            try await wait(afterAttempt: attempt, retryAfter: retryAfter, operationID: operationID,
+                           request: request, reason: "status \(response.status.code)")
+            attempt += 1
+        }
+    }
+
+    private func wait(afterAttempt attempt: Int, retryAfter: Duration?, operationID: String,
+                      request: HTTPRequest, reason: String) async throws {
+        let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
+        logger.debug("retrying", metadata: [
+            "operation": "\(operationID)", "attempt": "\(attempt + 1)", "reason": "\(reason)",
+            "delay": "\(delay)", "requestID": "\(request.headerFields[.requestID] ?? "-")",
+        ])
+        if delay > .zero {
+            do { try await Task.sleep(for: delay) } catch { throw ShopError.cancelled }
+        } else {
+            try Task.checkCancellation()
+        }
+    }
+}

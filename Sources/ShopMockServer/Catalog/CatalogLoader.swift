@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reads and checks a catalog file, so a bad file fails with a message instead of a crash.
+enum CatalogLoader {
+    static func load(file: String?, now: Date) throws(CatalogLoadError) -> ProductCatalog {
+        let name: String
+        let data: Data
+        if let file {
+            name = file
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw CatalogLoadError(file: file, reason: "the file cannot be read (\(error.localizedDescription))")
+            }
+        } else {
+            name = "the bundled catalog"
+            guard let url = Bundle.module.url(forResource: "catalog", withExtension: "json"),
+                let bundled = try? Data(contentsOf: url)
+            else { throw CatalogLoadError(file: name, reason: "the resource catalog.json is missing") }
+            data = bundled
+        }
+        let decoded: CatalogFile
+        do { decoded = try JSONDecoder().decode(CatalogFile.self, from: data) } catch {
+            throw CatalogLoadError(file: name, reason: describe(error))
+        }
+        return try validated(decoded, file: name, now: now)
+    }
+
+    static func validated(_ file: CatalogFile, file name: String, now: Date) throws(CatalogLoadError) -> ProductCatalog {
+        func fail(_ reason: String) -> CatalogLoadError { CatalogLoadError(file: name, reason: reason) }
+        var categoryIds = Set<String>()
+        for category in file.categories {
+            if category.id.isEmpty || category.name.isEmpty { throw fail("a category has an empty id or name") }
+            if !categoryIds.insert(category.id).inserted { throw fail("category id \"\(category.id)\" appears twice") }
+        }
+        var ids = Set<String>(), codes = Set<String>()
+        var products: [Product] = []
+        for (index, entry) in file.products.enumerated() {
+            let at = "product #\(index + 1) (\(entry.id.isEmpty ? "no id" : entry.id))"
+            if entry.id.isEmpty || entry.id.count > 64 { throw fail("\(at): id must be 1 to 64 characters") }
+            if entry.code.isEmpty { throw fail("\(at): code is empty") }
+            if entry.name.isEmpty { throw fail("\(at): name is empty") }
+            if !ids.insert(entry.id).inserted { throw fail("\(at): id is used twice") }
+            if !codes.insert(entry.code).inserted { throw fail("\(at): code \"\(entry.code)\" is used twice") }
+            if !categoryIds.contains(entry.category) { throw fail("\(at): unknown category \"\(entry.category)\"") }
+            if entry.priceUsd < 0 { throw fail("\(at): priceUsd is negative") }
+            if entry.stock < 0 { throw fail("\(at): stock is negative") }
+            let rating = entry.rating ?? 0
+            if !(0...5).contains(rating) { throw fail("\(at): rating must be between 0 and 5") }
+            if (entry.ratingCount ?? 0) < 0 { throw fail("\(at): ratingCount is negative") }
+            products.append(
+                Product(
+                    id: entry.id, code: entry.code, name: entry.name, description: entry.description,
+                    category: entry.category, priceUsdCents: entry.priceUsd, stock: entry.stock,
+                    rating: rating, ratingCount: entry.ratingCount ?? 0, updatedAt: now))
+        }
+        return ProductCatalog(categories: file.categories, products: products)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "it is not valid JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop(while: { $0 == "." }))
+        }
+        switch decoding {
+        case .dataCorrupted(let context):
+            return "it is not valid JSON (\(context.debugDescription))"
+        case .keyNotFound(let key, let context):
+            return "\(path(context)) is missing the field \"\(key.stringValue)\""
+        case .typeMismatch(let type, let context):
+            return "\(path(context)) should be \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)) should be \(type), not null"
+        @unknown default:
+            return "it does not have the catalog shape"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+import OpenAPIHummingbird
+import Synchronization
+
+/// Starts mock gateways: the whole contract, with real business rules, in-process.
+///
+/// ```swift
+/// var configuration = GatewayConfiguration(port: 0, adminToken: "secret")
+/// let gateway = try await MockGateway.start(configuration)
+/// defer { Task { await gateway.stop() } }
+/// // talk to gateway.url
+/// ```
+/// Nothing is global: any number of gateways can run in one process.
+public enum MockGateway {
+    /// The version reported by `/healthz`.
+    public static let version = "1.0.0"
+
+    /// Loads the catalog (and the data directory, if any), binds the port and starts serving.
+    ///
+    /// - Throws: ``CatalogLoadError`` for a bad catalog file, or the error that kept the
+    ///   server from binding (port in use, bad host) or the database from opening.
+    public static func start(_ configuration: GatewayConfiguration) async throws -> RunningGateway {
+        let clock = configuration.clock
+        let catalog = try CatalogLoader.load(file: configuration.catalogFile, now: clock.now())
+        let database = try configuration.dataDirectory.map { try GatewayDatabase(directory: $0) }
+        let store = try await GatewayStore(
+            catalog: catalog, database: database, clock: clock, tokenLifetime: configuration.tokenLifetime,
+            logger: configuration.logger)
+
+        let router = Router()
+        router.middlewares.add(RequestLogMiddleware(logger: configuration.logger))
+        router.middlewares.add(ProblemMiddleware(logger: configuration.logger))
+        router.middlewares.add(
+            FaultInjectionMiddleware(
+                latency: configuration.latency, failRate: configuration.failRate,
+                retryAfterSeconds: configuration.retryAfterSeconds))
+        router.middlewares.add(AuthMiddleware(store: store, adminToken: configuration.adminToken))
+        router.middlewares.add(IdempotencyMiddleware(store: store))
+        let bcryptCost = max(4, min(31, configuration.bcryptCost))
+        let api = GatewayAPI(
+            store: store, clock: clock, bcryptCost: bcryptCost, logger: configuration.logger,
+            decoyHash: Bcrypt.hash(RandomToken.hex(byteCount: 16), cost: UInt8(bcryptCost)))
+        try api.registerHandlers(on: router)
+
+        let bound = BoundPort()
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
+            logger: configuration.logger)
+        let serverTask = Task {
+            do {
+                try await application.run()
+                bound.resolve(.failure(GatewayStartError(message: "the server stopped before it was listening")))
+            } catch {
+                bound.resolve(.failure(error))
+                throw error
+            }
+        }
+        let port: Int
+        do { port = try await bound.value() } catch {
+            serverTask.cancel()
+            await store.close()
+            throw error
+        }
+        let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
+        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, store: store)
+    }
+
+    private static func urlHost(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}
+
+/// Why a gateway could not start.
+public struct GatewayStartError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { "Cannot start the gateway: \(message)" }
+}
+
+/// The port the server bound, delivered once from its start callback.
+private final class BoundPort: Sendable {
+    private enum State {
+        case waiting([CheckedContinuation<Int, any Error>])
+        case done(Result<Int, any Error>)
+    }
+
+    private let state = Mutex(State.waiting([]))
+
+    func resolve(_ result: Result<Int, any Error>) {
+        let waiters: [CheckedContinuation<Int, any Error>] = state.withLock { state in
+            guard case .waiting(let waiters) = state else { return [] }
+            state = .done(result)
+            return waiters
+        }
+        for waiter in waiters { waiter.resume(with: result) }
+    }
+
+    func value() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready: Result<Int, any Error>? = state.withLock { state in
+                switch state {
+                case .waiting(let waiters):
+                    state = .waiting(waiters + [continuation])
+                    return nil
+                case .done(let result):
+                    return result
+                }
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+    }
+}

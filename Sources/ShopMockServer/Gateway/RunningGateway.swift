@@ -1,0 +1,35 @@
+import Foundation
+
+/// A gateway serving requests; ``stop()`` shuts it down and frees its port.
+public final class RunningGateway: Sendable {
+    /// Where it listens, e.g. `http://127.0.0.1:54321`.
+    public let url: URL
+    /// The clock it judges time by (advance it to move orders along).
+    public let clock: GatewayClock
+    /// The bound port (useful when the configuration asked for port 0).
+    public let port: Int
+
+    private let serverTask: Task<Void, any Error>
+    private let store: GatewayStore
+
+    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>, store: GatewayStore) {
+        self.url = url
+        self.port = port
+        self.clock = clock
+        self.serverTask = serverTask
+        self.store = store
+    }
+
+    /// Stops accepting requests, waits until the server has closed its port, then closes
+    /// the database (every acknowledged change is already on disk).
+    public func stop() async {
+        serverTask.cancel()
+        _ = await serverTask.result
+        await store.close()
+    }
+
+    /// Waits until the server stops (after ``stop()`` or a fatal server error).
+    public func waitUntilStopped() async throws {
+        try await serverTask.value
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// `Idempotency-Key` on POST: the same key and body from the same caller replays the stored
+/// response (`Idempotent-Replayed: true`), another body is 422, a duplicate still in flight
+/// is 409. Only successful responses are stored, so a rejected request can be retried.
+struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var keyField: HTTPField.Name { HTTPField.Name("Idempotency-Key")! }
+    static var replayedField: HTTPField.Name { HTTPField.Name("Idempotent-Replayed")! }
+    static var maxBodyBytes: Int { 1 << 20 }
+
+    let store: GatewayStore
+
+    /// Their responses hold session tokens, which never go to disk.
+    static var tokenIssuingPaths: Set<String> { ["/v1/sessions/guest", "/v1/sessions", "/v1/sessions/refresh", "/v1/users"] }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post, let key = request.headers[Self.keyField] else {
+            return try await next(request, context)
+        }
+        guard (1...255).contains(key.count) else {
+            throw GatewayProblem.badRequest("Idempotency-Key must be 1 to 255 characters.", field: "Idempotency-Key")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: Self.maxBodyBytes)
+        var fingerprint = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8)
+        fingerprint += Self.canonical(Data(body.readableBytesView))
+        let hash = SHA256.hex(fingerprint)
+
+        let scope = RequestScope.current
+        switch await store.beginIdempotent(scope: scope.caller.idempotencyScope, key: key, requestHash: hash) {
+        case .replay(let record):
+            var headers: HTTPFields = [.contentType: record.contentType]
+            headers[Self.replayedField] = "true"
+            return Response(
+                status: HTTPResponse.Status(code: record.status), headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: record.body)))
+        case .reusedWithDifferentBody:
+            throw GatewayProblem(
+                slug: "idempotency-key-reused", title: "Idempotency key reused", status: 422,
+                detail: "This Idempotency-Key was already used with a different request.")
+        case .inFlight:
+            throw GatewayProblem.conflict(
+                "idempotency-key-in-flight", "Request in progress",
+                "A request with this Idempotency-Key is still being handled; retry shortly.")
+        case .proceed(let claim):
+            var claimedScope = scope
+            claimedScope.idempotencyClaim = claim
+            let response: Response
+            do {
+                response = try await RequestScope.$current.withValue(claimedScope) { try await next(request, context) }
+            } catch {
+                await store.finishIdempotent(claim, status: 0, contentType: "", body: nil)
+                throw error
+            }
+            let status = Int(response.status.code)
+            guard (200..<300).contains(status) else {
+                await store.finishIdempotent(claim, status: status, contentType: "", body: nil)
+                return response
+            }
+            // Buffer the body so it can be stored before the response goes out.
+            let collector = CollectingBodyWriter()
+            var buffered = response
+            try await response.body.write(collector)
+            let data = Data(collector.buffer.readableBytesView)
+            await store.finishIdempotent(
+                claim, status: status, contentType: response.headers[.contentType] ?? "application/json", body: data,
+                durable: !Self.tokenIssuingPaths.contains(request.uri.path))
+            buffered.body = ResponseBody(byteBuffer: collector.buffer)
+            return buffered
+        }
+    }
+}
+
+extension IdempotencyMiddleware {
+    /// JSON bodies compare by meaning, not bytes: a retry that serialises its keys in
+    /// another order (or spaces them differently) is still the same request.
+    static func canonical(_ body: Data) -> [UInt8] {
+        guard !body.isEmpty,
+            let value = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+            let normalised = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        else { return Array(body) }
+        return Array(normalised)
+    }
+}
+
+/// Gathers a response body in memory.
+private final class CollectingBodyWriter: ResponseBodyWriter {
+    var buffer = ByteBuffer()
+
+    func write(_ buffer: ByteBuffer) async throws {
+        var incoming = buffer
+        self.buffer.writeBuffer(&incoming)
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
