@@ -121,7 +121,14 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "ShopKitTests",
-            dependencies: ["ShopKit", "ShopMockServer"],
+            dependencies: [
+                "ShopKit", "ShopMockServer",
+                // The tests observe requests with their own ClientMiddleware and inject an HTTPClient.
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

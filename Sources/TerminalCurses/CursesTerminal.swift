@@ -157,6 +157,10 @@ public final class CursesTerminal {
         var columns: Int32 = 0
         if cnc_terminal_size(&rows, &columns) == 0 { resizeterm(rows, columns) }
         refresh()
+        // endwin turned keypad-transmit mode off and ncurses only turns it back on at the next
+        // getch — after the redraw, so a key pressed as the screen reappears would arrive in
+        // the other cursor-key mode and be misread. Turn it on now.
+        keypad(cnc_stdscr(), true)
         clearok(cnc_curscr(), true)
         previousFrame = nil
     }

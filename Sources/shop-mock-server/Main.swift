@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 import ShopMockServer
@@ -72,10 +71,11 @@ struct ShopMockServerCommand: AsyncParsableCommand {
 
         let environmentToken = ProcessInfo.processInfo.environment["SHOP_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let token = adminToken ?? environmentToken
-        let configuration = GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             host: host, port: port, catalogFile: catalogFile, dataDirectory: dataDirectory,
             latency: try latency.map(Self.parseLatency), failRate: failRate, retryAfterSeconds: retryAfter,
             timeScale: timeScale, adminToken: token ?? GatewayConfiguration.randomAdminToken(), logger: logger)
+        configuration.handlesTerminationSignals = true
 
         let gateway: RunningGateway
         do {
@@ -89,22 +89,12 @@ struct ShopMockServerCommand: AsyncParsableCommand {
         if token == nil { banner += "Admin token: \(configuration.adminToken)\n" }
         FileHandle.standardOutput.write(Data(banner.utf8))
 
-        await Self.waitForTerminationSignal()
-        FileHandle.standardOutput.write(Data("Stopping…\n".utf8))
-        await gateway.stop()
-    }
-
-    /// Waits for SIGINT or SIGTERM.
-    static func waitForTerminationSignal() async {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { continuation.yield(signalNumber) }
-            source.resume()
-            return source
+        // SIGINT/SIGTERM end it gracefully: in-flight requests finish, then the database closes.
+        do { try await gateway.waitUntilStopped() } catch {
+            FileHandle.standardError.write(Data("shop-mock-server: \(error)\n".utf8))
+            throw ExitCode(1)
         }
-        for await _ in stream { break }
-        for source in sources { source.cancel() }
+        await gateway.stop()
+        FileHandle.standardOutput.write(Data("Stopped.\n".utf8))
     }
 }

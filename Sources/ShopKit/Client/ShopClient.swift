@@ -8,9 +8,9 @@ import OpenAPIRuntime
 /// The entry point of ShopKit: one client per gateway, with one namespace per service.
 ///
 /// ```swift
-/// let client = ShopClient(configuration: .init(baseURL: URL(string: "http://127.0.0.1:8080")!))
-/// defer { Task { try? await client.shutdown() } }
+/// let client = ShopClient(baseURL: URL(string: "http://127.0.0.1:8080")!)
 /// for try await product in client.catalog.products(category: "kitchen") { print(product.name) }
+/// try await client.shutdown()
 /// ```
 ///
 /// Every call is `async` and throws ``ShopError``. A guest session is started the first time a
@@ -54,15 +54,26 @@ public final class ShopClient: Sendable {
     private let ownedHTTPClient: HTTPClient?
 
     /// Creates a client with its own HTTP connection pool (keep-alive connections reused across
-    /// calls). Call ``shutdown()`` when done with it.
+    /// calls).
+    ///
+    /// - Important: Call ``shutdown()`` before the client goes away; AsyncHTTPClient traps in
+    ///   debug builds when a pool it owns is released while still running.
     public convenience init(configuration: ShopClientConfiguration) {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool = .init(
             idleTimeout: TimeAmount(configuration.connectionIdleTimeout),
             concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.maximumConnectionsPerHost)
+        // A refused connection should fail fast and go through our RetryPolicy, not be retried
+        // silently by the pool until the request's deadline.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.decompression = .enabled(limit: .ratio(20))
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         self.init(configuration: configuration, httpClient: httpClient, ownsHTTPClient: true)
+    }
+
+    /// Creates a client of the gateway at `baseURL` with the default configuration.
+    public convenience init(baseURL: URL) {
+        self.init(configuration: ShopClientConfiguration(baseURL: baseURL))
     }
 
     /// Creates a client over an HTTP client the caller owns (and shuts down itself);
@@ -78,17 +89,18 @@ public final class ShopClient: Sendable {
             client: httpClient, timeout: TimeAmount(configuration.timeout)))
         let logger = configuration.logger
         let retry = RetryMiddleware(policy: configuration.retryPolicy, logger: logger)
+        let logging = LoggingMiddleware(logger: logger)
 
         // Outermost first. Problems are decoded above auth and retry, which need raw statuses;
         // the idempotency key is set above retry so every attempt carries the same one.
         let sessionWire = Client(
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
-            middlewares: [RequestIDMiddleware(), ProblemMiddleware(), IdempotencyKeyMiddleware(), retry]
+            middlewares: [RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(), retry]
                 + configuration.middlewares)
         let sessions = SessionManager(store: configuration.sessionStore, wire: sessionWire, logger: logger)
         let wire = Client(
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
-            middlewares: [RequestIDMiddleware(), ProblemMiddleware(), IdempotencyKeyMiddleware(),
+            middlewares: [RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(),
                           AuthMiddleware(sessions: sessions, adminToken: configuration.adminToken), retry]
                 + configuration.middlewares)
         let gateway = Gateway(wire: wire, sessions: sessions, configuration: configuration)

@@ -21,8 +21,8 @@ struct AuthMiddleware: ClientMiddleware {
             request.headerFields[.authorization] = adminToken.map { "Bearer \($0)" }
             return try await next(request, body, baseURL)
         case .guestMerge:
-            if let session = await sessions.current(), session.isGuest {
-                request.headerFields[.authorization] = "Bearer \(session.token)"
+            if let guestToken = await sessions.guestTokenForMerge() {
+                request.headerFields[.authorization] = "Bearer \(guestToken)"
             }
             return try await next(request, body, baseURL)
         case .session:

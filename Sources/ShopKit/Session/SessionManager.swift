@@ -54,6 +54,15 @@ actor SessionManager {
         return started.token
     }
 
+    /// The guest token to send with sign-in or registration so the gateway merges the guest's
+    /// cart, or `nil` when the current session is not a guest's. Sign-in answers no 401 for an
+    /// expired guest token (it just skips the merge), so an expired one is refreshed first.
+    func guestTokenForMerge(now: Date = Date()) async -> String? {
+        guard let session = await current(), session.isGuest else { return nil }
+        if session.expiresAt > now.addingTimeInterval(30) { return session.token }
+        return try? await renew(after: session.token)
+    }
+
     /// Renews the session after `rejectedToken` got a 401. Returns the token to retry with, or
     /// `nil` when the session is over (the account must sign in again).
     func renew(after rejectedToken: String) async throws -> String? {

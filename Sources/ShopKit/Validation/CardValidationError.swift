@@ -21,9 +21,9 @@ public enum CardValidationError: Error, Sendable, Hashable, CustomStringConverti
         case .expired(let last4, let month, let year):
             "Your credit card (ending \(last4)) expired on \(month)/\(year)"
         case .invalidCVV(let expectedLength):
-            "The security code must be \(expectedLength) digits"
+            "The security code must be \(expectedLength) digits."
         case .invalidExpiryMonth:
-            "The expiry month must be between 1 and 12"
+            "The expiry month must be 1 to 12."
         }
     }
 

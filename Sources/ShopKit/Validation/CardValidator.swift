@@ -84,19 +84,33 @@ public enum CardValidator {
         return (now.year! * 12 + now.month!) > (year * 12 + month)
     }
 
-    /// Checks a card the way the gateway does and returns the first problem, or `nil` when the
-    /// card can be charged. Order: number (Luhn and length), brand, expiry month, expiry, CVV.
-    public static func problem(with card: CardInput, at date: Date, timeZone: TimeZone = .gmt) -> CardValidationError? {
-        guard passesLuhn(card.number), hasValidLength(card.number) else { return .invalidNumber }
+    /// Every problem of a card, in the gateway's order and with its messages: the number
+    /// (Luhn, length, brand), the CVV, the expiry month, and, only when all of those are fine,
+    /// the expiry (a card is valid through its expiry month). Empty when the card can be charged.
+    public static func problems(with card: CardInput, at date: Date, timeZone: TimeZone = .gmt) -> [CardValidationError] {
+        var problems: [CardValidationError] = []
         let brand = brand(of: card.number)
-        guard brand != .unknown else { return .invalidNumber }
-        guard brand.isAccepted else { return .unsupportedBrand(brand) }
-        guard (1...12).contains(card.expMonth) else { return .invalidExpiryMonth }
-        if isExpired(month: card.expMonth, year: card.expYear, at: date, timeZone: timeZone) {
-            return .expired(last4: card.last4, month: card.expMonth, year: card.expYear)
+        if !passesLuhn(card.number) || !hasValidLength(card.number) || brand == .unknown {
+            problems.append(.invalidNumber)
+        } else if !brand.isAccepted {
+            problems.append(.unsupportedBrand(brand))
         }
-        guard isValidCVV(card.cvv, for: brand) else { return .invalidCVV(expectedLength: cvvLength(for: brand)) }
-        return nil
+        // The gateway charges only Visa and Mastercard, whose codes have 3 digits.
+        if !isValidCVV(card.cvv, for: brand.isAccepted ? brand : .visa) {
+            problems.append(.invalidCVV(expectedLength: 3))
+        }
+        if !(1...12).contains(card.expMonth) {
+            problems.append(.invalidExpiryMonth)
+        }
+        if problems.isEmpty && isExpired(month: card.expMonth, year: card.expYear, at: date, timeZone: timeZone) {
+            problems.append(.expired(last4: card.last4, month: card.expMonth, year: card.expYear))
+        }
+        return problems
+    }
+
+    /// The first of ``problems(with:at:timeZone:)``, or `nil` when the card can be charged.
+    public static func problem(with card: CardInput, at date: Date, timeZone: TimeZone = .gmt) -> CardValidationError? {
+        problems(with: card, at: date, timeZone: timeZone).first
     }
 
     /// Throws the first problem of ``problem(with:at:timeZone:)``.

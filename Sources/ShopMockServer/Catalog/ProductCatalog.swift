@@ -91,12 +91,7 @@ struct ProductCatalog: Sendable {
 
     /// All products of the filter in the sort order.
     mutating func list(category: String?, inStockOnly: Bool, sort: ProductSortOrder) -> [Product] {
-        let ids: [String]
-        if let cached = sortedIds[sort] { ids = cached } else {
-            ids = products.values.sorted(by: Self.comparator(for: sort)).map(\.id)
-            sortedIds[sort] = ids
-        }
-        return ids.compactMap { id in
+        sortedIds(sort).compactMap { id in
             guard let product = products[id] else { return nil }
             if let category, product.category != category { return nil }
             if inStockOnly && product.stock <= 0 { return nil }
@@ -104,32 +99,50 @@ struct ProductCatalog: Sendable {
         }
     }
 
-    private static func comparator(for sort: ProductSortOrder) -> (Product, Product) -> Bool {
-        switch sort {
-        case .name: return byName
-        case .priceAscending:
-            return { $0.priceUsdCents != $1.priceUsdCents ? $0.priceUsdCents < $1.priceUsdCents : byName($0, $1) }
-        case .priceDescending:
-            return { $0.priceUsdCents != $1.priceUsdCents ? $0.priceUsdCents > $1.priceUsdCents : byName($0, $1) }
-        case .rating:
-            return { $0.rating != $1.rating ? $0.rating > $1.rating : byName($0, $1) }
+    /// Every product id in `sort` order, cached until a sortable field changes.
+    ///
+    /// Names compare by their precomputed lower-cased bytes (then id, so paging is stable):
+    /// cheap enough to sort 100k products, unlike locale-aware comparison.
+    private mutating func sortedIds(_ sort: ProductSortOrder) -> [String] {
+        if let cached = sortedIds[sort] { return cached }
+        let entries = products.values.map { ($0, searchKeys[$0.id]?.name ?? []) }
+        func byName(_ a: (Product, [UInt8]), _ b: (Product, [UInt8])) -> Bool {
+            a.1 != b.1 ? a.1.lexicographicallyPrecedes(b.1) : a.0.id < b.0.id
         }
-    }
-
-    /// Name order, ties broken by id so paging is stable.
-    static func byName(_ a: Product, _ b: Product) -> Bool {
-        let order = a.name.localizedStandardCompare(b.name)
-        return order == .orderedSame ? a.id < b.id : order == .orderedAscending
+        let sorted: [(Product, [UInt8])]
+        switch sort {
+        case .name:
+            sorted = entries.sorted(by: byName)
+        case .priceAscending:
+            sorted = entries.sorted { $0.0.priceUsdCents != $1.0.priceUsdCents ? $0.0.priceUsdCents < $1.0.priceUsdCents : byName($0, $1) }
+        case .priceDescending:
+            sorted = entries.sorted { $0.0.priceUsdCents != $1.0.priceUsdCents ? $0.0.priceUsdCents > $1.0.priceUsdCents : byName($0, $1) }
+        case .rating:
+            sorted = entries.sorted { $0.0.rating != $1.0.rating ? $0.0.rating > $1.0.rating : byName($0, $1) }
+        }
+        let ids = sorted.map(\.0.id)
+        sortedIds[sort] = ids
+        return ids
     }
 
     // MARK: Search
 
     /// Case-insensitive matches ranked name, then category, then description.
-    func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder) -> [SearchMatch] {
+    ///
+    /// One scan over the products in the cached order of the requested sort, so no result
+    /// is sorted per query; relevance is name order split into the three rank buckets.
+    mutating func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder) -> [SearchMatch] {
         let needle = Array(query.lowercased().utf8)
-        var matches: [(rank: Int, match: SearchMatch)] = []
-        for (id, key) in searchKeys {
-            guard let product = products[id] else { continue }
+        let order: ProductSortOrder =
+            switch sort {
+            case .relevance: .name
+            case .priceAscending: .priceAscending
+            case .priceDescending: .priceDescending
+            case .rating: .rating
+            }
+        var buckets: [[SearchMatch]] = [[], [], []]
+        for id in sortedIds(order) {
+            guard let product = products[id], let key = searchKeys[id] else { continue }
             if let category, product.category != category { continue }
             if inStockOnly && product.stock <= 0 { continue }
             var fields: [MatchField] = []
@@ -137,20 +150,9 @@ struct ProductCatalog: Sendable {
             if SearchKey.contains(key.category, needle) { fields.append(.category) }
             if SearchKey.contains(key.description, needle) { fields.append(.description) }
             guard let best = fields.first else { continue }
-            let rank = best == .name ? 0 : best == .category ? 1 : 2
-            matches.append((rank, SearchMatch(product: product, matchedIn: fields)))
+            let bucket = sort != .relevance ? 0 : best == .name ? 0 : best == .category ? 1 : 2
+            buckets[bucket].append(SearchMatch(product: product, matchedIn: fields))
         }
-        let ordered: [(rank: Int, match: SearchMatch)]
-        switch sort {
-        case .relevance:
-            ordered = matches.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : Self.byName($0.match.product, $1.match.product) }
-        case .priceAscending:
-            ordered = matches.sorted { Self.comparator(for: .priceAscending)($0.match.product, $1.match.product) }
-        case .priceDescending:
-            ordered = matches.sorted { Self.comparator(for: .priceDescending)($0.match.product, $1.match.product) }
-        case .rating:
-            ordered = matches.sorted { Self.comparator(for: .rating)($0.match.product, $1.match.product) }
-        }
-        return ordered.map(\.match)
+        return buckets.flatMap { $0 }
     }
 }

@@ -22,28 +22,29 @@ enum PaymentProcessor {
     static let invalidCardMessage = "Credit card info is invalid"
 
     /// Luhn, length, brand, expiry (valid through its month on the gateway clock) and CVV.
-    static func validate(_ card: CardDetails, now: Date) throws(GatewayProblem) -> ValidatedCard {
+    /// `fieldPrefix` is where the card sits in the request body (`card.` in an order).
+    static func validate(_ card: CardDetails, now: Date, fieldPrefix: String = "card.") throws(GatewayProblem) -> ValidatedCard {
         let digits = card.number.filter { $0 != " " && $0 != "-" }
         var issues: [GatewayProblem.FieldIssue] = []
         var brand: CardBrand?
         if !digits.allSatisfy(\.isASCIIDigit) || !(12...19).contains(digits.count) || !passesLuhn(digits) {
-            issues.append(.init(field: "card.number", message: invalidCardMessage))
+            issues.append(.init(field: fieldPrefix + "number", message: invalidCardMessage))
         } else {
             switch detectBrand(digits) {
             case .accepted(let accepted): brand = accepted
             case .refused(let name):
                 issues.append(
-                    .init(field: "card.number",
+                    .init(field: fieldPrefix + "number",
                           message: "Sorry, we cannot process \(name) credit cards. Only VISA or MasterCard is accepted."))
             case .unknown:
-                issues.append(.init(field: "card.number", message: invalidCardMessage))
+                issues.append(.init(field: fieldPrefix + "number", message: invalidCardMessage))
             }
         }
         if card.cvv.count != 3 || !card.cvv.allSatisfy(\.isASCIIDigit) {
-            issues.append(.init(field: "card.cvv", message: "The security code must be 3 digits."))
+            issues.append(.init(field: fieldPrefix + "cvv", message: "The security code must be 3 digits."))
         }
         if !(1...12).contains(card.expMonth) {
-            issues.append(.init(field: "card.expMonth", message: "The expiry month must be 1 to 12."))
+            issues.append(.init(field: fieldPrefix + "expMonth", message: "The expiry month must be 1 to 12."))
         }
         if let brand, issues.isEmpty {
             var calendar = Calendar(identifier: .gregorian)
@@ -53,7 +54,7 @@ enum PaymentProcessor {
             if card.expYear < year || (card.expYear == year && card.expMonth < month) {
                 let last4 = String(digits.suffix(4))
                 issues.append(
-                    .init(field: "card.expMonth",
+                    .init(field: fieldPrefix + "expMonth",
                           message: "Your credit card (ending \(last4)) expired on \(card.expMonth)/\(card.expYear)"))
             }
             if issues.isEmpty {

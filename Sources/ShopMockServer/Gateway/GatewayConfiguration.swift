@@ -33,6 +33,9 @@ public struct GatewayConfiguration: Sendable {
     public var logger: Logger
     /// The clock orders, tokens and cards are judged by.
     public var clock: GatewayClock
+    /// When true, SIGINT and SIGTERM shut the gateway down gracefully (a standalone process);
+    /// in-process users leave it off and call ``RunningGateway/stop()``.
+    public var handlesTerminationSignals: Bool = false
 
     /// Creates a configuration; every argument has a usable default.
     public init(

@@ -20,12 +20,20 @@ public enum MockGateway {
 
     /// Loads the catalog (and the data directory, if any), binds the port and starts serving.
     ///
-    /// - Throws: ``CatalogLoadError`` for a bad catalog file, or the error that kept the
-    ///   server from binding (port in use, bad host) or the database from opening.
+    /// - Throws: ``CatalogLoadError`` for a bad catalog file, ``GatewayStartError`` for an
+    ///   unusable data directory, or the error that kept the server from binding (port in
+    ///   use, bad host).
     public static func start(_ configuration: GatewayConfiguration) async throws -> RunningGateway {
         let clock = configuration.clock
         let catalog = try CatalogLoader.load(file: configuration.catalogFile, now: clock.now())
-        let database = try configuration.dataDirectory.map { try GatewayDatabase(directory: $0) }
+        var database: GatewayDatabase?
+        if let directory = configuration.dataDirectory {
+            do { database = try GatewayDatabase(directory: directory) } catch let error as GatewayStartError {
+                throw error
+            } catch {
+                throw GatewayStartError(message: "cannot use the data directory \(directory): \(error)")
+            }
+        }
         let store = try await GatewayStore(
             catalog: catalog, database: database, clock: clock, tokenLifetime: configuration.tokenLifetime,
             logger: configuration.logger)
@@ -51,9 +59,14 @@ public enum MockGateway {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
+        let handlesSignals = configuration.handlesTerminationSignals
         let serverTask = Task {
             do {
-                try await application.run()
+                if handlesSignals {
+                    try await application.runService()
+                } else {
+                    try await application.run()
+                }
                 bound.resolve(.failure(GatewayStartError(message: "the server stopped before it was listening")))
             } catch {
                 bound.resolve(.failure(error))
@@ -63,10 +76,11 @@ public enum MockGateway {
         let port: Int
         do { port = try await bound.value() } catch {
             serverTask.cancel()
+            await store.close()
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
-        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask)
+        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, store: store)
     }
 
     private static func urlHost(_ host: String) -> String {

@@ -10,18 +10,22 @@ public final class RunningGateway: Sendable {
     public let port: Int
 
     private let serverTask: Task<Void, any Error>
+    private let store: GatewayStore
 
-    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>) {
+    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>, store: GatewayStore) {
         self.url = url
         self.port = port
         self.clock = clock
         self.serverTask = serverTask
+        self.store = store
     }
 
-    /// Stops accepting requests and waits until the server has closed its port.
+    /// Stops accepting requests, waits until the server has closed its port, then closes
+    /// the database (every acknowledged change is already on disk).
     public func stop() async {
         serverTask.cancel()
         _ = await serverTask.result
+        await store.close()
     }
 
     /// Waits until the server stops (after ``stop()`` or a fatal server error).

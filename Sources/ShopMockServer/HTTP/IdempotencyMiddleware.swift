@@ -12,6 +12,9 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
 
     let store: GatewayStore
 
+    /// Their responses hold session tokens, which never go to disk.
+    static var tokenIssuingPaths: Set<String> { ["/v1/sessions/guest", "/v1/sessions", "/v1/sessions/refresh", "/v1/users"] }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let key = request.headers[Self.keyField] else {
             return try await next(request, context)
@@ -21,9 +24,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
-        var fingerprint = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8)
-        fingerprint += body.readableBytesView
-        let hash = SHA256.hex(fingerprint)
+        let hash = RequestFingerprint.hash(
+            method: request.method.rawValue, path: request.uri.path, body: Data(body.readableBytesView))
 
         let scope = RequestScope.current
         switch await store.beginIdempotent(scope: scope.caller.idempotencyScope, key: key, requestHash: hash) {
@@ -62,7 +64,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             try await response.body.write(collector)
             let data = Data(collector.buffer.readableBytesView)
             await store.finishIdempotent(
-                claim, status: status, contentType: response.headers[.contentType] ?? "application/json", body: data)
+                claim, status: status, contentType: response.headers[.contentType] ?? "application/json", body: data,
+                durable: !Self.tokenIssuingPaths.contains(request.uri.path))
             buffered.body = ResponseBody(byteBuffer: collector.buffer)
             return buffered
         }

@@ -76,15 +76,25 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let parent = path(context)
             return "The field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue) is required."
         case DecodingError.typeMismatch(let type, let context):
-            return "The field \(path(context)) must be \(describe(type))."
+            let field = path(context)
+            // Parameters fail without a coding path, as does a body of the wrong shape.
+            return field.isEmpty
+                ? "A parameter or the body has the wrong type (expected \(describe(type)))."
+                : "The field \(field) must be \(describe(type))."
         case DecodingError.valueNotFound(let type, let context):
-            return "The field \(path(context)) must be \(describe(type)), not null."
+            let field = path(context)
+            return field.isEmpty
+                ? "A required parameter is missing (expected \(describe(type)))."
+                : "The field \(field) must be \(describe(type)), not null."
         case DecodingError.dataCorrupted(let context):
-            let where_ = path(context)
-            return where_.isEmpty
-                ? "The request body is not valid JSON."
-                : "The value of \(where_) is not valid: \(context.debugDescription)"
+            let field = path(context)
+            return field.isEmpty
+                ? "The request body is not valid JSON, or a parameter is not a valid value."
+                : "The value of \(field) is not valid."
+        case is DecodingError:
+            return "The request is malformed."
         default:
+            // The runtime's own messages (missing header, unexpected content type) read well.
             return "The request is malformed: \(error.causeDescription)"
         }
     }

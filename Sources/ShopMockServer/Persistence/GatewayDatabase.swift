@@ -32,7 +32,7 @@ final class GatewayDatabase: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw CatalogLoadError(file: directory, reason: "the data directory path is a file")
+                throw GatewayStartError(message: "the data directory \(directory) is a file")
             }
         } else {
             try fileManager.createDirectory(
@@ -46,6 +46,8 @@ final class GatewayDatabase: Sendable {
         try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
 
         var configuration = Configuration()
+        // A gateway restarted on the same directory may meet the previous one still closing.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -75,6 +77,11 @@ final class GatewayDatabase: Sendable {
                 try db.execute(sql: "DELETE FROM \(deletion.kind.rawValue) WHERE id = ?", arguments: [deletion.id])
             }
         }
+    }
+
+    /// Closes the connection (the gateway is stopping); later writes fail.
+    func close() {
+        try? queue.close()
     }
 
     /// Every stored body of one kind.

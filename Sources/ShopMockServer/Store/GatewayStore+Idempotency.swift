@@ -24,12 +24,16 @@ extension GatewayStore {
 
     /// Releases a claim, storing the response when it succeeded and nothing stored it yet
     /// (placing an order stores its own record inside the order's transaction).
-    func finishIdempotent(_ claim: IdempotencyClaim, status: Int, contentType: String, body: Data?) {
+    ///
+    /// `durable: false` keeps the record in memory only: responses that carry session
+    /// tokens are never written to disk.
+    func finishIdempotent(_ claim: IdempotencyClaim, status: Int, contentType: String, body: Data?, durable: Bool = true) {
         idempotencyInFlight.remove(claim.scopedKey)
         guard (200..<300).contains(status), let body, idempotency[claim.scopedKey] == nil else { return }
         idempotency[claim.scopedKey] = IdempotencyRecord(
             scopedKey: claim.scopedKey, requestHash: claim.requestHash, status: status, contentType: contentType,
             body: body, createdAt: now)
+        guard durable else { return }
         markDirty(.idempotency, claim.scopedKey)
         do { try commit() } catch {
             // The response already went well; losing its replay record only costs a re-run.

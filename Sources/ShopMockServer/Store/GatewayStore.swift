@@ -49,6 +49,8 @@ actor GatewayStore {
             self.catalog = loaded.catalog
             self.apply(loaded)
         }
+        // Sort once up front so the first browse or search is not the one that pays for it.
+        for sort in ProductSortOrder.allCases { _ = self.catalog.list(category: nil, inStockOnly: false, sort: sort) }
     }
 
     var now: Date { clock.now() }
@@ -135,6 +137,11 @@ actor GatewayStore {
         nextSequence = max(
             (notifications.values.map(\.sequence).max() ?? 0), (activity.map(\.sequence).max() ?? 0)) + 1
         nextInvoiceNumber = (invoices.values.compactMap { Int($0.number.dropFirst(4)) }.max() ?? 0) + 1
+    }
+
+    /// Closes the database when the gateway stops.
+    func close() {
+        database?.close()
     }
 
     // MARK: Shared helpers
