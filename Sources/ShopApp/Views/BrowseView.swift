@@ -72,7 +72,7 @@ enum BrowseView {
         let browse = state.browse
         let trailing: String
         if browse.isLoadingPage { trailing = "\(Format.spinner(state.spinnerTick)) loading" }
-        else if browse.isComplete { trailing = "\(browse.products.count) items" }
+        else if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
         else { trailing = "\(browse.products.count)+ items" }
         let panel = Panel(title: categoryName(state, id: browse.selectedCategoryID), trailingTitle: trailing, isFocused: browse.focus == .products)
         panel.render(into: &buffer, area: area, theme: theme)
