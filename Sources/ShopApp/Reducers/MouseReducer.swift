@@ -20,13 +20,13 @@ enum MouseReducer {
 
     private static func clickHeader(x: Int, _ state: inout AppState) -> [Effect] {
         var left = 6 + 1  // " shop " then the tabs
-        for (index, tab) in AppView.tabs(state).enumerated() {
+        for tab in AppView.tabs(state) {
             let width = TextWidth.columns(of: tab.1) + 2
             if x >= left && x < left + width {
                 if tab.0 == .search { return SearchReducer.open(&state) }
                 return NavigationReducer.show(tab.0, &state)
             }
-            left += width + (index > 0 || true ? 1 : 0)
+            left += width + 1  // the "│" between tabs
         }
         return []
     }
