@@ -55,6 +55,12 @@ struct EffectsAndInputTests {
         #expect(effects.contains(.loadProduct(id: "p2", currency: .usd)))
         _ = reduce(&state, .mouse(MouseEvent(.click, x: 28, y: 0)))  // "Cart (3)" in the header
         #expect(state.screen == .cart)
+        // In the cart: the second line (y 4: header, border, column titles, first line).
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: 10, y: 4)))
+        #expect(state.cart.list.selected == 1)
+        let open = reduce(&state, .mouse(MouseEvent(.click, x: 10, y: 4)))  // again: opens (checkout)
+        #expect(state.screen == .checkout)
+        #expect(open.isEmpty == false || state.checkout != nil)
     }
 
     @Test("The card form never shows the number in its description")
