@@ -56,6 +56,23 @@ struct TerminalModeTests {
         #expect(before == after, "terminal modes changed by a normal exit")
     }
 
+    @Test func redrawsEverythingAtTheNewSizeAfterAResize() throws {
+        let directory = try DemoProgram.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try TmuxSession(width: 120, height: 36, command: script(in: directory))
+        defer { session.close() }
+        try session.waitFor("1 of 100000")
+        try session.resize(width: 80, height: 24)
+        let screen = try session.waitForScreen("a layout 80 columns wide") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 24 && lines[2].hasPrefix("╭─ Products") && lines[2].hasSuffix("╮") && lines[23].contains("q Quit")
+        }
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.prefix(24).allSatisfy { $0.count <= 80 }, "wider than the new size:\n\(screen)")
+        try session.send("q")
+        #expect(try DemoProgram.waitForFile(directory.appendingPathComponent("status")) == "0")
+    }
+
     @Test(arguments: [(SIGTERM, "TERM"), (SIGINT, "INT"), (SIGHUP, "HUP")])
     func restoresTheTerminalOnAFatalSignal(signal: Int32, name: String) throws {
         let directory = try DemoProgram.scratchDirectory()

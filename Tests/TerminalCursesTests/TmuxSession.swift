@@ -35,6 +35,11 @@ final class TmuxSession {
         try run(["send-keys", "-t", "test"] + (literally ? ["-l"] : []) + keys)
     }
 
+    /// Resizes the window (and the pane with it), as a user resizing the terminal would.
+    func resize(width: Int, height: Int) throws {
+        try run("resize-window", "-t", "test", "-x", "\(width)", "-y", "\(height)")
+    }
+
     /// The pane's pseudo-terminal device, e.g. /dev/pts/3.
     func paneTTY() throws -> String {
         try run("display-message", "-p", "-t", "test", "#{pane_tty}").trimmingCharacters(in: .whitespacesAndNewlines)
