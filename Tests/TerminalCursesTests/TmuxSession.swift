@@ -30,6 +30,11 @@ final class TmuxSession {
         try run("capture-pane", "-p", "-t", "test")
     }
 
+    /// The pane's text with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String {
+        try run("capture-pane", "-p", "-e", "-t", "test")
+    }
+
     /// Types keys into the pane, in tmux key syntax ("Down", "Enter", "C-z") or literally.
     func send(_ keys: String..., literally: Bool = false) throws {
         try run(["send-keys", "-t", "test"] + (literally ? ["-l"] : []) + keys)
