@@ -16,13 +16,21 @@ final class TmuxSession {
         self.tmux = tmux
         socket = "tui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         try run("-f", "/dev/null", "new-session", "-d", "-s", "test", "-x", "\(width)", "-y", "\(height)", command)
+        socketPath = try? run("display-message", "-p", "#{socket_path}").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { close() }
 
-    /// Kills the tmux server (and with it the pane's processes).
+    /// The server's socket file, which tmux leaves behind when the server exits.
+    private var socketPath: String?
+
+    /// Kills the tmux server (and with it the pane's processes) and removes its socket file.
     func close() {
         _ = try? run("kill-server")
+        if let socketPath, !socketPath.isEmpty {
+            try? FileManager.default.removeItem(atPath: socketPath)
+            self.socketPath = nil
+        }
     }
 
     /// The pane's text, one line per row (`capture-pane -p`).
