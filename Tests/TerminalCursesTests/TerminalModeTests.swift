@@ -8,11 +8,14 @@ import Testing
 struct TerminalModeTests {
     /// A pane script: record the modes, run the demo, record its exit status and the modes
     /// again, then stay alive so the screen can still be read.
+    ///
+    /// The demo's environment is pinned: `swift test` runs tests with NO_COLOR=1, which the
+    /// tmux server and its panes would otherwise inherit.
     private func script(in directory: URL, demoArguments: String = "", environment: String = "") -> String {
         let dir = DemoProgram.quoted(directory.path)
         return """
             cd \(dir) && stty -g > before && \
-            env LANG=C.UTF-8 TERM=tmux-256color \(environment) \(DemoProgram.quoted(DemoProgram.path)) --pid-file pid \(demoArguments); \
+            env -u NO_COLOR -u COLORTERM LANG=C.UTF-8 TERM=tmux-256color \(environment) \(DemoProgram.quoted(DemoProgram.path)) --pid-file pid \(demoArguments); \
             echo $? > status.tmp; stty -g > after; mv status.tmp status; sleep 600
             """
     }
@@ -54,6 +57,59 @@ struct TerminalModeTests {
         let before = try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8)
         let after = try String(contentsOf: directory.appendingPathComponent("after"), encoding: .utf8)
         #expect(before == after, "terminal modes changed by a normal exit")
+    }
+
+    /// The SGR parameters of every escape sequence in a `capture-pane -e` dump.
+    private func sgrParameters(_ capture: String) -> [Int] {
+        var parameters: [Int] = []
+        var rest = capture[...]
+        while let start = rest.range(of: "\u{1B}[") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "m") else { break }
+            parameters += rest[..<end].split(separator: ";").compactMap { Int($0) }
+            rest = rest[rest.index(after: end)...]
+        }
+        return parameters
+    }
+
+    @Test func noColorDrawsWithAttributesOnly() throws {
+        let coloredDirectory = try DemoProgram.scratchDirectory()
+        let plainDirectory = try DemoProgram.scratchDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: coloredDirectory)
+            try? FileManager.default.removeItem(at: plainDirectory)
+        }
+        let colored = try TmuxSession(command: script(in: coloredDirectory))
+        defer { colored.close() }
+        let plain = try TmuxSession(command: script(in: plainDirectory, environment: "NO_COLOR=1"))
+        defer { plain.close() }
+        try colored.waitFor("1 of 100000")
+        try plain.waitFor("1 of 100000")
+
+        let isColor: (Int) -> Bool = { (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0) }
+        let coloredParameters = sgrParameters(try colored.captureWithEscapes())
+        let plainParameters = sgrParameters(try plain.captureWithEscapes())
+        #expect(coloredParameters.contains(where: isColor), "the default theme should use colours")
+        #expect(!plainParameters.contains(where: isColor), "NO_COLOR screen used colours: \(Set(plainParameters.filter(isColor)))")
+        #expect(plainParameters.contains(7), "the mono theme marks the selection in reverse video")
+        #expect(try plain.capture().contains("theme default"))
+    }
+
+    @Test func redrawsEverythingAtTheNewSizeAfterAResize() throws {
+        let directory = try DemoProgram.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try TmuxSession(width: 120, height: 36, command: script(in: directory))
+        defer { session.close() }
+        try session.waitFor("1 of 100000")
+        try session.resize(width: 80, height: 24)
+        let screen = try session.waitForScreen("a layout 80 columns wide") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 24 && lines[2].hasPrefix("╭─ Products") && lines[2].hasSuffix("╮") && lines[23].contains("q Quit")
+        }
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.prefix(24).allSatisfy { $0.count <= 80 }, "wider than the new size:\n\(screen)")
+        try session.send("q")
+        #expect(try DemoProgram.waitForFile(directory.appendingPathComponent("status")) == "0")
     }
 
     @Test(arguments: [(SIGTERM, "TERM"), (SIGINT, "INT"), (SIGHUP, "HUP")])

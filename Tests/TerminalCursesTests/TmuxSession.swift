@@ -16,13 +16,21 @@ final class TmuxSession {
         self.tmux = tmux
         socket = "tui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         try run("-f", "/dev/null", "new-session", "-d", "-s", "test", "-x", "\(width)", "-y", "\(height)", command)
+        socketPath = try? run("display-message", "-p", "#{socket_path}").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { close() }
 
-    /// Kills the tmux server (and with it the pane's processes).
+    /// The server's socket file, which tmux leaves behind when the server exits.
+    private var socketPath: String?
+
+    /// Kills the tmux server (and with it the pane's processes) and removes its socket file.
     func close() {
         _ = try? run("kill-server")
+        if let socketPath, !socketPath.isEmpty {
+            try? FileManager.default.removeItem(atPath: socketPath)
+            self.socketPath = nil
+        }
     }
 
     /// The pane's text, one line per row (`capture-pane -p`).
@@ -30,9 +38,19 @@ final class TmuxSession {
         try run("capture-pane", "-p", "-t", "test")
     }
 
+    /// The pane's text with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String {
+        try run("capture-pane", "-p", "-e", "-t", "test")
+    }
+
     /// Types keys into the pane, in tmux key syntax ("Down", "Enter", "C-z") or literally.
     func send(_ keys: String..., literally: Bool = false) throws {
         try run(["send-keys", "-t", "test"] + (literally ? ["-l"] : []) + keys)
+    }
+
+    /// Resizes the window (and the pane with it), as a user resizing the terminal would.
+    func resize(width: Int, height: Int) throws {
+        try run("resize-window", "-t", "test", "-x", "\(width)", "-y", "\(height)")
     }
 
     /// The pane's pseudo-terminal device, e.g. /dev/pts/3.

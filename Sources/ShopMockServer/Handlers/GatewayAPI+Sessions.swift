@@ -12,7 +12,7 @@ extension GatewayAPI {
         try reject(
             InputRules.length(body.email, "email", min: 1, max: 254)
                 + InputRules.length(body.password, "password", min: 1, max: 128))
-        let guest = caller
+        let guest = try guestWhoseCartMoves()
         let found = await store.credentials(email: body.email)
         // Verify off the actor (bcrypt is slow on purpose); an unknown email still pays for
         // one verification, so timing does not reveal which emails have accounts.
@@ -31,8 +31,9 @@ extension GatewayAPI {
             InputRules.email(body.email, "email")
                 + InputRules.length(body.password, "password", min: 8, max: 128)
                 + InputRules.length(name, "name", min: 1, max: 100))
+        let guest = try guestWhoseCartMoves()
         let hash = Bcrypt.hash(body.password, cost: UInt8(bcryptCost))
-        let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: caller)
+        let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: guest)
         return .created(.init(body: .json(session.wire)))
     }
 
@@ -47,5 +48,14 @@ extension GatewayAPI {
         let shopper = try requireShopper()
         try await store.signOut(tokenDigest: shopper.tokenDigest)
         return .noContent(.init())
+    }
+
+    /// The caller whose guest cart signing in or registering carries over. A guest token that
+    /// has only expired still owns a cart, so it is answered 401 `token-expired` (the client
+    /// refreshes and retries) rather than silently leaving the cart behind. Unknown or
+    /// signed-out tokens own nothing that could move, so they just sign in without a merge.
+    private func guestWhoseCartMoves() throws(GatewayProblem) -> Caller {
+        if case .rejected(let problem) = caller, problem == .tokenExpired { throw problem }
+        return caller
     }
 }

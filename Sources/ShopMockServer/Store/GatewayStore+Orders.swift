@@ -8,7 +8,7 @@ extension GatewayStore {
         let now = self.now
         for id in ids {
             guard var order = orders[id] else { continue }
-            let due = OrderProgression.dueSteps(for: order, now: now)
+            let due = OrderProgression.dueSteps(for: order, now: now, timeScale: clock.timeScale)
             guard !due.isEmpty else { continue }
             order.events += due
             orders[id] = order
