@@ -300,7 +300,7 @@ struct OrdersAccountReducerTests {
         Fixtures.press([.tab], &state)
         _ = Fixtures.type("wrong", &state)
         Fixtures.press([.enter], &state)
-        _ = reduce(&state, .signedIn(.failure(ServiceFailure(kind: .unauthorized, message: "Invalid credentials"))))
+        _ = reduce(&state, .signedIn(.failure(ServiceFailure(kind: .unauthorized, message: "Wrong e-mail or password."))))
         #expect(state.account.formError == "Wrong e-mail or password.")
         #expect(state.account.email.text == "ada@example.com")
         #expect(state.account.password.text == "wrong")
