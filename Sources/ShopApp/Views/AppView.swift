@@ -91,6 +91,8 @@ public enum AppView {
         }
         var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
+        // A passing note goes last, so on a narrow screen it is what gets shortened.
+        if let flash = state.flash { parts.append(flash.text) }
         return parts.joined(separator: " │ ")
     }
 
@@ -100,7 +102,6 @@ public enum AppView {
         case .online: "● online"
         case .offline: "○ offline"
         }
-        if let flash = state.flash { return "\(flash.text)  \(connection)" }
         return connection
     }
 }
