@@ -29,7 +29,7 @@ enum BrowseView {
     /// Wide: three columns. Narrow: a tab row and the focused pane.
     static func layout(_ state: AppState, area: Rect) -> Panes {
         if area.width >= wideWidth {
-            let columns = Layout.split(area, .horizontal, [.fixed(area.width >= 120 ? 24 : 20), .fill(5), .fill(area.width >= 120 ? 4 : 5)])
+            let columns = Layout.split(area, .horizontal, area.width >= 120 ? [.fixed(24), .fill(5), .fill(4)] : [.fixed(20), .fill(3), .fill(2)])
             return Panes(categories: columns[0], products: columns[1], detail: columns[2])
         }
         let (tabs, rest) = area.splitTop(1)
