@@ -154,7 +154,7 @@ enum BrowseView {
         var bottom = inside.maxY
         if let ad = browse.ad, bottom - 1 > y {
             bottom -= 1
-            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(ad.text, style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
+            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
         }
         let recommendations = Array(browse.recommendations.prefix(max(0, min(5, (bottom - y - 6)))))
         if !recommendations.isEmpty {
