@@ -86,13 +86,23 @@ static inline void cnc_restore_and_reraise(int sig) {
 
 static inline void cnc_install_restore_handlers(void) {
     int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    sigset_t unblock;
+    sigemptyset(&unblock);
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         sigemptyset(&action.sa_mask);
         action.sa_flags = 0;
         action.sa_handler = cnc_restore_and_reraise;
         sigaction(signals[i], &action, NULL);
+        sigaddset(&unblock, signals[i]);
     }
+    // A parent can hand down a blocked signal mask (some test runners and process launchers
+    // do); the terminal cannot be restored, resized or resumed through signals that never
+    // arrive, so unblock the ones this backend depends on.
+    sigaddset(&unblock, SIGWINCH);
+    sigaddset(&unblock, SIGTSTP);
+    sigaddset(&unblock, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 static inline void cnc_register_atexit_restore(void) {

@@ -157,6 +157,10 @@ public final class CursesTerminal {
         var columns: Int32 = 0
         if cnc_terminal_size(&rows, &columns) == 0 { resizeterm(rows, columns) }
         refresh()
+        // endwin turned keypad-transmit mode off and ncurses only turns it back on at the next
+        // getch — after the redraw, so a key pressed as the screen reappears would arrive in
+        // the other cursor-key mode and be misread. Turn it on now.
+        keypad(cnc_stdscr(), true)
         clearok(cnc_curscr(), true)
         previousFrame = nil
     }
@@ -195,7 +199,7 @@ public final class CursesTerminal {
             let (attributes, pair) = cursesStyle(for: change.cell.style)
             var pairNumber = pair
             let fits = change.x + change.width <= screenSize.width
-            let drawnWidth = fill(&characters, with: change.cell.symbol, width: fits ? change.width : 1)
+            let drawnWidth = encode(change.cell.symbol, into: &characters, width: fits ? change.width : 1)
             characters.withUnsafeBufferPointer { text in
                 _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
             }
@@ -235,7 +239,7 @@ public final class CursesTerminal {
     /// A cchar_t is one spacing character plus up to four zero-width ones, so the grapheme is
     /// cut at the first scalar the C library does not see as zero-width: a ZWJ sequence (👨‍👩‍👧)
     /// shows its first emoji, which keeps ncurses' idea of the line the same as the buffer's.
-    private func fill(_ buffer: inout [wchar_t], with symbol: String, width: Int) -> Int {
+    private func encode(_ symbol: String, into buffer: inout [wchar_t], width: Int) -> Int {
         let limit = Int(cnc_ccharw_max())
         var count = 0
         for scalar in symbol.unicodeScalars {

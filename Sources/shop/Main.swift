@@ -156,7 +156,8 @@ struct ShopCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("shop: \(message)\n".utf8))
+        let text = message.hasPrefix("shop ") ? message : "shop: \(message)"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
         Foundation.exit(1)
     }
 }

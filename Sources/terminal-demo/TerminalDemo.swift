@@ -55,7 +55,8 @@ struct TerminalDemo {
         }
         var state = DemoState()
         while state.isRunning {
-            terminal.theme = themes[state.themeIndex % themes.count]
+            let theme = themes[state.themeIndex % themes.count]
+            if theme != terminal.theme { terminal.theme = theme }  // a new theme repaints everything
             terminal.draw(DemoScreen.render(state, size: terminal.size, theme: terminal.theme))
             if let event = terminal.nextEvent(timeout: .milliseconds(120)) {
                 DemoApp.handle(event, state: &state, size: terminal.size, themeCount: themes.count)

@@ -362,7 +362,7 @@ struct ScreenSnapshotTests {
             Fixtures.press([.tab], &state)
             _ = Fixtures.type("secret", &state)
             Fixtures.press([.enter], &state)
-            _ = reduce(&state, .signedIn(.failure(ServiceFailure(kind: .unauthorized, message: "Invalid credentials"))))
+            _ = reduce(&state, .signedIn(.failure(ServiceFailure(kind: .unauthorized, message: "Wrong e-mail or password."))))
             return state
         }
     }

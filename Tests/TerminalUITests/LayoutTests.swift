@@ -45,3 +45,30 @@ import TerminalUI
         #expect(rect.contains(Position(x: 11, y: 8)) && !rect.contains(Position(x: 12, y: 8)))
     }
 }
+
+/// The sizing helpers the app uses to lay widgets out before drawing them.
+@Suite struct WidgetSizingTests {
+    @Test func dialogFramesFitTheirMessage() {
+        let dialog = Dialog(title: "Remove", message: "Remove the espresso cup from your cart?", buttons: ["Remove", "Keep"])
+        let frame = dialog.frame(in: Rect(x: 0, y: 0, width: 80, height: 24))
+        #expect(frame.width == 56 && frame.height == 5)
+        #expect(frame.x == 12 && frame.y == 9)
+        #expect(dialog.frame(in: Rect(x: 0, y: 0, width: 30, height: 24)).height == 6)  // wraps to two lines
+    }
+
+    @Test func bannerHeightFollowsTheWrappedMessage() {
+        let banner = Banner("Your card was declined: insufficient funds.", kind: .error)
+        #expect(banner.height(forWidth: 80) == 1)
+        #expect(banner.height(forWidth: 20) == 4)  // "Your card was" · "declined:" · "insufficient" · "funds."
+    }
+
+    @Test func textViewScrollStopsAtTheEnd() {
+        let view = TextView((1...10).map { "line \($0)" }.joined(separator: "\n"))
+        let area = Rect(x: 0, y: 0, width: 20, height: 4)
+        #expect(view.maxScrollOffset(in: area) == 6)
+        var scrolledPast = view
+        scrolledPast.scrollOffset = 99
+        let buffer = Buffer.rendering(scrolledPast, width: 20, height: 4)
+        #expect(buffer.text(ofRow: 3).hasPrefix("line 10"))
+    }
+}

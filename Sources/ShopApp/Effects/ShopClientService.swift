@@ -43,12 +43,9 @@ public struct ShopClientService: ShopService {
     }
 
     public func currentUser() async throws -> User {
-        try await call { () async throws(ShopError) -> User in
-            if await client.sessions.current != nil {
-                return try await client.account.profile()
-            }
-            return try await client.sessions.startGuest().user
-        }
+        // The profile call starts a guest session when there is none. ShopKit starts it once
+        // even when the cart and inbox ask at the same moment, so all share one guest.
+        try await call { () async throws(ShopError) in try await client.account.profile() }
     }
 
     public func signIn(email: String, password: String) async throws -> User {
@@ -62,7 +59,7 @@ public struct ShopClientService: ShopService {
     public func signOut() async throws -> User {
         try await call { () async throws(ShopError) -> User in
             try await client.sessions.signOut()
-            return try await client.sessions.startGuest().user
+            return try await client.account.profile()  // a fresh guest
         }
     }
 

@@ -138,7 +138,7 @@ enum AccountReducer {
             return [.loadCart(currency: state.currency), .loadAddresses, .loadActivity, .loadInbox]
         case .failure(let failure):
             // The form keeps what was typed; the message says what to fix.
-            state.account.formError = failure.kind == .unauthorized ? "Wrong e-mail or password." : failure.message
+            state.account.formError = failure.message
             return []
         }
     }

@@ -37,7 +37,7 @@ public final class AppRuntime {
         state.size = terminal.size
         var lastFrame: AppState? = nil
         dispatch([.start, .tick(clock())])
-        while state.isRunning {
+        while state.isRunning && !terminal.isClosed {
             if lastFrame != state || needsFullRedraw {
                 needsFullRedraw = false
                 terminal.draw(AppView.render(state, size: state.size, theme: theme))

@@ -10,4 +10,10 @@ public protocol TerminalDevice: AnyObject {
     func nextEvent(timeout: Duration) -> Event?
     /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns on `fg`.
     func suspend()
+    /// True once the terminal is gone (hung up): the loop then ends instead of spinning.
+    var isClosed: Bool { get }
+}
+
+extension TerminalDevice {
+    public var isClosed: Bool { false }
 }

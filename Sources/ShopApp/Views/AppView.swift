@@ -27,13 +27,21 @@ public enum AppView {
         case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
         case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping))
+        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping, unavailable: unavailableCommands(state)))
             .render(into: &buffer, area: layout.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)
         }
         return buffer
+    }
+
+    /// Commands whose keys would do nothing on the current screen, so the footer does not offer them.
+    static func unavailableCommands(_ state: AppState) -> Set<Command> {
+        guard state.screen == .orderDetail, let order = state.orders.detail?.order.value, order.isCancellable else {
+            return state.screen == .orderDetail ? [.cancelOrder] : []
+        }
+        return []
     }
 
     static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
@@ -91,6 +99,8 @@ public enum AppView {
         }
         var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
+        // A passing note goes last, so on a narrow screen it is what gets shortened.
+        if let flash = state.flash { parts.append(flash.text) }
         return parts.joined(separator: " │ ")
     }
 
@@ -100,7 +110,6 @@ public enum AppView {
         case .online: "● online"
         case .offline: "○ offline"
         }
-        if let flash = state.flash { return "\(flash.text)  \(connection)" }
         return connection
     }
 }

@@ -29,7 +29,7 @@ enum BrowseView {
     /// Wide: three columns. Narrow: a tab row and the focused pane.
     static func layout(_ state: AppState, area: Rect) -> Panes {
         if area.width >= wideWidth {
-            let columns = Layout.split(area, .horizontal, [.fixed(24), .fill(5), .fill(4)])
+            let columns = Layout.split(area, .horizontal, area.width >= 120 ? [.fixed(24), .fill(5), .fill(4)] : [.fixed(20), .fill(3), .fill(2)])
             return Panes(categories: columns[0], products: columns[1], detail: columns[2])
         }
         let (tabs, rest) = area.splitTop(1)
@@ -70,10 +70,14 @@ enum BrowseView {
 
     private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let browse = state.browse
-        let trailing: String
-        if browse.isLoadingPage { trailing = "\(Format.spinner(state.spinnerTick)) loading" }
-        else if browse.isComplete { trailing = "\(browse.products.count) items" }
+        var trailing: String
+        if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
+        else if let total = browse.totalProducts { trailing = "\(browse.products.count) of \(Format.count(total, "item"))" }
         else { trailing = "\(browse.products.count)+ items" }
+        if browse.isLoadingPage {
+            // While the next page comes, the count stays in view beside the spinner.
+            trailing = "\(Format.spinner(state.spinnerTick)) " + (browse.products.isEmpty ? "loading" : trailing)
+        }
         let panel = Panel(title: categoryName(state, id: browse.selectedCategoryID), trailingTitle: trailing, isFocused: browse.focus == .products)
         panel.render(into: &buffer, area: area, theme: theme)
         var inside = panel.contentArea(for: area)
@@ -154,7 +158,7 @@ enum BrowseView {
         var bottom = inside.maxY
         if let ad = browse.ad, bottom - 1 > y {
             bottom -= 1
-            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(ad.text, style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
+            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
         }
         let recommendations = Array(browse.recommendations.prefix(max(0, min(5, (bottom - y - 6)))))
         if !recommendations.isEmpty {

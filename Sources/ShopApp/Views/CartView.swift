@@ -6,7 +6,7 @@ import TerminalUI
 enum CartView {
     static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let cart = state.cart
-        let trailing = cart.pendingChanges > 0 || cart.cart.isLoading ? "\(Format.spinner(state.spinnerTick)) updating" : "\(cart.itemCount) items"
+        let trailing = cart.pendingChanges > 0 || cart.cart.isLoading ? "\(Format.spinner(state.spinnerTick)) updating" : Format.count(cart.itemCount, "item")
         let panel = Panel(title: "Your cart", trailingTitle: trailing, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)

@@ -70,6 +70,11 @@ enum Format {
         }
     }
 
+    /// "1 item", "3 items".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     /// Spinner frame for a tick.
     static func spinner(_ tick: Int) -> String { Spinner.frames[abs(tick) % Spinner.frames.count] }
 }

@@ -6,7 +6,7 @@ import TerminalUI
 enum OrdersView {
     static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let orders = state.orders
-        let trailing = orders.list.isLoading ? "\(Format.spinner(state.spinnerTick)) loading" : "\(orders.orders.count) orders"
+        let trailing = orders.list.isLoading ? "\(Format.spinner(state.spinnerTick)) loading" : Format.count(orders.orders.count, "order")
         let panel = Panel(title: "Your orders", trailingTitle: trailing, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)
@@ -62,13 +62,31 @@ enum OrderDetailView {
         let columns = wide ? Layout.split(inside, .horizontal, [.fill(1), .fill(1)], spacing: 2)
             : [Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, 9)),
                Rect(x: inside.x, y: inside.y + min(inside.height, 9), width: inside.width, height: max(0, inside.height - 9))]
-        timeline(order, detail.tracking, area: columns[0], wide: wide, into: &buffer, theme: theme)
-        summary(order, detail.tracking, area: columns[1], into: &buffer, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick)
+        let timelineBottom = timeline(order, detail.tracking, area: columns[0], wide: wide, into: &buffer, theme: theme)
+        let summaryBottom = summary(order, detail.tracking, area: columns[1], into: &buffer, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick)
+        if wide {
+            // The carrier's events, newest first, across the whole width under both columns.
+            let top = max(timelineBottom, summaryBottom) + 1
+            trackingEvents(detail.tracking, area: Rect(x: inside.x, y: top, width: inside.width, height: inside.maxY - top), into: &buffer)
+        }
+    }
+
+    private static func trackingEvents(_ tracking: Tracking?, area: Rect, into buffer: inout Buffer) {
+        guard let events = tracking?.events, !events.isEmpty, area.height >= 2 else { return }
+        buffer.write("Tracking", x: area.x, y: area.y, style: .foreground(.title))
+        var y = area.y + 1
+        for event in events.reversed() where y < area.maxY {
+            let place = event.location.map { " · \($0)" } ?? ""
+            buffer.write(Line([Span(Format.dateTime(event.at) + "  ", style: .foreground(.muted)), Span(event.description + place)]),
+                         x: area.x, y: y, maxWidth: area.width)
+            y += 1
+        }
     }
 
     /// The progression placed → delivered with the time each step was reached.
-    private static func timeline(_ order: Order, _ tracking: Tracking?, area: Rect, wide: Bool, into buffer: inout Buffer, theme: Theme) {
-        guard !area.isEmpty else { return }
+    @discardableResult
+    private static func timeline(_ order: Order, _ tracking: Tracking?, area: Rect, wide: Bool, into buffer: inout Buffer, theme: Theme) -> Int {
+        guard !area.isEmpty else { return area.y }
         var reached: [OrderStatus: Date] = [:]
         for event in order.events { reached[event.status] = reached[event.status] ?? event.at }
         for event in tracking?.events ?? [] { reached[event.status] = reached[event.status] ?? event.at }
@@ -84,24 +102,14 @@ enum OrderDetailView {
                 steps.append(.init(status.displayName, detail: reached[status].map(Format.dateTime), status: stepStatus))
             }
         }
-        let height = wide ? area.height : area.height
-        ProgressSteps(steps).render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: height), theme: theme)
-        // The latest tracking events below the timeline when there is room.
-        let used = wide ? steps.count * 2 - 1 : steps.count
-        if wide, let events = tracking?.events, !events.isEmpty, area.height - used >= 3 {
-            var y = area.y + used + 1
-            buffer.write("Tracking", x: area.x, y: y, style: .foreground(.title))
-            y += 1
-            for event in events.reversed() where y < area.maxY {
-                let place = event.location.map { " · \($0)" } ?? ""
-                buffer.write("\(Format.dateTime(event.at))  \(event.description)\(place)", x: area.x, y: y, style: .foreground(.muted), maxWidth: area.width)
-                y += 1
-            }
-        }
+        ProgressSteps(steps).render(into: &buffer, area: area, theme: theme)
+        let connected = area.height >= steps.count * 2 - 1  // as ProgressSteps draws it
+        return area.y + min(area.height, connected ? steps.count * 2 - 1 : steps.count)
     }
 
-    private static func summary(_ order: Order, _ tracking: Tracking?, area: Rect, into buffer: inout Buffer, isCancelling: Bool, spinnerTick: Int) {
-        guard !area.isEmpty else { return }
+    @discardableResult
+    private static func summary(_ order: Order, _ tracking: Tracking?, area: Rect, into buffer: inout Buffer, isCancelling: Bool, spinnerTick: Int) -> Int {
+        guard !area.isEmpty else { return area.y }
         var y = area.y
         func write(_ line: Line) {
             guard y < area.maxY else { return }
@@ -137,6 +145,7 @@ enum OrderDetailView {
         } else {
             write(Line([Span("v", style: .foreground(.accent, .bold)), Span(" invoice", style: .foreground(.muted))]))
         }
+        return y
     }
 }
 

@@ -4,6 +4,7 @@ import HummingbirdBcrypt
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import ServiceLifecycle
 import Synchronization
 
 /// Starts mock gateways: the whole contract, with real business rules, in-process.
@@ -21,12 +22,20 @@ public enum MockGateway {
 
     /// Loads the catalog (and the data directory, if any), binds the port and starts serving.
     ///
-    /// - Throws: ``CatalogLoadError`` for a bad catalog file, or the error that kept the
-    ///   server from binding (port in use, bad host) or the database from opening.
+    /// - Throws: ``CatalogLoadError`` for a bad catalog file, ``GatewayStartError`` for an
+    ///   unusable data directory, or the error that kept the server from binding (port in
+    ///   use, bad host).
     public static func start(_ configuration: GatewayConfiguration) async throws -> RunningGateway {
         let clock = configuration.clock
         let catalog = try CatalogLoader.load(file: configuration.catalogFile, now: clock.now())
-        let database = try configuration.dataDirectory.map { try GatewayDatabase(directory: $0) }
+        var database: GatewayDatabase?
+        if let directory = configuration.dataDirectory {
+            do { database = try GatewayDatabase(directory: directory) } catch let error as GatewayStartError {
+                throw error
+            } catch {
+                throw GatewayStartError(message: "cannot use the data directory \(directory): \(error)")
+            }
+        }
         let store = try await GatewayStore(
             catalog: catalog, database: database, clock: clock, tokenLifetime: configuration.tokenLifetime,
             logger: configuration.logger)
@@ -54,14 +63,16 @@ public enum MockGateway {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
-        let handlesSignals = configuration.handlesTerminationSignals
+        // A service group, so that stop() is a graceful shutdown: cancelling the server task
+        // instead made Hummingbird log an error on every clean stop.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application],
+                gracefulShutdownSignals: configuration.handlesTerminationSignals ? [.sigterm, .sigint] : [],
+                logger: configuration.logger))
         let serverTask = Task {
             do {
-                if handlesSignals {
-                    try await application.runService()
-                } else {
-                    try await application.run()
-                }
+                try await group.run()
                 bound.resolve(.failure(GatewayStartError(message: "the server stopped before it was listening")))
             } catch {
                 bound.resolve(.failure(error))
@@ -75,7 +86,7 @@ public enum MockGateway {
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
-        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, store: store)
+        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, group: group, store: store)
     }
 
     private static func urlHost(_ host: String) -> String {

@@ -11,10 +11,17 @@ public struct Buffer: Hashable, Sendable {
     /// Where the terminal cursor should be shown (a focused text input), or nil to hide it.
     public var cursor: Position?
 
+    /// A buffer of `width` by `height` cells like `cell` (whose symbol must be one narrow,
+    /// visible character; anything else becomes a space, as with ``fill(_:symbol:style:)``).
     public init(width: Int, height: Int, filling cell: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = Array(repeating: cell, count: self.width * self.height)
+        var fillCell = cell
+        if cell != .blank {
+            let clean = TextSanitizer.sanitizeLine(cell.symbol)
+            fillCell = Cell(clean.count == 1 && TextWidth.columns(of: clean) == 1 ? clean : " ", style: cell.style)
+        }
+        self.cells = Array(repeating: fillCell, count: self.width * self.height)
     }
 
     public init(size: Size) { self.init(width: size.width, height: size.height) }
@@ -49,7 +56,7 @@ public struct Buffer: Hashable, Sendable {
             // Fast path: one cell per byte, no grapheme segmentation.
             for byte in clean.utf8 {
                 if column >= limit { break }
-                if column >= 0 { put(String(UnicodeScalar(byte)), width: 1, x: column, y: y, style: style) }
+                if column >= 0 { put(CellSymbol(ascii: byte), width: 1, x: column, y: y, style: style) }
                 column += 1
             }
             return max(0, column - max(x, 0))
@@ -58,11 +65,11 @@ public struct Buffer: Hashable, Sendable {
             let characterWidth = TextWidth.columns(of: character)
             if characterWidth == 0 { continue }  // nothing to attach to: a stray mark or joiner
             if column + characterWidth > limit {
-                if column < limit && column >= 0 { put(" ", width: 1, x: column, y: y, style: style) }
+                if column < limit && column >= 0 { put(.space, width: 1, x: column, y: y, style: style) }
                 column = limit
                 break
             }
-            if column >= 0 { put(String(character), width: characterWidth, x: column, y: y, style: style) }
+            if column >= 0 { put(CellSymbol(String(character)), width: characterWidth, x: column, y: y, style: style) }
             column += characterWidth
         }
         return max(0, min(column, limit) - max(x, 0))
@@ -73,17 +80,48 @@ public struct Buffer: Hashable, Sendable {
     public mutating func write(_ line: Line, x: Int, y: Int, maxWidth: Int? = nil) -> Int {
         let limit = maxWidth ?? (width - x)
         var used = 0
-        for span in line.spans where used < limit {
-            used += write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
+        for (index, span) in line.spans.enumerated() {
+            guard used < limit else {
+                // Text is left over: end with an ellipsis, so a cut is never taken for the whole.
+                if line.spans[index...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) {
+                    markCut(x: x + limit - 1, y: y, style: line.spans[index - 1].style)
+                }
+                break
+            }
+            let written = write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
+            used += written
+            // Measured only when the line is full, so the common case costs nothing extra.
+            if used >= limit, written < span.width {
+                markCut(x: x + limit - 1, y: y, style: span.style)
+                break
+            }
         }
         return used
+    }
+
+    /// Puts an ellipsis in the last column a cut line may use.
+    private mutating func markCut(x: Int, y: Int, style: Style) {
+        guard x >= 0 else { return }
+        write("…", x: x, y: y, style: style, maxWidth: 1)
     }
 
     /// Writes `text` into the first row of `area`, aligned, clipped with an ellipsis if too wide.
     public mutating func write(_ text: String, in area: Rect, style: Style = .plain, alignment: TextAlignment = .left) {
         guard !area.isEmpty else { return }
-        let fitted = TextWidth.fit(TextSanitizer.sanitizeLine(text), toColumns: area.width, alignment: alignment)
-        write(fitted, x: area.x, y: area.y, style: style, maxWidth: area.width)
+        let clean = TextSanitizer.sanitizeLine(text)
+        var shown = clean
+        var shownWidth = TextWidth.columns(of: clean)
+        if shownWidth > area.width {
+            shown = TextWidth.truncate(clean, toColumns: area.width)
+            shownWidth = TextWidth.columns(of: shown)
+        }
+        let padding = area.width - shownWidth
+        let left = alignment == .left ? 0 : alignment == .right ? padding : padding / 2
+        let row = area.row(0)
+        // The padding takes the style too, so a selected row is highlighted edge to edge.
+        fill(Rect(x: row.x, y: row.y, width: left, height: 1), style: style)
+        write(shown, x: row.x + left, y: row.y, style: style, maxWidth: shownWidth)
+        fill(Rect(x: row.x + left + shownWidth, y: row.y, width: padding - left, height: 1), style: style)
     }
 
     /// Fills `area` with `symbol` (one narrow, visible character; anything else becomes a space).
@@ -94,13 +132,13 @@ public struct Buffer: Hashable, Sendable {
         if text.count != 1 || TextWidth.columns(of: text) != 1 { text = " " }
         let cell = Cell(text, style: style)
         for y in clipped.y..<clipped.maxY {
-            // Only the ends of the run can cut a wide character in half (put's checks); the
-            // cells between are plain stores. Panels fill their whole area every frame, and
-            // the per-cell checks were a fifth of a 200x60 frame.
+            // Only the two edges can cut a wide character; the inside is plain assignment.
             put(cell, x: clipped.x, y: y)
-            if clipped.width > 1 { put(cell, x: clipped.maxX - 1, y: y) }
-            let row = y * width
-            for x in (clipped.x + 1)..<max(clipped.x + 1, clipped.maxX - 1) { cells[row + x] = cell }
+            if clipped.width > 1 {
+                let rowStart = y * width
+                for x in clipped.x + 1..<clipped.maxX - 1 { cells[rowStart + x] = cell }
+                put(cell, x: clipped.maxX - 1, y: y)
+            }
         }
     }
 
@@ -126,24 +164,24 @@ public struct Buffer: Hashable, Sendable {
     // MARK: Cell placement that keeps wide characters whole
 
     private mutating func put(_ cell: Cell, x: Int, y: Int) {
-        put(cell.symbol, width: 1, x: x, y: y, style: cell.style)
+        put(cell.storage, width: 1, x: x, y: y, style: cell.style)
     }
 
     /// Places a grapheme of `characterWidth` (1 or 2) columns at (x, y), first blanking any wide
     /// character it would cut in half.
     @inline(__always)
-    private mutating func put(_ symbol: String, width characterWidth: Int, x: Int, y: Int, style: Style) {
+    private mutating func put(_ symbol: CellSymbol, width characterWidth: Int, x: Int, y: Int, style: Style) {
         let index = y * width + x
-        if cells[index].symbol.isEmpty, x > 0 {
-            cells[index - 1].symbol = " "  // we overwrite the right half of a wide character
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1].storage = .space  // we overwrite the right half of a wide character
         }
         let end = x + characterWidth  // first column after this grapheme
-        if end < width, cells[y * width + end].symbol.isEmpty {
-            cells[y * width + end].symbol = " "  // we overwrite the left half of a wide character
+        if end < width, cells[y * width + end].isContinuation {
+            cells[y * width + end].storage = .space  // we overwrite the left half of a wide character
         }
-        cells[index] = Cell(symbol, style: style)
+        cells[index] = Cell(storage: symbol, style: style)
         if characterWidth == 2 {
-            cells[index + 1] = Cell("", style: style)
+            cells[index + 1] = Cell(storage: .continuation, style: style)
         }
     }
 
@@ -153,14 +191,13 @@ public struct Buffer: Hashable, Sendable {
             var previousWasWide = false
             for x in 0..<width {
                 let index = y * width + x
-                let symbol = cells[index].symbol
-                if symbol.isEmpty {
-                    if !previousWasWide { cells[index].symbol = " " }
+                if cells[index].isContinuation {
+                    if !previousWasWide { cells[index].storage = .space }
                     previousWasWide = false
                 } else {
-                    let wide = TextWidth.columns(of: symbol) == 2
-                    if wide && (x + 1 >= width || !cells[index + 1].symbol.isEmpty) {
-                        cells[index].symbol = " "
+                    let wide = cells[index].storage.asciiByte == nil && TextWidth.columns(of: cells[index].symbol) == 2
+                    if wide && (x + 1 >= width || !cells[index + 1].isContinuation) {
+                        cells[index].storage = .space
                         previousWasWide = false
                     } else {
                         previousWasWide = wide

@@ -17,18 +17,19 @@ extension Buffer {
     public func changes(from previous: Buffer?) -> [CellChange] {
         var changes: [CellChange] = []
         let comparable = previous.map { $0.width == width && $0.height == height } ?? false
+        if !comparable { changes.reserveCapacity(cells.count) }
         var lastEmitted = -1
         cells.withUnsafeBufferPointer { current in
             let old = comparable ? previous!.cells : []
             for index in 0..<current.count {
                 if comparable && current[index] == old[index] { continue }
                 var owner = index
-                if current[index].symbol.isEmpty {
+                if current[index].isContinuation {
                     // Only the covered half changed: redraw the wide character owning it.
                     owner = index - 1
                     if owner < 0 || owner == lastEmitted || owner % width == width - 1 { continue }
                 }
-                let isWide = owner % width < width - 1 && current[owner + 1].symbol.isEmpty
+                let isWide = owner % width < width - 1 && current[owner + 1].isContinuation
                 changes.append(CellChange(x: owner % width, y: owner / width, cell: current[owner], width: isWide ? 2 : 1))
                 lastEmitted = owner
             }

@@ -22,6 +22,10 @@ public enum TextSanitizer {
     /// Whether `scalar` is removed wherever it appears (outside escape sequences).
     public static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        // Ranges that hold no format characters: skip the property lookup for most text.
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x34E, 0x350...0x5FF, 0x900...0x115E, 0x1161...0x180A, 0x1810...0x200A, 0x2010...0x2027, 0x2030...0x205F,
+            0x2070...0x3163, 0x3165...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFF9F, 0xFFA1...0xFFF8, 0x1F000...0x1FFFF:
+            return false
         case 0x200C, 0x200D: return false  // ZWNJ, ZWJ: needed by emoji sequences and scripts.
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
         case 0x115F, 0x1160, 0x3164, 0xFFA0: return true  // Hangul fillers: invisible but wide
@@ -31,7 +35,7 @@ public enum TextSanitizer {
     }
 
     private static func sanitize(_ text: String, keepsNewlines: Bool) -> String {
-        if isPlainASCII(text) { return text }
+        if isPlainASCII(text) || isAlreadyClean(text, keepsNewlines: keepsNewlines) { return text }
         var output = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         var previousKept: Unicode.Scalar?
@@ -78,6 +82,19 @@ public enum TextSanitizer {
             }
         }
         return String(output)
+    }
+
+    /// Whether sanitising would leave `text` as it is — the usual case, checked without
+    /// building a new string.
+    private static func isAlreadyClean(_ text: String, keepsNewlines: Bool) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: if !keepsNewlines { return false }
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xE0000...0xE007F: return false
+            default: if isInvisibleFormatting(scalar) { return false }
+            }
+        }
+        return true
     }
 
     @inline(__always)

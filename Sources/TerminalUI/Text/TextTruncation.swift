@@ -21,17 +21,27 @@ extension TextWidth {
 
     /// `text` padded with spaces or truncated so that it fills exactly `width` columns.
     public static func fit(_ text: String, toColumns width: Int, alignment: TextAlignment = .left) -> String {
-        let cut = truncate(text, toColumns: width)
-        let padding = max(0, width - columns(of: cut))
+        guard width > 0 else { return "" }
+        let textWidth = columns(of: text)
+        let cut = textWidth > width ? truncate(text, toColumns: width) : text
+        let padding = max(0, width - (textWidth > width ? columns(of: cut) : textWidth))
+        if padding == 0 { return cut }
         switch alignment {
         case .left:
-            return cut + String(repeating: " ", count: padding)
+            return cut + spaces(padding)
         case .right:
-            return String(repeating: " ", count: padding) + cut
+            return spaces(padding) + cut
         case .center:
             let left = padding / 2
-            return String(repeating: " ", count: left) + cut + String(repeating: " ", count: padding - left)
+            return spaces(left) + cut + spaces(padding - left)
         }
+    }
+
+    private static let manySpaces = String(repeating: " ", count: 256)
+
+    /// `count` spaces, without building a new string each time for the usual short runs.
+    static func spaces(_ count: Int) -> String {
+        count <= manySpaces.utf8.count ? String(manySpaces.utf8.prefix(count))! : String(repeating: " ", count: count)
     }
 }
 

@@ -11,6 +11,12 @@ public enum TextWidth {
         }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if first.value >= 0xA0 && first.value < 0x300 && first.value != 0xAD && scalars.count == 1 {
+            return 1  // Latin-1 and Latin Extended letters: the common case after ASCII
+        }
+        if (0x2500...0x25FC).contains(first.value) && scalars.count == 1 {
+            return 1  // box drawing, blocks and geometric shapes that borders and bars use
+        }
         let properties = first.properties
         switch properties.generalCategory {
         case .control, .format, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator:

@@ -42,8 +42,6 @@ public struct ThemeLoader: Sendable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw ThemeError(file: source, message: "not valid YAML: \(error)")
         } catch {
             throw ThemeError(file: source, message: "not valid YAML: \(error)")
         }

@@ -75,4 +75,45 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case stepPending
     /// Scrollbar thumbs and spinners.
     case scrollbar
+
+    /// The position in `allCases`, which packed styles store (a switch, not a search).
+    var ordinal: UInt8 {
+        switch self {
+        case .text: 0
+        case .muted: 1
+        case .accent: 2
+        case .selection: 3
+        case .border: 4
+        case .borderFocused: 5
+        case .title: 6
+        case .link: 7
+        case .disabled: 8
+        case .background: 9
+        case .success: 10
+        case .warning: 11
+        case .error: 12
+        case .info: 13
+        case .highlight: 14
+        case .price: 15
+        case .priceOld: 16
+        case .discount: 17
+        case .badge: 18
+        case .stockIn: 19
+        case .stockLow: 20
+        case .stockOut: 21
+        case .rating: 22
+        case .statusBar: 23
+        case .footer: 24
+        case .footerKey: 25
+        case .tabActive: 26
+        case .tabInactive: 27
+        case .input: 28
+        case .inputPlaceholder: 29
+        case .dialog: 30
+        case .stepDone: 31
+        case .stepCurrent: 32
+        case .stepPending: 33
+        case .scrollbar: 34
+        }
+    }
 }
