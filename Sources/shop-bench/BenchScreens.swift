@@ -74,7 +74,7 @@ enum BenchScreens {
     }
 
     /// Start-up answers, then `products` products in pages of `pageSize`, each page timed.
-    static func browsing(size: Size, products: Int, pageSize: Int = 20, pageTimes: inout Samples) -> AppState {
+    static func browsing(size: Size, products: Int, pageSize: Int = 20, keepsLastFrame: Bool = false, pageTimes: inout Samples) -> AppState {
         var state = AppState(size: size, now: now, currency: .usd, gatewayLabel: "offline demo")
         _ = reduce(&state, .start)
         _ = reduce(&state, .sessionLoaded(.success(guest)))
@@ -84,8 +84,9 @@ enum BenchScreens {
             let end = min(products, start + pageSize)
             let page = Page(items: (start..<end).map(summary), nextCursor: end < products ? "c\(end)" : nil)
             let generation = state.browse.listingGeneration
-            // As in AppRuntime: the last drawn state is kept to tell whether to draw again.
-            let lastFrame = state
+            // AppRuntime used to keep the last drawn state to tell whether to draw again;
+            // --keeps-last-frame shows what keeping it cost.
+            let lastFrame: AppState? = keepsLastFrame ? state : nil
             _ = measure(&pageTimes) {
                 _ = reduce(&state, .productsLoaded(generation: generation, .success(page)))
                 return lastFrame != state

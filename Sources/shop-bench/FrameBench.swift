@@ -13,12 +13,13 @@ enum FrameBench {
         var keys: [Key]
     }
 
-    static func run(products: Int, frames: Int) {
+    static func run(products: Int, frames: Int, keepsLastFrame: Bool = false) {
         let theme = Theme.default
         print("== Frame cost: reduce + view + diff, \(products) products loaded in pages of 20 ==")
         let rssBefore = ProcessMemory.residentMiB()
         var pageTimes = Samples()
-        let loaded = BenchScreens.browsing(size: Size(width: 200, height: 60), products: products, pageTimes: &pageTimes)
+        let loaded = BenchScreens.browsing(size: Size(width: 200, height: 60), products: products,
+                                          keepsLastFrame: keepsLastFrame, pageTimes: &pageTimes)
         print("reduce(productsLoaded) + state comparison per page: \(pageTimes.summary())")
         print(String(format: "  all %d pages: %.2f s of reduce", pageTimes.count, pageTimes.total))
         let rssAfter = ProcessMemory.residentMiB()
@@ -47,7 +48,7 @@ enum FrameBench {
         cellEconomy(loaded, theme: theme)
     }
 
-    /// One frame as the runtime does it: reduce the key, compare the state, render, diff.
+    /// One frame as the run loop does it: reduce the key, render, diff.
     static func measureFrames(_ screen: Screen, frames: Int, theme: Theme) {
         var state = screen.state
         var previous = AppView.render(state, size: state.size, theme: theme)
@@ -59,9 +60,7 @@ enum FrameBench {
             let key = screen.keys[frame % screen.keys.count]
             let cpuStart = threadCPUSeconds()
             let start = clock.now
-            let before = state
             _ = reduce(&state, .key(key))
-            let changed = before != state
             let viewStart = clock.now
             let buffer = AppView.render(state, size: state.size, theme: theme)
             let diffStart = clock.now
@@ -73,7 +72,6 @@ enum FrameBench {
             diff.add(end - diffStart)
             changedCells.add(seconds: Double(changes.count))
             previous = buffer
-            _ = changed
         }
         let name = screen.name.padding(toLength: 16, withPad: " ", startingAt: 0)
         print("  \(name) wall \(total.summary())  cpu median \(TimeUnit.milliseconds.format(cpu.median)) p99 \(TimeUnit.milliseconds.format(cpu.p99))  [view median \(TimeUnit.milliseconds.format(view.median)), diff median \(TimeUnit.milliseconds.format(diff.median)), \(Int(changedCells.median)) cells changed]")

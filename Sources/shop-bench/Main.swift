@@ -28,9 +28,11 @@ struct ShopBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Frame cost (reduce + view + diff) and cells changed.")
         @Option(help: "Products loaded into the client.") var products = 100_000
         @Option(help: "Frames per screen and size.") var frames = 2000
+        @Flag(help: "Keep the last drawn state while pages load, as the run loop did before it drew on every change.")
+        var keepsLastFrame = false
         func run() async throws {
             printMachine()
-            FrameBench.run(products: products, frames: frames)
+            FrameBench.run(products: products, frames: frames, keepsLastFrame: keepsLastFrame)
         }
     }
 

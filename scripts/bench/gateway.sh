@@ -155,6 +155,8 @@ for target in "products?limit=20:/v1/products?limit=20" "product:/v1/products/$P
   run "nginx static      $label" "http://127.0.0.1:$NGINX_PORT$path"
   run "connexion mock    $label" "http://127.0.0.1:$CONNEXION_PORT$path"
 done
+echo "-- the stack's ceiling: the smallest handler (GET /healthz) through the same router and middlewares --"
+run "shop-mock-server healthz" "http://127.0.0.1:$SHOP_PORT/healthz"
 echo "-- cart add (POST, guest token, Idempotency-Key per request) --"
 run "shop-mock-server cart add" "http://127.0.0.1:$SHOP_PORT/v1/cart/items" "$WORK/cart.lua"
 # connexion's mock checks the bearer scheme's presence only; the same script works.

@@ -320,23 +320,29 @@ def scroll_memory(shop, server, catalog, extra_timeout):
         try:
             if not app.wait_for(products_shown, timeout=60):
                 return None
-            complete = re.compile(r"[^+0-9](\d+) items")
+            app.drain(quiet=0.3, limit=3)
+            first_rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{app.pid}/status").read()).group(1)) / 1024
+            def complete(text):
+                # The products panel title: "380 of 100000 items" while loading, or "100000 items".
+                m = re.search(r"(\d+) of (\d+) items", text)
+                if m:
+                    return int(m.group(1)) if m.group(1) == m.group(2) else 0
+                m = re.search(r"[^+0-9](\d+) items", text)
+                return int(m.group(1)) if m else 0
             deadline = time.perf_counter() + extra_timeout
             count = 0
             while time.perf_counter() < deadline:
-                app.write(b"\x1b[F")  # End (xterm); ncurses also knows \x1bOF
-                app.write(b"\x1bOF")
+                app.write(b"\x1bOF")  # End (kend of xterm-256color)
                 app.drain(quiet=0.002, limit=0.05)
-                m = complete.search(" ".join(app.screen.display[1:3]))
-                if m:
-                    count = int(m.group(1))
+                count = complete(" ".join(app.screen.display[1:3]))
+                if count:
                     break
             elapsed = time.perf_counter() - started
             status = open(f"/proc/{app.pid}/status").read()
             rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
             gstatus = open(f"/proc/{gateway.pid}/status").read()
             grss = int(re.search(r"VmRSS:\s+(\d+)", gstatus).group(1)) / 1024
-            return count, elapsed, rss, grss
+            return count, elapsed, rss, grss, first_rss
         finally:
             app.stop()
             shutil.rmtree(home, ignore_errors=True)
@@ -381,8 +387,9 @@ def main():
         print(f"== Client memory after scrolling through {args.scroll_catalog} (End held down), 200x60 ==")
         r = scroll_memory(args.shop, args.server, args.scroll_catalog, args.scroll_timeout)
         if r:
-            count, elapsed, rss, grss = r
+            count, elapsed, rss, grss, first_rss = r
             done = "all" if count else "NOT all (timed out)"
+            print(f"  shop resident with the first page shown: {first_rss:.1f} MiB")
             print(f"  {done} products listed ({count}) after {elapsed:.1f} s; shop resident {rss:.1f} MiB, gateway resident {grss:.1f} MiB")
     if args.only == "scroll":
         return

@@ -35,13 +35,18 @@ public final class AppRuntime {
     /// Runs until the person quits.
     public func run() {
         state.size = terminal.size
-        var lastFrame: AppState? = nil
+        // Draw after anything was reduced, instead of comparing with the last drawn state:
+        // holding that copy made every change to a large array copy it whole (a page of
+        // products arriving at 100k listed: 0.90 ms instead of 0.05 ms, and ~15 MiB more
+        // resident; shop-bench frames vs --no-last-frame). A frame that did not change costs
+        // a render (under 1 ms) and sends nothing: the backend writes only changed cells.
+        var needsDraw = true
         dispatch([.start, .tick(clock())])
         while state.isRunning && !terminal.isClosed {
-            if lastFrame != state || needsFullRedraw {
+            if needsDraw || needsFullRedraw {
                 needsFullRedraw = false
+                needsDraw = false
                 terminal.draw(AppView.render(state, size: state.size, theme: theme))
-                lastFrame = state
             }
             var actions: [Action] = []
             if let event = terminal.nextEvent(timeout: pollInterval) {
@@ -59,6 +64,7 @@ public final class AppRuntime {
                 lastTick = now
                 actions.append(.tick(now))
             }
+            if !actions.isEmpty { needsDraw = true }
             dispatch(actions)
         }
         logger.info("quit")
