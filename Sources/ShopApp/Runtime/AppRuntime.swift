@@ -17,6 +17,8 @@ public final class AppRuntime {
     private let clock: @Sendable () -> Date
     /// How long to wait for a key before looking at effect results and the clock.
     public var pollInterval: Duration = .milliseconds(30)
+    /// The same while something is loading.
+    public var busyPollInterval: Duration = .milliseconds(5)
     private var lastTick = Date.distantPast
     /// Set after a resize or a resume: the terminal forgot the screen, so draw even if the state did not change.
     private var needsFullRedraw = true
@@ -49,7 +51,9 @@ public final class AppRuntime {
                 terminal.draw(AppView.render(state, size: state.size, theme: theme))
             }
             var actions: [Action] = []
-            if let event = terminal.nextEvent(timeout: pollInterval) {
+            // Effect answers wait for this poll to end: while a request is out, poll briefly so
+            // an answer is drawn within ~5 ms instead of up to pollInterval (30 ms) later.
+            if let event = terminal.nextEvent(timeout: state.isBusy ? busyPollInterval : pollInterval) {
                 if case .resize = event { needsFullRedraw = true }
                 actions.append(Self.action(for: event))
                 // Coalesce: take whatever else is already waiting without blocking.
