@@ -22,6 +22,8 @@ public final class AppRuntime {
     private var lastTick = Date.distantPast
     /// Set after a resize or a resume: the terminal forgot the screen, so draw even if the state did not change.
     private var needsFullRedraw = true
+    /// Effects of the actions reduced since the last frame, started once it is drawn.
+    private var pendingEffects: [Effect] = []
 
     public init(state: AppState, terminal: any TerminalDevice, runner: EffectRunner, queue: ActionQueue, theme: Theme,
                 logger: Logger = Logger(label: "shop.runtime"), clock: @escaping @Sendable () -> Date = Date.init) {
@@ -43,13 +45,17 @@ public final class AppRuntime {
         // resident; shop-bench frames vs --no-last-frame). A frame that did not change costs
         // a render (under 1 ms) and sends nothing: the backend writes only changed cells.
         var needsDraw = true
-        dispatch([.start, .tick(clock())])
+        pendingEffects = reduceAll([.start, .tick(clock())])
         while state.isRunning && !terminal.isClosed {
             if needsDraw || needsFullRedraw {
                 needsFullRedraw = false
                 needsDraw = false
                 terminal.draw(AppView.render(state, size: state.size, theme: theme))
             }
+            // Effects start after the frame that shows their cause: the embedded gateway
+            // answering on the other core no longer delays the key's own frame.
+            runner.runAll(pendingEffects)
+            pendingEffects = []
             var actions: [Action] = []
             // Effect answers wait for this poll to end: while a request is out, poll briefly so
             // an answer is drawn within ~5 ms instead of up to pollInterval (30 ms) later.
@@ -69,8 +75,9 @@ public final class AppRuntime {
                 actions.append(.tick(now))
             }
             if !actions.isEmpty { needsDraw = true }
-            dispatch(actions)
+            pendingEffects += reduceAll(actions)
         }
+        runner.runAll(pendingEffects)
         logger.info("quit")
     }
 
@@ -84,6 +91,12 @@ public final class AppRuntime {
 
     /// Reduces the actions in order and starts their effects.
     public func dispatch(_ actions: [Action]) {
+        runner.runAll(reduceAll(actions))
+    }
+
+    /// Reduces the actions in order; returns the effects to start.
+    private func reduceAll(_ actions: [Action]) -> [Effect] {
+        var started: [Effect] = []
         for action in actions {
             for effect in reduce(&state, action) {
                 switch effect {
@@ -94,9 +107,16 @@ public final class AppRuntime {
                     state.size = terminal.size
                     needsFullRedraw = true
                 default:
-                    runner.run(effect)
+                    started.append(effect)
                 }
             }
         }
+        return started
+    }
+}
+
+extension EffectRunner {
+    func runAll(_ effects: [Effect]) {
+        for effect in effects { run(effect) }
     }
 }
