@@ -168,6 +168,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ShopKit", "ShopMockServer"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]
