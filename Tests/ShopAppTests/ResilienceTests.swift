@@ -377,4 +377,35 @@ struct ResilienceTests {
         #expect(state.screen == .cart)
         #expect(state.connection == .online)
     }
+
+    @Test("Offline, what failed to load is read again every few seconds (reads only), so the app recovers when the gateway does")
+    func readsAreRetriedWhileOffline() {
+        var state = Fixtures.state(width: 100, height: 30)
+        _ = reduce(&state, .start)
+        let down = ServiceFailure(kind: .network, message: "connection refused")
+        _ = reduce(&state, .sessionLoaded(.failure(down)))
+        _ = reduce(&state, .categoriesLoaded(.failure(down)))
+        _ = reduce(&state, .productsLoaded(generation: 0, .failure(down)))
+        _ = reduce(&state, .cartLoaded(.failure(down)))
+        #expect(state.connection == .offline)
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(1))).isEmpty)  // not at once
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(3))).isEmpty)
+        let retry = reduce(&state, .tick(Fixtures.now.addingTimeInterval(6)))
+        #expect(retry == [.loadSession, .loadCategories, .loadProducts(categoryID: nil, cursor: nil, currency: .usd, generation: 0), .loadCart(currency: .usd)])
+        #expect(state.browse.isLoadingPage && state.browse.pageError == nil)
+        // Still down: the next retry waits another interval.
+        _ = reduce(&state, .sessionLoaded(.failure(down)))
+        _ = reduce(&state, .productsLoaded(generation: 0, .failure(down)))
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(8))).isEmpty)
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(11))).contains(.loadSession))
+        // Back: everything arrives, the app is online and stops retrying.
+        _ = reduce(&state, .sessionLoaded(.success(Fixtures.guest)))
+        _ = reduce(&state, .categoriesLoaded(.success(Fixtures.categories)))
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Fixtures.products))))
+        _ = reduce(&state, .cartLoaded(.success(Fixtures.cartWithTwo)))
+        #expect(state.connection == .online)
+        #expect(state.browse.products.count == Fixtures.products.count)
+        let later = reduce(&state, .tick(Fixtures.now.addingTimeInterval(30)))
+        #expect(!later.contains(.loadSession) && !later.contains(.loadCategories) && !later.contains(.loadCart(currency: .usd)))
+    }
 }

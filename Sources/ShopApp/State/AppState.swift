@@ -57,6 +57,8 @@ public struct AppState: Equatable, Sendable {
     /// "http://127.0.0.1:8080" or "offline demo".
     public var gatewayLabel: String
     public var connection: ConnectionState = .connecting
+    /// While offline: when what failed to load was last asked for again (see `reconnectInterval`).
+    public var lastReconnectAttempt: Date?
 
     public var browse = BrowseState()
     public var search = SearchState()
