@@ -388,6 +388,7 @@ struct ResilienceTests {
         _ = reduce(&state, .productsLoaded(generation: 0, .failure(down)))
         _ = reduce(&state, .cartLoaded(.failure(down)))
         #expect(state.connection == .offline)
+        #expect(state.banner?.text.hasPrefix("Cannot reach the gateway") == true)
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(1))).isEmpty)  // not at once
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(3))).isEmpty)
         let retry = reduce(&state, .tick(Fixtures.now.addingTimeInterval(6)))
@@ -400,6 +401,7 @@ struct ResilienceTests {
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(11))).contains(.loadSession))
         // Back: everything arrives, the app is online and stops retrying.
         _ = reduce(&state, .sessionLoaded(.success(Fixtures.guest)))
+        #expect(state.banner == nil)  // "cannot reach the gateway" is no longer true
         _ = reduce(&state, .categoriesLoaded(.success(Fixtures.categories)))
         _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Fixtures.products))))
         _ = reduce(&state, .cartLoaded(.success(Fixtures.cartWithTwo)))

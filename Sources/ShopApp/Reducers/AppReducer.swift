@@ -158,7 +158,9 @@ extension AppState {
     /// Notes whether the gateway answered, for the connection indicator.
     mutating func record<Value>(_ result: Result<Value, ServiceFailure>) {
         switch result {
-        case .success: connection = .online
+        case .success:
+            connection = .online
+            if banner?.isConnectionProblem == true { banner = nil }  // it is no longer true
         case .failure(let failure): connection = failure.kind == .network ? .offline : .online
         }
     }
@@ -166,7 +168,7 @@ extension AppState {
     /// Shows a failure in the banner (what was typed stays where it is).
     mutating func showError(_ failure: ServiceFailure) {
         let text = failure.kind == .network ? "Cannot reach the gateway: \(failure.message)" : failure.message
-        banner = BannerMessage(text, kind: .error)
+        banner = BannerMessage(text, kind: .error, isConnectionProblem: failure.kind == .network)
     }
 
     /// Good news in the banner, for a few seconds.
