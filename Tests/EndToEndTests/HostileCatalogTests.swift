@@ -6,8 +6,10 @@ import Testing
 /// served by `shop-mock-server --catalog Fixtures/hostile-catalog.json`, and tmux shows that
 /// none of it reached the terminal: the pane title is unchanged, no paste buffer was set, no
 /// escape character is on screen and every border stays in its column.
-@Suite("End to end: hostile catalog", .serialized)
-struct HostileCatalogTests {
+///
+/// Part of the serialized `EndToEndTests`: the tmux waits block a thread of the test pool, so
+/// end-to-end tests run one at a time and leave the other threads to the rest of the suite.
+extension EndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/hostile-catalog.json")
     /// What the fixture's OSC 0/2 sequences would set the title to.
     static let hostileTitles = ["PWNED", "CAT-TITLE", "DESC-TITLE", "c1title"]

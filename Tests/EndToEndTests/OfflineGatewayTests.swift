@@ -7,8 +7,10 @@ import Glibc
 
 /// The built `shop` pointed at a loopback port where nothing listens: it opens, says the
 /// gateway cannot be reached, still answers keys and quits cleanly with `q`.
-@Suite("End to end: gateway down", .serialized)
-struct OfflineGatewayTests {
+///
+/// Part of the serialized `EndToEndTests`: the tmux waits block a thread of the test pool, so
+/// end-to-end tests run one at a time and leave the other threads to the rest of the suite.
+extension EndToEndTests {
     @Test("Opens, says offline, answers keys and quits with q",
           .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
           .timeLimit(.minutes(2)))

@@ -137,7 +137,8 @@ final class ProbeTerminal: TerminalDevice {
         case key(Key)
         /// Runs on the loop's thread between two polls: everything before it is reduced and drawn.
         case check((_ state: AppState, _ screen: String, _ problems: Problems) -> Void)
-        /// No key until the state satisfies the condition (at most 400 polls of 10 ms).
+        /// No key until the state satisfies the condition (at most 2,000 polls of 10 ms: answers can
+        /// be slow to come when the rest of the test suite keeps the cooperative pool busy).
         case wait(String, (AppState) -> Bool)
         /// Runs an action outside the app, e.g. switching the gateway.
         case perform(() -> Void)
@@ -182,7 +183,7 @@ final class ProbeTerminal: TerminalDevice {
                     continue
                 }
                 polls += 1
-                if polls > 400 {
+                if polls > 2_000 {
                     timedOut.append(what)
                     steps.removeFirst()
                     polls = 0
