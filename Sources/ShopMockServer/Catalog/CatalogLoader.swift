@@ -36,16 +36,25 @@ enum CatalogLoader {
         for (index, entry) in file.products.enumerated() {
             let at = "product #\(index + 1) (\(entry.id.isEmpty ? "no id" : entry.id))"
             if entry.id.isEmpty || entry.id.count > 64 { throw fail("\(at): id must be 1 to 64 characters") }
+            // Ids go into URL paths (/v1/products/{id}): a "/", "?" or "%" would make the product unreachable.
+            if !entry.id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._~".unicodeScalars.contains($0)) }) {
+                throw fail("\(at): id may hold only ASCII letters, digits, \"-\", \".\", \"_\" and \"~\"")
+            }
             if entry.code.isEmpty { throw fail("\(at): code is empty") }
             if entry.name.isEmpty { throw fail("\(at): name is empty") }
             if !ids.insert(entry.id).inserted { throw fail("\(at): id is used twice") }
             if !codes.insert(entry.code).inserted { throw fail("\(at): code \"\(entry.code)\" is used twice") }
             if !categoryIds.contains(entry.category) { throw fail("\(at): unknown category \"\(entry.category)\"") }
             if entry.priceUsd < 0 { throw fail("\(at): priceUsd is negative") }
+            // The admin API's bounds (ProductInput): beyond them prices overflow Int64 once
+            // converted or multiplied by a quantity, and stock overflows when added to.
+            if entry.priceUsd > 100_000_000 { throw fail("\(at): priceUsd must be at most 100000000 (US cents)") }
             if entry.stock < 0 { throw fail("\(at): stock is negative") }
+            if entry.stock > 1_000_000 { throw fail("\(at): stock must be at most 1000000") }
             let rating = entry.rating ?? 0
             if !(0...5).contains(rating) { throw fail("\(at): rating must be between 0 and 5") }
             if (entry.ratingCount ?? 0) < 0 { throw fail("\(at): ratingCount is negative") }
+            if (entry.ratingCount ?? 0) > 100_000_000 { throw fail("\(at): ratingCount must be at most 100000000") }
             products.append(
                 Product(
                     id: entry.id, code: entry.code, name: entry.name, description: entry.description,
