@@ -125,6 +125,16 @@ struct AuthorizationMatrixTests {
                         ("a guest token", guest, touchesVictim ? .notFoundOrForbidden : .ownDataOnly),
                     ]
                 }
+                // Without a token, even a malformed body is answered 401 (nothing about the shape leaks).
+                if operation.sampleBody != nil {
+                    let response = try await raw.send(
+                        operation.method, operation.path(victim.values), json: #"{"unexpected": [1, "#,
+                        headers: [("Idempotency-Key", "matrix-\(UUID().uuidString)")])
+                    calls += 1
+                    if response.status != 401 {
+                        findings.append(Finding(operation: operation.description, credential: "no token and a malformed body", problem: "status \(response.status), expected 401"))
+                    }
+                }
                 for (label, token, refusal) in credentials {
                     var headers: [(String, String)] = operation.requiredHeaders.map { ($0, "matrix-\(UUID().uuidString)") }
                     if operation.method == "POST", !headers.contains(where: { $0.0 == "Idempotency-Key" }) {
