@@ -78,15 +78,24 @@ let package = Package(
         ),
 
         // MARK: Terminal toolkit
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            // `Themes` is a symlink to the top-level `themes/` (the single source of the theme files);
+            // `.process` follows it and copies the files (`.copy` would copy the dangling link).
+            resources: [.process("Themes")],
             swiftSettings: strict
         ),
         .target(
             name: "TerminalCurses",
             dependencies: ["TerminalUI", "CNcurses"],
+            swiftSettings: strict
+        ),
+        // Widgets on one screen through ncurses: the tmux tests drive it, `--bench` measures it.
+        .executableTarget(
+            name: "terminal-demo",
+            dependencies: ["TerminalUI", "TerminalCurses"],
             swiftSettings: strict
         ),
 

@@ -12,6 +12,11 @@
 
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <ncurses.h>
 
 // Swift cannot import function-like macros; these wrap the ones the backend needs.
@@ -39,5 +44,86 @@ static inline mmask_t cnc_button5_pressed(void) { return 0; }
 static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cnc_key_f(int n) { return KEY_F(n); }
 static inline int cnc_err(void) { return ERR; }
+static inline int cnc_ok(void) { return OK; }
+static inline mmask_t cnc_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline mmask_t cnc_button3_pressed(void) { return BUTTON3_PRESSED | BUTTON3_CLICKED; }
+static inline mmask_t cnc_click_and_wheel_events(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON3_PRESSED | BUTTON3_CLICKED | cnc_button4_pressed() | cnc_button5_pressed();
+}
+static inline WINDOW *cnc_curscr(void) { return curscr; }
+static inline int cnc_ccharw_max(void) { return CCHARW_MAX; }
+
+// The C library's width of a character, which is what ncurses uses to lay out a line. Declared
+// here because glibc hides it unless _XOPEN_SOURCE was set before <wchar.h> was first included.
+extern int wcwidth(wchar_t c);
+static inline int cnc_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// newterm on the process's own stdin/stdout; Swift 6 cannot touch the `stdin`/`stdout` globals.
+static inline SCREEN *cnc_newterm(const char *term) { return newterm(term, stdout, stdin); }
+
+// The terminal size from the kernel (works while curses is suspended, unlike LINES/COLS).
+static inline int cnc_terminal_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+
+// Restoring the terminal on fatal signals and at exit. endwin() is not strictly
+// async-signal-safe, but it is what every curses program does here: the alternative is leaving
+// the user's shell in raw mode with no echo. After restoring, the signal is re-raised with its
+// default action, so the process ends "killed by signal" and the shell reports 128+signal.
+static inline void cnc_restore_terminal(void) {
+    if (!isendwin()) endwin();
+}
+
+static inline void cnc_restore_and_reraise(int sig) {
+    cnc_restore_terminal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void cnc_install_restore_handlers(void) {
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0;
+        action.sa_handler = cnc_restore_and_reraise;
+        sigaction(signals[i], &action, NULL);
+        sigaddset(&unblock, signals[i]);
+    }
+    // A parent can hand down a blocked signal mask (some test runners and process launchers
+    // do); the terminal cannot be restored, resized or resumed through signals that never
+    // arrive, so unblock the ones this backend depends on.
+    sigaddset(&unblock, SIGWINCH);
+    sigaddset(&unblock, SIGTSTP);
+    sigaddset(&unblock, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+static inline void cnc_register_atexit_restore(void) {
+    atexit(cnc_restore_terminal);
+}
+
+// Stops the process as Ctrl-Z would in cooked mode (the caller has already called endwin),
+// returning when it is continued (SIGCONT). The previous SIGTSTP disposition, usually ncurses'
+// own handler, is put back afterwards.
+static inline void cnc_stop_self(void) {
+    struct sigaction previous, standard;
+    sigemptyset(&standard.sa_mask);
+    standard.sa_flags = 0;
+    standard.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &standard, &previous);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+}
 
 #endif

@@ -31,7 +31,7 @@ struct ShopMockServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("retry-after"), help: ArgumentHelp("Retry-After seconds sent with injected 503s.", valueName: "S"))
     var retryAfter = 1
 
-    @Option(name: .customLong("time-scale"), help: ArgumentHelp("Run the gateway clock this many times faster than real time.", valueName: "N"))
+    @Option(name: .customLong("time-scale"), help: ArgumentHelp("Make orders progress this many times faster (timestamps stay real).", valueName: "N"))
     var timeScale = 1.0
 
     @Option(name: .customLong("admin-token"), help: ArgumentHelp("The admin bearer token (default: $SHOP_ADMIN_TOKEN, else a random one).", valueName: "T"))

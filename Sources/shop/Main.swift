@@ -1,1 +1,163 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+import Foundation
+import Logging
+import ShopApp
+import ShopKit
+import ShopMockServer
+import TerminalCurses
+import TerminalUI
+
+/// `shop`: the terminal shopping client. With no `--gateway` it starts the mock gateway
+/// in-process (the offline demo), keeping its data under the XDG data directory.
+@main
+struct ShopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shop",
+        abstract: "Browse, search, buy and track orders from your terminal.",
+        discussion: """
+            Settings are read from $XDG_CONFIG_HOME/shop/config.yaml; options override them.
+            Without --gateway, an offline demo gateway runs inside the app. Press ? in the app for keys.
+            """,
+        version: "1.0.0")
+
+    @Option(help: ArgumentHelp("Use the gateway at this http(s) URL instead of the offline demo.", valueName: "URL"))
+    var gateway: String?
+
+    @Option(help: ArgumentHelp("A theme name (default, dark, light, high-contrast, mono) or a theme file.", valueName: "NAME|FILE"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Show prices in USD, EUR, CAD, JPY, GBP or TRY.", valueName: "CODE"))
+    var currency: String?
+
+    @Flag(inversion: .prefixedNo, help: "Use the mouse for clicks and the wheel.")
+    var mouse: Bool?
+
+    @Flag(name: .customLong("no-color"), help: "No colours (same as NO_COLOR).")
+    var noColor = false
+
+    func validate() throws {
+        if let gateway {
+            guard let url = URL(string: gateway), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--gateway must be an http(s) URL, e.g. http://127.0.0.1:8080")
+            }
+        }
+        if let currency, CurrencyCode(code: currency) == nil {
+            throw ValidationError("--currency must be one of USD, EUR, CAD, JPY, GBP, TRY")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let directories = XDGDirectories(environment: environment)
+        let settings = try resolvedSettings(directories: directories, environment: environment)
+        let theme = try loadTheme(settings.theme)
+
+        // No terminal, no screen: say so before anything starts.
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            fail(TerminalError.notATerminal(stream: isatty(STDIN_FILENO) == 0 ? "input" : "output").message)
+        }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { fail(TerminalError.dumbTerminal(term: term).message) }
+
+        // Logs go to a file from the start, so the embedded gateway's request log goes there too.
+        do {
+            let factory = try FileLogHandler.open(directories.logFile)
+            LoggingSystem.bootstrap(factory)
+        } catch {
+            fail("cannot open the log file \(directories.logFile.path): \(error)")
+        }
+        let logger = Logger(label: "shop")
+
+        var embedded: RunningGateway?
+        let baseURL: URL
+        let label: String
+        if let url = settings.gateway {
+            baseURL = url
+            label = url.absoluteString
+        } else {
+            do {
+                try XDGDirectories.ensurePrivateDirectory(directories.gatewayData)
+                let configuration = GatewayConfiguration(port: 0, dataDirectory: directories.gatewayData.path, timeScale: settings.demoSpeed,
+                                                         logger: Logger(label: "shop.gateway"))
+                let running = try runBlocking { try await MockGateway.start(configuration) }
+                embedded = running
+                baseURL = running.url
+                label = "offline demo"
+                logger.info("embedded gateway at \(running.url.absoluteString)")
+            } catch {
+                fail("cannot start the offline demo gateway: \(error)")
+            }
+        }
+
+        do {
+            try XDGDirectories.ensurePrivateDirectory(directories.data)
+        } catch {
+            fail("cannot create \(directories.data.path): \(error)")
+        }
+        let client = ShopClient(configuration: ShopClientConfiguration(
+            baseURL: baseURL, sessionStore: FileSessionStore(url: directories.sessionFile), logger: Logger(label: "shopkit")))
+        defer {
+            try? runBlocking { try await client.shutdown() }
+            if let embedded { try? runBlocking { await embedded.stop() } }
+        }
+
+        var terminalEnvironment = environment
+        if !settings.color { terminalEnvironment["NO_COLOR"] = "1" }
+        let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment))
+        do {
+            try terminal.start()
+        } catch let error as TerminalError {
+            fail(error.message)
+        } catch {
+            fail("cannot set up the terminal: \(error)")
+        }
+        defer { terminal.stop() }
+
+        let queue = ActionQueue()
+        let configFile = directories.configFile
+        let runner = EffectRunner(
+            service: ShopClientService(client: client), queue: queue, logger: Logger(label: "shop.effects"),
+            makeKey: { ShopClient.makeIdempotencyKey() },
+            saveCurrency: { currency in
+                do { try SettingsWriter.setValue(currency.code, forKey: "currency", in: configFile) }
+                catch { Logger(label: "shop").warning("could not save the currency: \(error)") }
+            })
+        let state = AppState(size: terminal.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
+                             gatewayLabel: label, mouseEnabled: settings.mouse)
+        let runtime = AppRuntime(state: state, terminal: CursesDevice(terminal: terminal), runner: runner, queue: queue,
+                                 theme: terminal.colorCapability == .none ? .mono : theme, logger: logger)
+        logger.info("started", metadata: ["gateway": "\(label)"])
+        runtime.run()
+    }
+
+    /// config.yaml, then the command line, then NO_COLOR.
+    private func resolvedSettings(directories: XDGDirectories, environment: [String: String]) throws -> ClientSettings {
+        var settings: ClientSettings
+        do {
+            settings = try ClientSettings.load(from: directories.configFile)
+        } catch {
+            fail(error.description)
+        }
+        if let gateway { settings.gateway = URL(string: gateway) }
+        if let theme { settings.theme = theme }
+        if let currency { settings.currency = currency.uppercased() }
+        if let mouse { settings.mouse = mouse }
+        if noColor { settings.color = false }
+        if let value = environment["NO_COLOR"], !value.isEmpty { settings.color = false }
+        return settings
+    }
+
+    private func loadTheme(_ name: String) throws -> Theme {
+        do {
+            return try ThemeLoader.named(name)
+        } catch {
+            fail("theme '\(name)': \(error)")
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        let text = message.hasPrefix("shop ") ? message : "shop: \(message)"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Foundation.exit(1)
+    }
+}

@@ -1,1 +1,255 @@
+import Foundation
+import ShopKit
 import Testing
+
+/// Buys a product with key presses alone: the built `shop` binary runs in tmux against a
+/// `shop-mock-server` subprocess, and ShopKit then checks the gateway has exactly one order
+/// with the right total. Everything lives in temporary XDG directories.
+@Suite("End to end", .serialized)
+struct EndToEndTests {
+    @Test("Browse, add, check out with the test card and place one order",
+          .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
+          .timeLimit(.minutes(3)))
+    func buyByKeyPresses() async throws {
+        let harness = try Harness()
+        defer { harness.tearDown() }
+        let gatewayURL = try harness.startGateway()
+        try harness.startShop(gateway: gatewayURL)
+
+        // Browse: the catalog arrives, + adds the selected (first) product.
+        try harness.waitForScreen(containing: "All products")
+        try harness.waitForScreen(containing: "★")
+        harness.keys("+")
+        try harness.waitForScreen(containing: "cart 1")
+
+        // Cart, then the checkout steps.
+        harness.keys("c")
+        try harness.waitForScreen(containing: "Your cart")
+        try harness.waitForScreen(containing: "Total")
+        harness.keys("Enter")
+        try harness.waitForScreen(containing: "Contact")
+        harness.type("grace@example.com")
+        harness.keys("Enter")
+        try harness.waitForScreen(containing: "Where should we ship it?")
+        for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
+            if index > 0 { harness.keys("Tab") }
+            if !text.isEmpty { harness.type(text) }
+        }
+        harness.keys("Enter")
+        try harness.waitForScreen(containing: "arrives by")
+        harness.keys("Enter")
+        try harness.waitForScreen(containing: "Card number")
+        harness.type("4242 4242 4242 4242")
+        harness.keys("Tab")
+        harness.type("12/2030")
+        harness.keys("Tab")
+        harness.type("123")
+        harness.keys("Enter")
+        try harness.waitForScreen(containing: "Enter to place the order")
+        let review = try harness.screen()
+        #expect(!review.contains("4242 4242 4242 4242"))  // only the last four after the field
+
+        // Place, pressing Enter twice at once: the second must not order again.
+        harness.keys("Enter", "Enter")
+        try harness.waitForScreen(containing: "Your order is placed", timeout: 30)
+        let confirmation = try harness.screen()
+        harness.keys("q")
+        try harness.waitForExit()
+
+        // Through ShopKit, with the session the app saved.
+        let client = ShopClient(configuration: ShopClientConfiguration(
+            baseURL: gatewayURL, sessionStore: FileSessionStore(url: harness.dataHome.appendingPathComponent("shop/session.json"))))
+        let orders = try await client.orders.page()
+        #expect(orders.items.count == 1)
+        let summary = try #require(orders.items.first)
+        let order = try await client.orders.get(id: summary.id)
+        let first = try #require(try await client.catalog.productsPage(limit: 1).items.first)
+        #expect(order.lines.count == 1)
+        #expect(order.lines.first?.productID == first.id)
+        #expect(order.lines.first?.quantity == 1)
+        #expect(order.subtotal == first.price)
+        // Standard shipping is 8.99 USD for a cart that is not empty (the shipping service's rule).
+        #expect(order.shippingOption.id == .standard)
+        #expect(order.shipping == Money(amount: 899, currency: .usd))
+        #expect(order.total == first.price + order.shipping)
+        #expect(order.cardLast4 == "4242")
+        #expect(confirmation.contains(order.id))
+        #expect(confirmation.contains(order.trackingID))
+        try await client.shutdown()
+    }
+}
+
+/// Runs the gateway and the app for one test and tidies up after it.
+final class Harness: @unchecked Sendable {
+    /// Why the test cannot run here, if it cannot.
+    static let missingPrerequisite: String? = {
+        guard let directory = binDirectory else {
+            return "shop and shop-mock-server are not built; run `swift build` first"
+        }
+        _ = directory
+        guard findExecutable("tmux") != nil else { return "tmux is not installed" }
+        return nil
+    }()
+
+    /// The directory holding the built `shop` and `shop-mock-server`.
+    static let binDirectory: URL? = {
+        var candidates: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["SHOP_BIN_DIR"] { candidates.append(URL(fileURLWithPath: override)) }
+        // The test bundle sits next to the executables in the build products directory.
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(directory)
+            directory = directory.deletingLastPathComponent()
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        return candidates.first { candidate in
+            ["shop", "shop-mock-server"].allSatisfy { FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent($0).path) }
+        }
+    }()
+
+    static func findExecutable(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    let root: URL
+    let socket: String
+    let session = "shop"
+    var dataHome: URL { root.appendingPathComponent("data") }
+    private var gateway: Process?
+    private let tmux: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("shop-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        socket = "shop-e2e-\(UUID().uuidString.prefix(8))"
+        tmux = Self.findExecutable("tmux")!
+    }
+
+    func startGateway() throws -> URL {
+        let process = Process()
+        process.executableURL = Self.binDirectory!.appendingPathComponent("shop-mock-server")
+        process.arguments = ["--port", "0", "--log-level", "warning"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        gateway = process
+        // "Serving the shop gateway at http://127.0.0.1:PORT"
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.contains("http://") }),
+               let range = line.range(of: "http://") {
+                let url = String(line[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+                if let parsed = URL(string: url) { return parsed }
+            }
+        }
+        throw HarnessError("shop-mock-server did not print its URL: \(text)")
+    }
+
+    func startShop(gateway: URL) throws {
+        let binary = Self.binDirectory!.appendingPathComponent("shop").path
+        let environment = [
+            "XDG_DATA_HOME=\(root.appendingPathComponent("data").path)",
+            "XDG_CONFIG_HOME=\(root.appendingPathComponent("config").path)",
+            "XDG_STATE_HOME=\(root.appendingPathComponent("state").path)",
+            "TERM=xterm-256color",
+        ]
+        let command = "env \(environment.joined(separator: " ")) \(binary) --gateway \(gateway.absoluteString) --no-mouse; sleep 30"
+        // The tmux server this starts keeps inherited descriptors open: do not wait on a pipe.
+        try run(tmux, ["-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], capture: false)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw HarnessError("tmux did not start")
+    }
+
+    func keys(_ names: String...) {
+        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", session] + names)
+        Thread.sleep(forTimeInterval: 0.15)
+    }
+
+    func type(_ text: String) {
+        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", session, "-l", text])
+        Thread.sleep(forTimeInterval: 0.2)
+    }
+
+    func screen() throws -> String {
+        try run(tmux, ["-L", socket, "capture-pane", "-p", "-t", session])
+    }
+
+    func waitForScreen(containing text: String, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if last.contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw HarnessError("timed out waiting for “\(text)”; the screen was:\n\(last)")
+    }
+
+    /// The app quit: its pane now shows the shell command's `sleep`, not the UI.
+    func waitForExit(timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let current = try? run(tmux, ["-L", socket, "display-message", "-p", "-t", session, "#{pane_current_command}"]),
+               current.trimmingCharacters(in: .whitespacesAndNewlines) == "sleep" { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw HarnessError("shop did not quit")
+    }
+
+    /// Children started from a test thread inherit its blocked signals, so SIGTERM and the
+    /// SIGHUP of `kill-server` may never arrive: everything is ended with SIGKILL, by pid.
+    func tearDown() {
+        let ids = (try? run(tmux, ["-L", socket, "display-message", "-p", "-t", session, "#{pid} #{pane_pid}"])) ?? ""
+        let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
+        if pids.count == 2 {
+            kill(-pids[1], SIGKILL)  // the pane's process group: its shell, shop, sleep
+            kill(pids[0], SIGKILL)   // the tmux server of this test's socket
+        }
+        if let gateway, gateway.isRunning {
+            kill(gateway.processIdentifier, SIGKILL)
+            gateway.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: root)
+        let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
+    }
+
+    @discardableResult
+    private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard capture else {
+            // Foundation learns that a child exited when every copy of a descriptor it shares
+            // with it is closed; the tmux server started here keeps one, so do not wait.
+            process.standardOutput = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            return ""
+        }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

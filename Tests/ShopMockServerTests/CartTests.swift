@@ -118,6 +118,22 @@ import Testing
         }
     }
 
+    @Test func signingInWithAnExpiredGuestTokenAsksForARefreshInsteadOfDroppingTheCart() async throws {
+        try await TestGateway.with { gateway in
+            let product = try await gateway.anyProduct()
+            let email = "expired-guest@example.com"
+            _ = try await gateway.register(email: email)
+            let guest = try await gateway.guestToken()
+            try await gateway.add(product.id, quantity: 1, token: guest)
+            gateway.clock.advance(by: 8 * 86_400)  // past the access token's lifetime (7 days here)
+
+            let signIn = try await gateway.post(
+                "/v1/sessions", token: guest, json: ["email": email, "password": "correct horse"])
+            #expect(signIn.status == 401)
+            #expect(signIn.object["type"] as? String == "https://shop.example/problems/token-expired")
+        }
+    }
+
     @Test func registeringCarriesTheGuestCartOver() async throws {
         try await TestGateway.with { gateway in
             let product = try await gateway.anyProduct()

@@ -59,4 +59,26 @@ import Testing
             #expect(kinds.contains("address_changed") && kinds.contains("profile_changed") && kinds.contains("signed_up"))
         }
     }
+
+    /// Registration hashes the password (slow at cost 12), so a duplicate sent alongside
+    /// arrives while the first is still in flight.
+    @Test func aDuplicateStillInFlightIs409() async throws {
+        try await TestGateway.with({ $0.bcryptCost = 12 }) { gateway in
+            func body() -> [String: Any] { ["email": "twice@example.com", "password": "long enough", "name": "Twice"] }
+            let responses = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await gateway.post("/v1/users", json: body(), headers: [("Idempotency-Key", "reg-1")])
+                    }
+                }
+                return try await group.reduce(into: [TestResponse]()) { $0.append($1) }
+            }
+            #expect(responses.map(\.status).sorted() == [201, 409])
+            #expect(responses.contains { $0.problemSlug == "idempotency-key-in-flight" })
+            // Afterwards the key replays the stored response.
+            let replay = try await gateway.post("/v1/users", json: body(), headers: [("Idempotency-Key", "reg-1")])
+            #expect(replay.status == 201)
+            #expect(replay.header("Idempotent-Replayed") == "true")
+        }
+    }
 }

@@ -66,4 +66,15 @@ import Testing
             SHA256.hex(String(repeating: "a", count: 1000))
                 == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
+
+    @Test func fingerprintsIgnoreKeyOrderAndHoldNoCardSecrets() {
+        let a = Data(#"{"email":"a@b.co","card":{"number":"4242 4242 4242 4242","cvv":"123","expMonth":1,"expYear":2030}}"#.utf8)
+        let b = Data(#"{ "card": {"expYear":2030,"expMonth":1,"cvv":"999","number":"4242424242424242"}, "email":"a@b.co" }"#.utf8)
+        let canonicalA = RequestFingerprint.canonical(a)
+        #expect(canonicalA == RequestFingerprint.canonical(b))
+        let text = String(decoding: canonicalA, as: UTF8.self)
+        #expect(!text.contains("42424242") && !text.contains("123"))
+        let other = Data(#"{"email":"a@b.co","card":{"number":"5555555555554444","cvv":"123","expMonth":1,"expYear":2030}}"#.utf8)
+        #expect(RequestFingerprint.canonical(other) != canonicalA)
+    }
 }

@@ -13,7 +13,7 @@ public struct FileLogHandler: LogHandler {
     public static func open(_ file: URL) throws -> @Sendable (String) -> any LogHandler {
         try XDGDirectories.ensurePrivateDirectory(file.deletingLastPathComponent())
         if !FileManager.default.fileExists(atPath: file.path) {
-            FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let handle = try FileHandle(forWritingTo: file)
         try handle.seekToEnd()

@@ -2,8 +2,10 @@ import Foundation
 
 /// The tokens that authenticate a guest or an account, and who they belong to.
 ///
-/// Its `description` never shows the tokens, so a session can be logged safely.
-public struct Session: Sendable, Codable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+/// Its `description`, `debugDescription` and mirror never show the tokens, so a session can be
+/// logged, dumped or snapshotted safely.
+public struct Session: Sendable, Codable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable {
     /// The bearer token sent in `Authorization`.
     public var token: String
     /// The one-time token that buys a fresh session when ``token`` expires.
@@ -31,4 +33,9 @@ public struct Session: Sendable, Codable, Hashable, CustomStringConvertible, Cus
 
     /// Same as ``description``.
     public var debugDescription: String { description }
+
+    /// A mirror without the tokens.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["user": user, "expiresAt": expiresAt], displayStyle: .struct)
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// When an order moves on, in gateway seconds after it was placed.
+/// When an order moves on, in seconds after it was placed at the normal pace.
 ///
-/// The gateway clock itself runs `timeScale` times faster than real time, so a demo at
-/// `--time-scale 60` sees "packed" one real second after placing.
+/// The schedule is divided by the clock's `timeScale`, so a demo at `--time-scale 60` sees
+/// "packed" one second after placing and "delivered" a minute later.
 enum OrderProgression {
     struct Step: Sendable {
         var status: OrderStatus
@@ -33,11 +33,11 @@ enum OrderProgression {
     }
 
     /// The steps that are due by `now` and not yet recorded.
-    static func dueSteps(for order: OrderRecord, now: Date) -> [OrderEventRecord] {
+    static func dueSteps(for order: OrderRecord, now: Date, timeScale: Double = 1) -> [OrderEventRecord] {
         guard order.status != .cancelled else { return [] }
         let recorded = Set(order.events.map(\.status))
         return steps.compactMap { step in
-            let at = order.placedAt.addingTimeInterval(step.offset)
+            let at = order.placedAt.addingTimeInterval(step.offset / max(timeScale, 1e-9))
             guard at <= now, !recorded.contains(step.status) else { return nil }
             return OrderEventRecord(
                 status: step.status, at: at, note: step.note,

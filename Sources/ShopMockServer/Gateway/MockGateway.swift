@@ -20,12 +20,20 @@ public enum MockGateway {
 
     /// Loads the catalog (and the data directory, if any), binds the port and starts serving.
     ///
-    /// - Throws: ``CatalogLoadError`` for a bad catalog file, or the error that kept the
-    ///   server from binding (port in use, bad host) or the database from opening.
+    /// - Throws: ``CatalogLoadError`` for a bad catalog file, ``GatewayStartError`` for an
+    ///   unusable data directory, or the error that kept the server from binding (port in
+    ///   use, bad host).
     public static func start(_ configuration: GatewayConfiguration) async throws -> RunningGateway {
         let clock = configuration.clock
         let catalog = try CatalogLoader.load(file: configuration.catalogFile, now: clock.now())
-        let database = try configuration.dataDirectory.map { try GatewayDatabase(directory: $0) }
+        var database: GatewayDatabase?
+        if let directory = configuration.dataDirectory {
+            do { database = try GatewayDatabase(directory: directory) } catch let error as GatewayStartError {
+                throw error
+            } catch {
+                throw GatewayStartError(message: "cannot use the data directory \(directory): \(error)")
+            }
+        }
         let store = try await GatewayStore(
             catalog: catalog, database: database, clock: clock, tokenLifetime: configuration.tokenLifetime,
             logger: configuration.logger)

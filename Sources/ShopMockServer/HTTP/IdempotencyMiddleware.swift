@@ -33,9 +33,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
-        var fingerprint = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8)
-        fingerprint += Self.canonical(Data(body.readableBytesView))
-        let hash = SHA256.hex(fingerprint)
+        let hash = RequestFingerprint.hash(
+            method: request.method.rawValue, path: request.uri.path, body: Data(body.readableBytesView))
 
         let scope = RequestScope.current
         switch await store.beginIdempotent(scope: scope.caller.idempotencyScope, key: key, requestHash: hash) {
@@ -79,18 +78,6 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             buffered.body = ResponseBody(byteBuffer: collector.buffer)
             return buffered
         }
-    }
-}
-
-extension IdempotencyMiddleware {
-    /// JSON bodies compare by meaning, not bytes: a retry that serialises its keys in
-    /// another order (or spaces them differently) is still the same request.
-    static func canonical(_ body: Data) -> [UInt8] {
-        guard !body.isEmpty,
-            let value = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
-            let normalised = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
-        else { return Array(body) }
-        return Array(normalised)
     }
 }
 

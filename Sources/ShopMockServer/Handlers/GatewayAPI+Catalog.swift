@@ -57,45 +57,4 @@ extension GatewayAPI {
         return .ok(
             .init(body: .json(.init(productId: product.id, onHand: product.stock, availability: product.availability.wire))))
     }
-
-    func listCurrencies(_ input: Operations.ListCurrencies.Input) async throws -> Operations.ListCurrencies.Output {
-        let items = Currency.allCases.map { currency in
-            Components.Schemas.Currency(
-                code: currency.wire, name: currency.name, minorUnits: currency.minorUnits, perEuro: currency.perEuroText)
-        }
-        return .ok(.init(body: .json(.init(items: items))))
-    }
-
-    func convertCurrency(_ input: Operations.ConvertCurrency.Input) async throws -> Operations.ConvertCurrency.Output {
-        let query = input.query
-        guard (0...1_000_000_000_000).contains(query.amount) else {
-            throw GatewayProblem.badRequest("amount must be between 0 and 1000000000000.", field: "amount")
-        }
-        let converted = CurrencyConverter.convert(query.amount, from: Currency(query.from), to: Currency(query.to))
-        return .ok(.init(body: .json(Money(amount: converted, currency: Currency(query.to)).wire)))
-    }
-
-    func listRecommendations(_ input: Operations.ListRecommendations.Input) async throws -> Operations.ListRecommendations.Output {
-        let ids = input.query.productIds
-        guard (1...50).contains(ids.count) else {
-            throw GatewayProblem.badRequest("Give 1 to 50 productIds.", field: "productIds")
-        }
-        for id in ids { try checkParameter(id, "productIds", max: 64) }
-        let currency = currency(input.query.currency)
-        let products = await store.recommendations(excluding: ids)
-        return .ok(.init(body: .json(.init(items: products.map { $0.summary(in: currency) }))))
-    }
-
-    func listAds(_ input: Operations.ListAds.Input) async throws -> Operations.ListAds.Output {
-        let categories = input.query.categories ?? []
-        guard categories.count <= 50 else {
-            throw GatewayProblem.badRequest("Give at most 50 categories.", field: "categories")
-        }
-        for category in categories { try checkParameter(category, "categories", max: 64) }
-        let ads = await store.ads(categories: categories).map { ad in
-            Components.Schemas.Ad(
-                id: "ad_" + ad.product.id, text: ad.text, category: ad.product.category, productId: ad.product.id)
-        }
-        return .ok(.init(body: .json(.init(items: ads))))
-    }
 }

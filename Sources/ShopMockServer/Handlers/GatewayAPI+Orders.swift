@@ -1,3 +1,5 @@
+import Foundation
+
 extension GatewayAPI {
     func placeOrder(_ input: Operations.PlaceOrder.Input) async throws -> Operations.PlaceOrder.Output {
         let shopper = try requireShopper()
@@ -49,53 +51,10 @@ extension GatewayAPI {
         return .ok(.init(body: .json(order.trackingWire)))
     }
 
-    func trackShipment(_ input: Operations.TrackShipment.Input) async throws -> Operations.TrackShipment.Output {
-        let shopper = try requireShopper()
-        try checkParameter(input.path.trackingId, "trackingId", max: 64)
-        let order = try await store.order(userId: shopper.userId, trackingId: input.path.trackingId)
-        return .ok(.init(body: .json(order.trackingWire)))
-    }
-
     func getInvoice(_ input: Operations.GetInvoice.Input) async throws -> Operations.GetInvoice.Output {
         let shopper = try requireShopper()
         try checkParameter(input.path.orderId, "orderId", max: 64)
         let (invoice, order) = try await store.invoice(userId: shopper.userId, orderId: input.path.orderId)
         return .ok(.init(body: .json(invoice.wire(order: order))))
-    }
-
-    func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output {
-        let shopper = try requireShopper()
-        try checkParameter(input.query.cursor, "cursor", max: 200)
-        let limit = try pageLimit(input.query.limit)
-        let unreadOnly = input.query.unreadOnly ?? false
-        let (items, unread) = try await store.notifications(userId: shopper.userId, unreadOnly: unreadOnly)
-        let page = try Page(
-            all: items, limit: limit, cursor: input.query.cursor,
-            fingerprint: PageCursor.fingerprint("notifications", shopper.userId, String(unreadOnly)))
-        return .ok(
-            .init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor, unreadCount: unread))))
-    }
-
-    func markNotificationRead(_ input: Operations.MarkNotificationRead.Input) async throws -> Operations.MarkNotificationRead.Output {
-        let shopper = try requireShopper()
-        try checkParameter(input.path.notificationId, "notificationId", max: 64)
-        let note = try await store.markRead(userId: shopper.userId, id: input.path.notificationId)
-        return .ok(.init(body: .json(note.wire)))
-    }
-
-    func markAllNotificationsRead(_ input: Operations.MarkAllNotificationsRead.Input) async throws -> Operations.MarkAllNotificationsRead.Output {
-        let shopper = try requireShopper()
-        try await store.markAllRead(userId: shopper.userId)
-        return .ok(.init(body: .json(.init(unreadCount: 0))))
-    }
-
-    func listActivity(_ input: Operations.ListActivity.Input) async throws -> Operations.ListActivity.Output {
-        let shopper = try requireShopper()
-        try checkParameter(input.query.cursor, "cursor", max: 200)
-        let limit = try pageLimit(input.query.limit)
-        let entries = await store.activity(userId: shopper.userId)
-        let page = try Page(
-            all: entries, limit: limit, cursor: input.query.cursor, fingerprint: PageCursor.fingerprint("activity", shopper.userId))
-        return .ok(.init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor))))
     }
 }

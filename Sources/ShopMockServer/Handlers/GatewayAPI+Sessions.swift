@@ -2,10 +2,6 @@ import Foundation
 import HummingbirdBcrypt
 
 extension GatewayAPI {
-    func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
-        .ok(.init(body: .json(.init(status: .ok, version: MockGateway.version, time: clock.now()))))
-    }
-
     func createGuestSession(_ input: Operations.CreateGuestSession.Input) async throws -> Operations.CreateGuestSession.Output {
         let session = try await store.createGuestSession()
         return .created(.init(body: .json(session.wire)))
@@ -16,7 +12,7 @@ extension GatewayAPI {
         try reject(
             InputRules.length(body.email, "email", min: 1, max: 254)
                 + InputRules.length(body.password, "password", min: 1, max: 128))
-        let guest = caller
+        let guest = try guestWhoseCartMoves()
         let found = await store.credentials(email: body.email)
         // Verify off the actor (bcrypt is slow on purpose); an unknown email still pays for
         // one verification, so timing does not reveal which emails have accounts.
@@ -35,8 +31,9 @@ extension GatewayAPI {
             InputRules.email(body.email, "email")
                 + InputRules.length(body.password, "password", min: 8, max: 128)
                 + InputRules.length(name, "name", min: 1, max: 100))
+        let guest = try guestWhoseCartMoves()
         let hash = Bcrypt.hash(body.password, cost: UInt8(bcryptCost))
-        let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: caller)
+        let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: guest)
         return .created(.init(body: .json(session.wire)))
     }
 
@@ -53,49 +50,12 @@ extension GatewayAPI {
         return .noContent(.init())
     }
 
-    func getProfile(_ input: Operations.GetProfile.Input) async throws -> Operations.GetProfile.Output {
-        let shopper = try requireShopper()
-        return .ok(.init(body: .json(try await store.user(shopper.userId).wire)))
-    }
-
-    func updateProfile(_ input: Operations.UpdateProfile.Input) async throws -> Operations.UpdateProfile.Output {
-        let userId = try requireAccount()
-        guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
-        let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try reject(InputRules.length(name, "name", min: 1, max: 100))
-        let user = try await store.updateProfile(
-            userId: userId, name: name, currency: body.preferredCurrency.map(Currency.init))
-        return .ok(.init(body: .json(user.wire)))
-    }
-
-    func listAddresses(_ input: Operations.ListAddresses.Input) async throws -> Operations.ListAddresses.Output {
-        let userId = try requireAccount()
-        return .ok(.init(body: .json(.init(items: try await store.addresses(userId: userId).map(\.wire)))))
-    }
-
-    func createAddress(_ input: Operations.CreateAddress.Input) async throws -> Operations.CreateAddress.Output {
-        let userId = try requireAccount()
-        guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
-        let (address, issues) = InputRules.address(PostalAddress(body), prefix: "")
-        try reject(issues)
-        let saved = try await store.saveAddress(userId: userId, address, replacing: nil)
-        return .created(.init(body: .json(saved.wire)))
-    }
-
-    func updateAddress(_ input: Operations.UpdateAddress.Input) async throws -> Operations.UpdateAddress.Output {
-        let userId = try requireAccount()
-        try checkParameter(input.path.addressId, "addressId", max: 64)
-        guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
-        let (address, issues) = InputRules.address(PostalAddress(body), prefix: "")
-        try reject(issues)
-        let saved = try await store.saveAddress(userId: userId, address, replacing: input.path.addressId)
-        return .ok(.init(body: .json(saved.wire)))
-    }
-
-    func deleteAddress(_ input: Operations.DeleteAddress.Input) async throws -> Operations.DeleteAddress.Output {
-        let userId = try requireAccount()
-        try checkParameter(input.path.addressId, "addressId", max: 64)
-        try await store.deleteAddress(userId: userId, id: input.path.addressId)
-        return .noContent(.init())
+    /// The caller whose guest cart signing in or registering carries over. A guest token that
+    /// has only expired still owns a cart, so it is answered 401 `token-expired` (the client
+    /// refreshes and retries) rather than silently leaving the cart behind. Unknown or
+    /// signed-out tokens own nothing that could move, so they just sign in without a merge.
+    private func guestWhoseCartMoves() throws(GatewayProblem) -> Caller {
+        if case .rejected(let problem) = caller, problem == .tokenExpired { throw problem }
+        return caller
     }
 }

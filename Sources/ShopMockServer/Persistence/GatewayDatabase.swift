@@ -32,7 +32,7 @@ final class GatewayDatabase: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw CatalogLoadError(file: directory, reason: "the data directory path is a file")
+                throw GatewayStartError(message: "the data directory \(directory) is a file")
             }
         } else {
             try fileManager.createDirectory(

@@ -8,7 +8,7 @@ extension GatewayStore {
         let now = self.now
         for id in ids {
             guard var order = orders[id] else { continue }
-            let due = OrderProgression.dueSteps(for: order, now: now)
+            let due = OrderProgression.dueSteps(for: order, now: now, timeScale: clock.timeScale)
             guard !due.isEmpty else { continue }
             order.events += due
             orders[id] = order
@@ -82,44 +82,5 @@ extension GatewayStore {
         record(.orderCancelled, "Cancelled order \(id)", userId: userId, subjectId: id)
         try commit()
         return order
-    }
-
-    // MARK: Notifications
-
-    func notifications(userId: String, unreadOnly: Bool) throws(GatewayProblem) -> (items: [NotificationRecord], unread: Int) {
-        try refreshOrders(userId: userId)
-        let all = (notificationIdsByUser[userId] ?? []).compactMap { notifications[$0] }
-            .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.sequence > $1.sequence }
-        let unread = all.filter { !$0.read }
-        return (unreadOnly ? unread : all, unread.count)
-    }
-
-    func markRead(userId: String, id: String) throws(GatewayProblem) -> NotificationRecord {
-        guard var note = notifications[id], note.userId == userId else {
-            throw .notFound("There is no notification \(id).")
-        }
-        if !note.read {
-            note.read = true
-            notifications[id] = note
-            markDirty(.notifications, id)
-            try commit()
-        }
-        return note
-    }
-
-    func markAllRead(userId: String) throws(GatewayProblem) {
-        try refreshOrders(userId: userId)
-        for id in notificationIdsByUser[userId] ?? [] where notifications[id]?.read == false {
-            notifications[id]?.read = true
-            markDirty(.notifications, id)
-        }
-        try commit()
-    }
-
-    // MARK: Activity
-
-    /// The trail of one account (or, for the admin, of the whole gateway), newest first.
-    func activity(userId: String?) -> [ActivityRecord] {
-        activity.reversed().filter { userId == nil || $0.userId == userId }
     }
 }

@@ -42,5 +42,10 @@ struct SessionStoreTests {
     @Test func sessionDescriptionHidesTokens() {
         #expect(!session.description.contains("tok_secret"))
         #expect(!String(reflecting: session).contains("ref_secret"))
+        var dumped = ""
+        dump(session, to: &dumped)
+        #expect(!dumped.contains("tok_secret"))
+        #expect(!dumped.contains("ref_secret"))
+        #expect(dumped.contains("u1"))
     }
 }

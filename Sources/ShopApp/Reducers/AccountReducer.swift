@@ -1,0 +1,221 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// Sign in, register and sign out; saved addresses; the activity log.
+enum AccountReducer {
+    static func type(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if state.account.section == .addresses, state.account.newAddress != nil {
+            _ = state.account.newAddress!.type(key)
+            return []
+        }
+        state.account.formError = nil
+        switch state.account.formFocus {
+        case .email: _ = state.account.email.handle(key)
+        case .password: _ = state.account.password.handle(key)
+        case .name: _ = state.account.name.handle(key)
+        }
+        return []
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if state.isSignedIn { return performSignedIn(command, &state) }
+        let fields = state.account.formFields
+        let index = fields.firstIndex(of: state.account.formFocus) ?? 0
+        switch command {
+        case .nextPane, .moveDown:
+            state.account.formFocus = fields[(index + 1) % fields.count]
+        case .previousPane, .moveUp:
+            state.account.formFocus = fields[(index + fields.count - 1) % fields.count]
+        case .switchForm:
+            state.account.formMode = state.account.formMode == .signIn ? .register : .signIn
+            state.account.formFocus = state.account.formFields[0]
+            state.account.formError = nil
+        case .open:
+            return submit(&state)
+        case .back:
+            return NavigationReducer.back(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func submit(_ state: inout AppState) -> [Effect] {
+        guard !state.account.isSubmitting else { return [] }
+        let email = state.account.email.text.trimmingCharacters(in: .whitespaces)
+        let password = state.account.password.text
+        let name = state.account.name.text.trimmingCharacters(in: .whitespaces)
+        if state.account.formMode == .register && name.isEmpty {
+            state.account.formError = "Enter your name"
+            state.account.formFocus = .name
+            return []
+        }
+        guard CheckoutReducer.isPlausibleEmail(email) else {
+            state.account.formError = "Enter your e-mail address"
+            state.account.formFocus = .email
+            return []
+        }
+        if state.account.formMode == .register && password.count < 8 {
+            state.account.formError = "The password needs at least 8 characters"
+            state.account.formFocus = .password
+            return []
+        }
+        guard !password.isEmpty else {
+            state.account.formError = "Enter your password"
+            state.account.formFocus = .password
+            return []
+        }
+        state.account.isSubmitting = true
+        state.account.formError = nil
+        return state.account.formMode == .signIn
+            ? [.signIn(email: email, password: password)]
+            : [.register(email: email, password: password, name: name)]
+    }
+
+    private static func performSignedIn(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let sections = AccountState.Section.allCases
+        let sectionIndex = state.account.section.rawValue
+        if state.account.section == .addresses, var form = state.account.newAddress {
+            defer { state.account.newAddress = form }
+            switch command {
+            case .nextPane, .moveDown: _ = form.moveFocus(by: 1)
+            case .previousPane, .moveUp: _ = form.moveFocus(by: -1)
+            case .open:
+                guard let address = form.validated() else { return [] }
+                state.account.isSubmitting = true
+                return [.saveAddress(address)]
+            case .back:
+                state.account.newAddress = nil
+                return []
+            default: break
+            }
+            return []
+        }
+        let rows = state.listRows
+        switch command {
+        case .nextPane, .moveRight: state.account.section = sections[(sectionIndex + 1) % sections.count]
+        case .previousPane, .moveLeft: state.account.section = sections[(sectionIndex + sections.count - 1) % sections.count]
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            let key: Key = command == .moveUp ? .up : command == .moveDown ? .down : command == .first ? .home
+                : command == .last ? .end : command == .pageUp ? .pageUp : .pageDown
+            if state.account.section == .addresses {
+                _ = state.account.addressList.handle(key, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
+            } else if state.account.section == .activity {
+                _ = state.account.activityList.handle(key, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
+            }
+        case .signOut:
+            state.account.isSubmitting = true
+            return [.signOut]
+        case .newAddress:
+            state.account.section = .addresses
+            state.account.newAddress = AddressForm()
+        case .deleteAddress:
+            guard state.account.section == .addresses, let address = state.account.selectedAddress else { return [] }
+            return [.deleteAddress(id: address.id)]
+        case .back:
+            return NavigationReducer.back(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func signedIn(_ result: Result<User, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        state.account.isSubmitting = false
+        switch result {
+        case .success(let user):
+            state.user = user
+            state.account.password.setText("")
+            state.account.formError = nil
+            state.account.section = .profile
+            state.showSuccess("Welcome, \(user.name ?? user.email ?? "back")! Your guest cart is merged into your account.")
+            state.cart.cart = state.cart.cart.reloading
+            state.account.addresses = .loading(previous: nil)
+            state.account.activity = .loading(previous: nil)
+            state.inbox.lastPolled = state.now
+            return [.loadCart(currency: state.currency), .loadAddresses, .loadActivity, .loadInbox]
+        case .failure(let failure):
+            // The form keeps what was typed; the message says what to fix.
+            state.account.formError = failure.message
+            return []
+        }
+    }
+
+    static func signedOut(_ result: Result<User, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        state.account.isSubmitting = false
+        switch result {
+        case .success(let guest):
+            state.user = guest
+            state.account = AccountState()
+            state.orders = OrdersState()
+            state.checkout = nil
+            state.inbox = InboxState()
+            state.inbox.lastPolled = state.now
+            state.flash("Signed out")
+            state.cart.cart = .loading(previous: nil)
+            return [.loadCart(currency: state.currency), .loadInbox]
+        case .failure(let failure):
+            state.showError(failure)
+            return []
+        }
+    }
+
+    static func addressesLoaded(_ result: Result<[Address], ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let addresses):
+            state.account.addresses = .loaded(addresses)
+            let count = addresses.count
+            state.account.addressList.select(min(state.account.addressList.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+            if var checkout = state.checkout {
+                checkout.savedAddresses = .loaded(addresses)
+                if checkout.step <= .address && !addresses.isEmpty && checkout.confirmedAddress == nil {
+                    checkout.isEditingNewAddress = false
+                    checkout.addressChoice.select(0, count: count + 1, visibleRows: count + 1)
+                }
+                state.checkout = checkout
+            }
+        case .failure(let failure):
+            state.account.addresses = state.account.addresses.failing(failure.message)
+            if state.checkout != nil {
+                state.checkout!.savedAddresses = .failed(failure.message, previous: nil)
+                state.checkout!.isEditingNewAddress = true
+            }
+        }
+        return []
+    }
+
+    static func addressSaved(_ result: Result<Address, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        state.account.isSubmitting = false
+        switch result {
+        case .success(let address):
+            state.account.newAddress = nil
+            state.flash("Saved address for \(address.name)")
+            return [.loadAddresses, .loadActivity]
+        case .failure(let failure):
+            for field in AddressField.allCases {
+                if let message = failure.fieldErrors[field.gatewayPath] ?? failure.fieldErrors[field.rawValue] {
+                    state.account.newAddress?.errors[field] = message
+                }
+            }
+            state.showError(failure)
+            return []
+        }
+    }
+
+    static func addressDeleted(_ id: String, _ result: Result<Bool, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success:
+            state.flash("Address removed")
+            return [.loadAddresses, .loadActivity]
+        case .failure(let failure):
+            state.showError(failure)
+            return []
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// Applies one action to the state and returns the effects to run. Pure: no I/O, no clock,
+/// no randomness; time arrives as `.tick`, fresh keys as `.idempotencyKeyCreated`.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .start:
+        state.browse.categories = .loading(previous: nil)
+        state.browse.isLoadingPage = true
+        state.inbox.lastPolled = state.now
+        return [.loadSession, .loadCategories,
+                .loadProducts(categoryID: nil, cursor: nil, currency: state.currency, generation: state.browse.listingGeneration),
+                .loadCart(currency: state.currency), .loadAds(categories: []), .loadInbox]
+    case .key(let key):
+        return KeyReducer.handle(key, &state)
+    case .mouse(let event):
+        return MouseReducer.handle(event, &state)
+    case .resize(let size):
+        state.size = size
+        return []
+    case .tick(let date):
+        return tick(date, &state)
+    case .timerFired(let timer):
+        switch timer {
+        case .searchDebounce(let generation): return SearchReducer.debounceElapsed(generation, &state)
+        }
+
+    case .sessionLoaded(let result):
+        state.record(result)
+        if case .success(let user) = result { state.user = user }
+        if case .failure(let failure) = result { state.showError(failure) }
+        return []
+    case .signedIn(let result):
+        return AccountReducer.signedIn(result, &state)
+    case .signedOut(let result):
+        return AccountReducer.signedOut(result, &state)
+
+    case .categoriesLoaded(let result):
+        return BrowseReducer.categoriesLoaded(result, &state)
+    case .productsLoaded(let generation, let result):
+        return BrowseReducer.productsLoaded(generation, result, &state)
+    case .productLoaded(let id, let result):
+        return BrowseReducer.productLoaded(id, result, &state)
+    case .recommendationsLoaded(let productID, let result):
+        state.record(result)
+        if case .success(let products) = result, state.browse.detailProductID == productID {
+            state.browse.recommendations = products
+        }
+        return []
+    case .adsLoaded(let result):
+        state.record(result)
+        if case .success(let ads) = result { state.browse.ad = ads.first }
+        return []
+    case .searchLoaded(let generation, let result):
+        return SearchReducer.searchLoaded(generation, result, &state)
+
+    case .cartLoaded(let result):
+        return CartReducer.cartLoaded(result, &state)
+    case .cartChanged(let productID, let result):
+        return CartReducer.cartChanged(productID, result, &state)
+    case .shippingQuoted(let purpose, let result):
+        switch purpose {
+        case .cartEstimate: return CartReducer.estimateQuoted(result, &state)
+        case .checkout: return CheckoutReducer.shippingQuoted(result, &state)
+        }
+
+    case .idempotencyKeyCreated(let key):
+        return CheckoutReducer.keyCreated(key, &state)
+    case .orderPlaced(let key, let result):
+        return CheckoutReducer.orderPlaced(key, result, &state)
+
+    case .ordersLoaded(let result):
+        return OrdersReducer.ordersLoaded(result, &state)
+    case .orderLoaded(let id, let result):
+        return OrdersReducer.orderLoaded(id, result, &state)
+    case .trackingLoaded(let orderID, let result):
+        return OrdersReducer.trackingLoaded(orderID, result, &state)
+    case .invoiceLoaded(let orderID, let result):
+        return OrdersReducer.invoiceLoaded(orderID, result, &state)
+    case .orderCancelled(let id, let result):
+        return OrdersReducer.orderCancelled(id, result, &state)
+
+    case .addressesLoaded(let result):
+        return AccountReducer.addressesLoaded(result, &state)
+    case .addressSaved(let result):
+        return AccountReducer.addressSaved(result, &state)
+    case .addressDeleted(let id, let result):
+        return AccountReducer.addressDeleted(id, result, &state)
+    case .activityLoaded(let result):
+        state.record(result)
+        switch result {
+        case .success(let events): state.account.activity = .loaded(events)
+        case .failure(let failure): state.account.activity = state.account.activity.failing(failure.message)
+        }
+        return []
+    case .inboxLoaded(let result):
+        return InboxReducer.inboxLoaded(result, &state)
+    case .notificationRead(_, let result):
+        state.record(result)
+        return []
+    }
+}
+
+/// Time passing: the clock shown, spinners, the tracker's refresh and the inbox poll.
+private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
+    let second = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    if state.now != second { state.now = second }
+    if state.isBusy { state.spinnerTick &+= 1 }
+    if let flash = state.flash, flash.until <= state.now { state.flash = nil }
+    if let expires = state.banner?.expires, expires <= state.now { state.banner = nil }
+    var effects = OrdersReducer.refreshIfDue(&state)
+    if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= 15 {
+        state.inbox.lastPolled = state.now
+        effects.append(.loadInbox)
+    }
+    return effects
+}
+
+extension AppState {
+    /// Notes whether the gateway answered, for the connection indicator.
+    mutating func record<Value>(_ result: Result<Value, ServiceFailure>) {
+        switch result {
+        case .success: connection = .online
+        case .failure(let failure): connection = failure.kind == .network ? .offline : .online
+        }
+    }
+
+    /// Shows a failure in the banner (what was typed stays where it is).
+    mutating func showError(_ failure: ServiceFailure) {
+        let text = failure.kind == .network ? "Cannot reach the gateway: \(failure.message)" : failure.message
+        banner = BannerMessage(text, kind: .error)
+    }
+
+    /// Good news in the banner, for a few seconds.
+    mutating func showSuccess(_ text: String) {
+        banner = BannerMessage(text, kind: .success, expires: now.addingTimeInterval(6))
+    }
+
+    /// A passing note in the status bar for three seconds.
+    mutating func flash(_ text: String) {
+        flash = Flash(text, until: now.addingTimeInterval(3))
+    }
+
+    /// The rows a full-height list of the content area shows (an estimate the views refine).
+    var listRows: Int { max(1, size.height - 8) }
+}

@@ -1,0 +1,191 @@
+import ShopKit
+import TerminalUI
+
+/// The home screen: categories, the paged product list and the detail pane.
+enum BrowseReducer {
+    /// Ask for the next page when the selection comes this close to the end of what is loaded.
+    static let prefetchDistance = 5
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = state.listRows
+        switch command {
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            return move(command, rows: rows, &state)
+        case .moveLeft:
+            if state.browse.focus == .detail {
+                state.browse.quantity = max(1, state.browse.quantity - 1)
+            } else {
+                state.browse.focus = .categories
+            }
+            return []
+        case .moveRight:
+            if state.browse.focus == .detail {
+                let stock = state.browse.detail.value?.stock ?? 10
+                state.browse.quantity = min(max(1, min(10, stock)), state.browse.quantity + 1)
+            } else {
+                state.browse.focus = state.browse.focus == .categories ? .products : .detail
+            }
+            return []
+        case .nextPane, .previousPane:
+            let panes = BrowseState.Pane.allCases
+            let step = command == .nextPane ? 1 : panes.count - 1
+            state.browse.focus = panes[(panes.firstIndex(of: state.browse.focus)! + step) % panes.count]
+            return []
+        case .open:
+            switch state.browse.focus {
+            case .categories:
+                state.browse.focus = .products
+                return []
+            case .products:
+                state.browse.focus = .detail
+                return []
+            case .detail:
+                guard let product = state.browse.detail.value else { return [] }
+                return CartReducer.add(productID: product.id, name: product.name, availability: product.availability,
+                                       quantity: state.browse.quantity, &state)
+            }
+        case .addOne:
+            guard let product = focusedProduct(state) else { return [] }
+            return CartReducer.add(productID: product.id, name: product.name, availability: product.availability, quantity: 1, &state)
+        case .removeOne:
+            guard let product = focusedProduct(state) else { return [] }
+            return CartReducer.removeOne(productID: product.id, name: product.name, &state)
+        case .back:
+            if state.browse.focus == .detail && state.backStack.last == .search {
+                return NavigationReducer.back(&state)
+            }
+            if state.browse.focus != .products {
+                state.browse.focus = .products
+                return []
+            }
+            return NavigationReducer.back(&state)
+        default:
+            return []
+        }
+    }
+
+    /// The product `+`/`-` act on: the one in the detail pane when it has focus, else the selected one.
+    static func focusedProduct(_ state: AppState) -> (id: String, name: String, availability: Availability)? {
+        if state.browse.focus == .detail, let product = state.browse.detail.value {
+            return (product.id, product.name, product.availability)
+        }
+        guard let product = state.browse.selectedProduct else { return nil }
+        return (product.id, product.name, product.availability)
+    }
+
+    private static func move(_ command: Command, rows: Int, _ state: inout AppState) -> [Effect] {
+        let key: Key = switch command {
+        case .moveUp: .up
+        case .moveDown: .down
+        case .first: .home
+        case .last: .end
+        case .pageUp: .pageUp
+        default: .pageDown
+        }
+        switch state.browse.focus {
+        case .categories:
+            let count = (state.browse.categories.value?.count ?? 0) + 1
+            let before = state.browse.categoryList.selected
+            _ = state.browse.categoryList.handle(key, count: count, visibleRows: rows)
+            guard state.browse.categoryList.selected != before else { return [] }
+            var effects = restartListing(&state)
+            effects.append(.loadAds(categories: state.browse.selectedCategoryID.map { [$0] } ?? []))
+            return effects
+        case .products, .detail:
+            _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
+            return selectionChanged(&state)
+        }
+    }
+
+    /// The listing starts again from its first page (new category or currency).
+    static func restartListing(_ state: inout AppState) -> [Effect] {
+        state.browse.listingGeneration += 1
+        state.browse.products = []
+        state.browse.nextCursor = nil
+        state.browse.hasLoadedFirstPage = false
+        state.browse.pageError = nil
+        state.browse.isLoadingPage = true
+        state.browse.productList = ListState()
+        return [.loadProducts(categoryID: state.browse.selectedCategoryID, cursor: nil, currency: state.currency,
+                              generation: state.browse.listingGeneration)]
+    }
+
+    /// After the selection moved: the detail of the new product, and the next page when near the end.
+    static func selectionChanged(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if let product = state.browse.selectedProduct, product.id != state.browse.detailProductID {
+            effects += showDetail(productID: product.id, &state)
+        }
+        effects += loadNextPageIfNeeded(&state)
+        return effects
+    }
+
+    static func showDetail(productID: String, _ state: inout AppState) -> [Effect] {
+        state.browse.detailProductID = productID
+        state.browse.detail = .loading(previous: nil)
+        state.browse.quantity = 1
+        state.browse.recommendations = []
+        return [.loadProduct(id: productID, currency: state.currency),
+                .loadRecommendations(productID: productID, currency: state.currency)]
+    }
+
+    static func loadNextPageIfNeeded(_ state: inout AppState) -> [Effect] {
+        let browse = state.browse
+        guard let cursor = browse.nextCursor, !browse.isLoadingPage, browse.pageError == nil else { return [] }
+        let selected = browse.productList.selected ?? 0
+        // Keep a screenful (at least) loaded below the selection.
+        guard selected >= browse.products.count - max(prefetchDistance, state.listRows) else { return [] }
+        state.browse.isLoadingPage = true
+        return [.loadProducts(categoryID: browse.selectedCategoryID, cursor: cursor, currency: state.currency,
+                              generation: browse.listingGeneration)]
+    }
+
+    static func categoriesLoaded(_ result: Result<[ShopKit.Category], ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let categories):
+            state.browse.categories = .loaded(categories)
+        case .failure(let failure):
+            state.browse.categories = state.browse.categories.failing(failure.message)
+        }
+        return []
+    }
+
+    static func productsLoaded(_ generation: Int, _ result: Result<Page<ProductSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        guard generation == state.browse.listingGeneration else { return [] }  // an older listing
+        state.browse.isLoadingPage = false
+        switch result {
+        case .success(let page):
+            let known = Set(state.browse.products.map(\.id))
+            state.browse.products += page.items.filter { !known.contains($0.id) }
+            state.browse.nextCursor = page.nextCursor
+            state.browse.hasLoadedFirstPage = true
+            state.browse.pageError = nil
+            if state.browse.productList.selected == nil || state.browse.productList.selected! >= state.browse.products.count {
+                state.browse.productList.select(0, count: state.browse.products.count, visibleRows: state.listRows)
+            }
+            return selectionChanged(&state)
+        case .failure(let failure):
+            state.browse.pageError = failure.message
+            return []
+        }
+    }
+
+    static func productLoaded(_ id: String, _ result: Result<Product, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        guard id == state.browse.detailProductID else { return [] }
+        switch result {
+        case .success(let product):
+            state.browse.detail = .loaded(product)
+            state.browse.quantity = max(1, min(state.browse.quantity, min(10, product.stock)))
+            // Keep the list's copy in step (price in the new currency, current stock).
+            if let index = state.browse.products.firstIndex(where: { $0.id == id }) {
+                state.browse.products[index] = product.summary
+            }
+        case .failure(let failure):
+            state.browse.detail = .failed(failure.message, previous: nil)
+        }
+        return []
+    }
+}

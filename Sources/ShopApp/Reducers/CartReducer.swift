@@ -1,0 +1,136 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// The cart: changes are sent to the gateway and its answer is the new cart.
+enum CartReducer {
+    /// The address the cart's shipping estimate is quoted for until the person gives theirs.
+    static let estimateAddress = AddressInput(name: "Estimate", line1: "Estimate", city: "Estimate", postalCode: "10001", country: "US")
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = state.listRows
+        let count = state.cart.lines.count
+        switch command {
+        case .moveUp: state.cart.list.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown: state.cart.list.move(by: 1, count: count, visibleRows: rows)
+        case .first: state.cart.list.select(0, count: count, visibleRows: rows)
+        case .last: state.cart.list.select(count - 1, count: count, visibleRows: rows)
+        case .pageUp: state.cart.list.move(by: -(rows - 1), count: count, visibleRows: rows)
+        case .pageDown: state.cart.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .addOne:
+            guard let line = state.cart.selectedLine else { return [] }
+            return setQuantity(line.productID, line.quantity + 1, &state)
+        case .removeOne:
+            guard let line = state.cart.selectedLine else { return [] }
+            return line.quantity > 1 ? setQuantity(line.productID, line.quantity - 1, &state) : remove(line.productID, &state)
+        case .removeLine:
+            guard let line = state.cart.selectedLine else { return [] }
+            return remove(line.productID, &state)
+        case .checkout, .open:
+            return CheckoutReducer.start(&state)
+        case .back:
+            return NavigationReducer.back(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Adds units of a product from a listing; out of stock is refused here, before the gateway.
+    static func add(productID: String, name: String, availability: Availability, quantity: Int, _ state: inout AppState) -> [Effect] {
+        guard availability.canBuy else {
+            state.banner = BannerMessage("\(name) is out of stock.", kind: .warning)
+            return []
+        }
+        state.cart.pendingChanges += 1
+        state.flash("Adding \(quantity) × \(name)…")
+        return [.addToCart(productID: productID, quantity: max(1, min(10, quantity)), currency: state.currency)]
+    }
+
+    /// `-` on a product in a listing: one unit fewer in the cart.
+    static func removeOne(productID: String, name: String, _ state: inout AppState) -> [Effect] {
+        guard let line = state.cart.cart.value?.line(for: productID) else {
+            state.flash("\(name) is not in your cart")
+            return []
+        }
+        return line.quantity > 1 ? setQuantity(productID, line.quantity - 1, &state) : remove(productID, &state)
+    }
+
+    static func setQuantity(_ productID: String, _ quantity: Int, _ state: inout AppState) -> [Effect] {
+        state.cart.pendingChanges += 1
+        return [.setCartQuantity(productID: productID, quantity: quantity, currency: state.currency)]
+    }
+
+    static func remove(_ productID: String, _ state: inout AppState) -> [Effect] {
+        state.cart.pendingChanges += 1
+        state.cart.lineProblems[productID] = nil
+        return [.removeFromCart(productID: productID, currency: state.currency)]
+    }
+
+    static func cartLoaded(_ result: Result<Cart, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let cart):
+            return apply(cart, &state)
+        case .failure(let failure):
+            state.cart.cart = state.cart.cart.failing(failure.message)
+            return []
+        }
+    }
+
+    static func cartChanged(_ productID: String, _ result: Result<Cart, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        state.cart.pendingChanges = max(0, state.cart.pendingChanges - 1)
+        switch result {
+        case .success(let cart):
+            state.cart.lineProblems[productID] = nil
+            let before = state.cart.cart.value?.line(for: productID)?.quantity ?? 0
+            let after = cart.line(for: productID)?.quantity ?? 0
+            if let name = cart.line(for: productID)?.name ?? state.cart.cart.value?.line(for: productID)?.name {
+                if after > before { state.flash("Added \(name) — \(after) in cart") }
+                else if after == 0 { state.flash("Removed \(name)") }
+                else { state.flash("\(name): \(after) in cart") }
+            }
+            return apply(cart, &state)
+        case .failure(let failure):
+            if failure.kind == .conflict {
+                let available = failure.available.map { "Only \($0) available." } ?? ""
+                state.cart.lineProblems[productID] = [failure.message, available].filter { !$0.isEmpty }.joined(separator: " ")
+            }
+            state.showError(failure)
+            // Show the cart as the gateway has it now.
+            return [.loadCart(currency: state.currency)]
+        }
+    }
+
+    /// Shows a cart the gateway sent and asks for its shipping estimate.
+    private static func apply(_ cart: Cart, _ state: inout AppState) -> [Effect] {
+        state.cart.cart = .loaded(cart)
+        let count = cart.lines.count
+        if let selected = state.cart.list.selected, selected < count {
+            state.cart.list.select(selected, count: count, visibleRows: state.listRows)
+        } else {
+            state.cart.list.select(max(0, count - 1), count: count, visibleRows: state.listRows)
+        }
+        if cart.isEmpty {
+            state.cart.shippingEstimate = .loaded(.zero(cart.subtotal.currency))
+            return []
+        }
+        state.cart.shippingEstimate = state.cart.shippingEstimate.reloading
+        let address = state.checkout?.selectedSavedAddress?.input ?? state.account.addresses.value?.first?.input ?? estimateAddress
+        return [.quoteShipping(address, currency: cart.subtotal.currency, purpose: .cartEstimate)]
+    }
+
+    static func estimateQuoted(_ result: Result<[ShippingOption], ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let options):
+            let cheapest = options.min { $0.cost.amount < $1.cost.amount }
+            if let cost = cheapest?.cost { state.cart.shippingEstimate = .loaded(cost) }
+            else { state.cart.shippingEstimate = .failed("No shipping options", previous: nil) }
+        case .failure(let failure):
+            state.cart.shippingEstimate = .failed(failure.message, previous: nil)
+        }
+        return []
+    }
+}

@@ -1,0 +1,56 @@
+import ShopKit
+import TerminalUI
+
+/// The notifications inbox; its unread count is in the status bar.
+enum InboxReducer {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = state.listRows
+        let count = state.inbox.items.count
+        switch command {
+        case .moveUp: state.inbox.list.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown: state.inbox.list.move(by: 1, count: count, visibleRows: rows)
+        case .first: state.inbox.list.select(0, count: count, visibleRows: rows)
+        case .last: state.inbox.list.select(count - 1, count: count, visibleRows: rows)
+        case .pageUp: state.inbox.list.move(by: -(rows - 1), count: count, visibleRows: rows)
+        case .pageDown: state.inbox.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .open:
+            guard let message = state.inbox.selected else { return [] }
+            state.inbox.openedID = message.id
+            guard !message.isRead, var items = state.inbox.messages.value,
+                  let index = items.firstIndex(where: { $0.id == message.id }) else { return [] }
+            items[index].isRead = true
+            state.inbox.messages = .loaded(items)
+            state.inbox.unreadCount = max(0, state.inbox.unreadCount - 1)
+            return [.markNotificationRead(id: message.id)]
+        case .markAllRead:
+            guard var items = state.inbox.messages.value else { return [] }
+            for index in items.indices { items[index].isRead = true }
+            state.inbox.messages = .loaded(items)
+            state.inbox.unreadCount = 0
+            return [.markAllNotificationsRead]
+        case .back:
+            if state.inbox.openedID != nil {
+                state.inbox.openedID = nil
+                return []
+            }
+            return NavigationReducer.back(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func inboxLoaded(_ result: Result<InboxPage, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let page):
+            state.inbox.messages = .loaded(page.messages)
+            state.inbox.unreadCount = page.unreadCount
+            let count = page.messages.count
+            state.inbox.list.select(min(state.inbox.list.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+        case .failure(let failure):
+            state.inbox.messages = state.inbox.messages.failing(failure.message)
+        }
+        return []
+    }
+}

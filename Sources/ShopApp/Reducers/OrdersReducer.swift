@@ -1,0 +1,169 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// The order history and the tracker of one order, refreshing itself while open.
+enum OrdersReducer {
+    static func performList(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = state.listRows
+        let count = state.orders.orders.count
+        switch command {
+        case .moveUp: state.orders.listState.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown: state.orders.listState.move(by: 1, count: count, visibleRows: rows)
+        case .first: state.orders.listState.select(0, count: count, visibleRows: rows)
+        case .last: state.orders.listState.select(count - 1, count: count, visibleRows: rows)
+        case .pageUp: state.orders.listState.move(by: -(rows - 1), count: count, visibleRows: rows)
+        case .pageDown: state.orders.listState.move(by: rows - 1, count: count, visibleRows: rows)
+        case .refresh: return NavigationReducer.onEnter(.orders, &state)
+        case .open:
+            guard let order = state.orders.selectedOrder else { return [] }
+            return openDetail(orderID: order.id, replacingCheckout: false, &state)
+        case .back: return NavigationReducer.back(&state)
+        default: break
+        }
+        return []
+    }
+
+    static func openDetail(orderID: String, replacingCheckout: Bool, _ state: inout AppState) -> [Effect] {
+        var detail = OrderDetailState(orderID: orderID)
+        detail.order = .loading(previous: nil)
+        detail.isRefreshing = true
+        state.orders.detail = detail
+        let load: [Effect] = [.loadOrder(id: orderID), .loadTracking(orderID: orderID)]
+        if replacingCheckout {
+            state.screen = .orderDetail
+            return load
+        }
+        return load + NavigationReducer.show(.orderDetail, &state)
+    }
+
+    static func performDetail(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard var detail = state.orders.detail else { return NavigationReducer.back(&state) }
+        defer { state.orders.detail = detail }
+        switch command {
+        case .moveUp: detail.scroll = max(0, detail.scroll - 1)
+        case .moveDown: detail.scroll += 1
+        case .pageUp: detail.scroll = max(0, detail.scroll - 10)
+        case .pageDown: detail.scroll += 10
+        case .first: detail.scroll = 0
+        case .refresh:
+            detail.isRefreshing = true
+            return [.loadOrder(id: detail.orderID), .loadTracking(orderID: detail.orderID)]
+        case .toggleInvoice, .open:
+            detail.showsInvoice.toggle()
+            detail.scroll = 0
+            if detail.showsInvoice, detail.invoice.value == nil, !detail.invoice.isLoading {
+                detail.invoice = .loading(previous: nil)
+                return [.loadInvoice(orderID: detail.orderID)]
+            }
+        case .cancelOrder:
+            guard let order = detail.order.value else { return [] }
+            guard order.isCancellable else {
+                state.banner = BannerMessage("This order has shipped and can no longer be cancelled.", kind: .info)
+                return []
+            }
+            state.overlay = .confirmCancelOrder(orderID: order.id)
+            state.dialogButton = 1  // "Keep it" is the safe default
+        case .back:
+            if detail.showsInvoice {
+                detail.showsInvoice = false
+                return []
+            }
+            state.orders.detail = detail
+            let effects = NavigationReducer.back(&state)
+            detail = state.orders.detail ?? detail
+            if state.screen == .orders { return effects + NavigationReducer.onEnter(.orders, &state) }
+            return effects
+        default: break
+        }
+        return []
+    }
+
+    static func cancelConfirmed(_ orderID: String, _ state: inout AppState) -> [Effect] {
+        state.orders.detail?.isCancelling = true
+        return [.cancelOrder(id: orderID)]
+    }
+
+    /// Called every tick: the open order is asked for again every few seconds until it is final.
+    static func refreshIfDue(_ state: inout AppState) -> [Effect] {
+        guard state.screen == .orderDetail, var detail = state.orders.detail, !detail.isRefreshing else { return [] }
+        if let order = detail.order.value, order.status.isFinal { return [] }
+        if let updated = detail.lastUpdated, state.now.timeIntervalSince(updated) < OrderDetailState.refreshInterval { return [] }
+        detail.isRefreshing = true
+        state.orders.detail = detail
+        return [.loadOrder(id: detail.orderID), .loadTracking(orderID: detail.orderID)]
+    }
+
+    static func ordersLoaded(_ result: Result<Page<OrderSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        switch result {
+        case .success(let page):
+            state.orders.list = .loaded(page.items)
+            state.orders.nextCursor = page.nextCursor
+            let count = page.items.count
+            state.orders.listState.select(min(state.orders.listState.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+        case .failure(let failure):
+            state.orders.list = state.orders.list.failing(failure.message)
+        }
+        return []
+    }
+
+    static func orderLoaded(_ id: String, _ result: Result<Order, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        guard var detail = state.orders.detail, detail.orderID == id else { return [] }
+        detail.isRefreshing = false
+        switch result {
+        case .success(let order):
+            detail.order = .loaded(order)
+            detail.lastUpdated = state.now
+            updateSummary(order, &state)
+        case .failure(let failure):
+            detail.order = detail.order.failing(failure.message)
+            detail.lastUpdated = state.now  // try again after the interval, not at once
+        }
+        state.orders.detail = detail
+        return []
+    }
+
+    static func trackingLoaded(_ orderID: String, _ result: Result<Tracking, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        guard state.orders.detail?.orderID == orderID, case .success(let tracking) = result else { return [] }
+        state.orders.detail?.tracking = tracking
+        return []
+    }
+
+    static func invoiceLoaded(_ orderID: String, _ result: Result<Invoice, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        guard state.orders.detail?.orderID == orderID else { return [] }
+        switch result {
+        case .success(let invoice): state.orders.detail?.invoice = .loaded(invoice)
+        case .failure(let failure): state.orders.detail?.invoice = .failed(failure.message, previous: nil)
+        }
+        return []
+    }
+
+    static func orderCancelled(_ id: String, _ result: Result<Order, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        if state.orders.detail?.orderID == id { state.orders.detail?.isCancelling = false }
+        switch result {
+        case .success(let order):
+            if state.orders.detail?.orderID == id {
+                state.orders.detail?.order = .loaded(order)
+                state.orders.detail?.lastUpdated = state.now
+                state.orders.detail?.invoice = .idle
+            }
+            updateSummary(order, &state)
+            state.showSuccess("Order \(order.id) is cancelled; the charge is refunded.")
+            return [.loadTracking(orderID: id), .loadInbox]
+        case .failure(let failure):
+            state.showError(failure)
+            return [.loadOrder(id: id)]
+        }
+    }
+
+    private static func updateSummary(_ order: Order, _ state: inout AppState) {
+        guard var list = state.orders.list.value, let index = list.firstIndex(where: { $0.id == order.id }) else { return }
+        list[index].status = order.status
+        state.orders.list = .loaded(list)
+    }
+}

@@ -1,0 +1,112 @@
+import ShopKit
+import TerminalUI
+
+/// The search pane: typing is debounced, searched on the gateway, and only the answer to the
+/// latest query is shown.
+enum SearchReducer {
+    static let debounce: Duration = .milliseconds(150)
+
+    /// `/` from anywhere: opens the pane with the query focused; Esc returns to where it was.
+    static func open(_ state: inout AppState) -> [Effect] {
+        state.search.focus = .query
+        if state.screen == .search { return [] }
+        return NavigationReducer.show(.search, &state)
+    }
+
+    static func type(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let before = state.search.query.text
+        _ = state.search.query.handle(key)
+        guard state.search.query.text != before else { return [] }
+        state.search.generation += 1
+        if trimmedQuery(state).isEmpty {
+            state.search.results = .idle
+            state.search.shownQuery = ""
+            return []
+        }
+        state.search.results = state.search.results.reloading
+        return [.startTimer(.searchDebounce(generation: state.search.generation), after: debounce)]
+    }
+
+    static func debounceElapsed(_ generation: Int, _ state: inout AppState) -> [Effect] {
+        guard generation == state.search.generation, !trimmedQuery(state).isEmpty else { return [] }
+        return [.search(query(state), generation: generation)]
+    }
+
+    /// A filter or sort changed, or the currency: search again at once.
+    static func searchNow(_ state: inout AppState) -> [Effect] {
+        state.search.generation += 1
+        guard !trimmedQuery(state).isEmpty else { return [] }
+        state.search.results = state.search.results.reloading
+        return [.search(query(state), generation: state.search.generation)]
+    }
+
+    static func searchLoaded(_ generation: Int, _ result: Result<SearchResults, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        // An answer to an older query: a newer one is on its way or already shown.
+        guard generation == state.search.generation else { return [] }
+        switch result {
+        case .success(let results):
+            state.search.results = .loaded(results)
+            state.search.shownGeneration = generation
+            state.search.shownQuery = trimmedQuery(state)
+            state.search.list.select(0, count: results.hits.count, visibleRows: state.listRows)
+        case .failure(let failure):
+            state.search.results = state.search.results.failing(failure.message)
+        }
+        return []
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = state.listRows
+        let count = state.search.hits.count
+        switch command {
+        case .moveUp: state.search.list.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown:
+            state.search.list.move(by: 1, count: count, visibleRows: rows)
+        case .first: state.search.list.select(0, count: count, visibleRows: rows)
+        case .last: state.search.list.select(count - 1, count: count, visibleRows: rows)
+        case .pageUp: state.search.list.move(by: -(rows - 1), count: count, visibleRows: rows)
+        case .pageDown: state.search.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .nextPane, .previousPane:
+            state.search.focus = state.search.focus == .query ? .results : .query
+        case .cycleCategoryFilter:
+            let ids = (state.browse.categories.value ?? []).map(\.id)
+            if let current = state.search.categoryID, let index = ids.firstIndex(of: current) {
+                state.search.categoryID = index + 1 < ids.count ? ids[index + 1] : nil
+            } else {
+                state.search.categoryID = ids.first
+            }
+            return searchNow(&state)
+        case .toggleInStock:
+            state.search.inStockOnly.toggle()
+            return searchNow(&state)
+        case .cycleSort:
+            state.search.sort = state.search.sort.next
+            return searchNow(&state)
+        case .open:
+            guard let hit = state.search.selectedHit else { return [] }
+            state.browse.focus = .detail
+            // Esc on the product comes back here, whatever the search was opened from.
+            state.backStack.append(.search)
+            state.screen = .browse
+            return BrowseReducer.showDetail(productID: hit.product.id, &state)
+        case .addOne:
+            guard let hit = state.search.selectedHit else { return [] }
+            return CartReducer.add(productID: hit.product.id, name: hit.product.name, availability: hit.product.availability, quantity: 1, &state)
+        case .back:
+            return NavigationReducer.back(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func trimmedQuery(_ state: AppState) -> String {
+        state.search.query.text.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func query(_ state: AppState) -> SearchQuery {
+        SearchQuery(text: trimmedQuery(state), categoryID: state.search.categoryID, inStockOnly: state.search.inStockOnly,
+                    sort: state.search.sort, currency: state.currency)
+    }
+}

@@ -1,0 +1,52 @@
+import ShopKit
+import TerminalUI
+
+/// The home screen: categories, the product list paged by cursor, and the detail pane.
+public struct BrowseState: Equatable, Sendable {
+    public enum Pane: Equatable, Sendable, CaseIterable {
+        case categories, products, detail
+    }
+
+    public var categories: Loadable<[ShopKit.Category]> = .idle
+    /// Row 0 is "All products"; row n is `categories[n - 1]`.
+    public var categoryList = ListState()
+
+    /// The products loaded so far for the chosen category, in gateway order.
+    public var products: [ProductSummary] = []
+    /// The cursor of the next page; nil once the whole catalog is loaded.
+    public var nextCursor: String?
+    /// True once the first page of the current listing has arrived.
+    public var hasLoadedFirstPage = false
+    public var isLoadingPage = false
+    public var pageError: String?
+    /// Bumped whenever the listing restarts (category or currency change), so pages of an
+    /// older listing that arrive late are dropped.
+    public var listingGeneration = 0
+    public var productList = ListState()
+
+    public var focus: Pane = .products
+
+    /// The product shown in the detail pane (the selected one, or one opened from search).
+    public var detailProductID: String?
+    public var detail: Loadable<Product> = .idle
+    /// How many units Enter adds from the detail pane.
+    public var quantity = 1
+    public var recommendations: [ProductSummary] = []
+    public var ad: Ad?
+
+    public init() {}
+
+    /// The category id chosen in the category list; nil for "All products".
+    public var selectedCategoryID: String? {
+        guard let row = categoryList.selected, row > 0, let list = categories.value, row - 1 < list.count else { return nil }
+        return list[row - 1].id
+    }
+
+    public var selectedProduct: ProductSummary? {
+        guard let row = productList.selected, row >= 0, row < products.count else { return nil }
+        return products[row]
+    }
+
+    /// The whole listing is loaded.
+    public var isComplete: Bool { hasLoadedFirstPage && nextCursor == nil }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// Account: the sign-in/register form for guests; profile, addresses and activity when signed in.
+enum AccountView {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        if state.isSignedIn { signedIn(state, area: area, into: &buffer, theme: theme) }
+        else { guestForm(state, area: area, into: &buffer, theme: theme) }
+    }
+
+    private static func guestForm(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let account = state.account
+        let title = account.formMode == .signIn ? "Sign in" : "Create an account"
+        let panel = Panel(title: title, trailingTitle: "Ctrl-R: \(account.formMode == .signIn ? "register instead" : "sign in instead")", isFocused: true)
+        panel.render(into: &buffer, area: area, theme: theme)
+        let inside = panel.contentArea(for: area).inset(horizontal: 1)
+        guard inside.height >= 8 else { return }
+        let intro = TextWidth.wrap("You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
+                                   toColumns: inside.width)
+        for (index, line) in intro.prefix(2).enumerated() {
+            buffer.write(line, x: inside.x, y: inside.y + index, style: .foreground(.muted), maxWidth: inside.width)
+        }
+        var y = inside.y + min(2, intro.count) + 1
+        for field in account.formFields {
+            let (label, input, masked): (String, TextInputState, Bool) = switch field {
+            case .email: ("E-mail", account.email, false)
+            case .password: ("Password", account.password, true)
+            case .name: ("Name", account.name, false)
+            }
+            FormFieldView.drawInput(label: label, input: input, isMasked: masked, isFocused: account.formFocus == field && state.overlay == nil,
+                                    error: nil, area: Rect(x: inside.x, y: y, width: inside.width, height: 1), into: &buffer, theme: theme)
+            y += 2
+        }
+        if account.isSubmitting {
+            buffer.write("\(Format.spinner(state.spinnerTick)) \(account.formMode == .signIn ? "Signing in" : "Creating your account")…", x: inside.x, y: y,
+                         style: .foreground(.info), maxWidth: inside.width)
+        } else if let error = account.formError {
+            buffer.write("✖ " + error, x: inside.x, y: y, style: .foreground(.error), maxWidth: inside.width)
+        } else {
+            buffer.write("Enter to \(account.formMode == .signIn ? "sign in" : "register") · Tab next field", x: inside.x, y: y, style: .foreground(.muted), maxWidth: inside.width)
+        }
+    }
+
+    private static func signedIn(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let account = state.account
+        Tabs(AccountState.Section.allCases.map(\.title), selected: account.section.rawValue).render(into: &buffer, area: area.row(0).inset(horizontal: 1), theme: theme)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let panel = Panel(title: account.section.title, isFocused: true)
+        panel.render(into: &buffer, area: body, theme: theme)
+        let inside = panel.contentArea(for: body).inset(horizontal: 1)
+        guard inside.height >= 3, let user = state.user else { return }
+        switch account.section {
+        case .profile:
+            let rows: [(String, String)] = [
+                ("Name", user.name ?? "—"), ("E-mail", user.email ?? "—"), ("Member since", Format.date(user.createdAt)),
+                ("Currency", state.currency.code + "  ($ to change)"),
+            ]
+            for (index, row) in rows.enumerated() where index < inside.height {
+                buffer.write(TextWidth.fit(row.0, toColumns: 16), x: inside.x, y: inside.y + index, style: .foreground(.muted))
+                buffer.write(row.1, x: inside.x + 16, y: inside.y + index, style: .foreground(.text), maxWidth: inside.width - 16)
+            }
+            buffer.write("S sign out · Tab addresses and activity", x: inside.x, y: inside.y + rows.count + 1, style: .foreground(.muted), maxWidth: inside.width)
+        case .addresses:
+            if let form = account.newAddress {
+                buffer.write("New address (Enter to save, Esc to cancel)", x: inside.x, y: inside.y, style: .foreground(.text), maxWidth: inside.width)
+                AddressFormView.render(form, isActive: state.overlay == nil, area: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2),
+                                       into: &buffer, theme: theme)
+                return
+            }
+            let addresses = account.addresses.value ?? []
+            if addresses.isEmpty {
+                let text = account.addresses.isLoading ? "\(Format.spinner(state.spinnerTick)) Loading…" : account.addresses.failure.map { "✖ \($0)" } ?? "No saved addresses yet."
+                buffer.write(text, in: inside.row(0), style: .foreground(.muted))
+            } else {
+                ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
+                    .render(into: &buffer, area: Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1), theme: theme)
+            }
+            buffer.write("n add · x delete", x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
+        case .activity:
+            let events = account.activity.value ?? []
+            if events.isEmpty {
+                let text = account.activity.isLoading ? "\(Format.spinner(state.spinnerTick)) Loading…" : account.activity.failure.map { "✖ \($0)" } ?? "Nothing yet."
+                buffer.write(text, in: inside.row(0), style: .foreground(.muted))
+                return
+            }
+            ListView(count: events.count, state: account.activityList) { row in
+                Line([Span(Format.dateTime(events[row].at) + "  ", style: .foreground(.muted)), Span(events[row].summary)])
+            }.render(into: &buffer, area: inside, theme: theme)
+        }
+    }
+}
+
+/// The inbox: notifications newest first, unread in bold; Enter opens one.
+enum InboxView {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let inbox = state.inbox
+        let panel = Panel(title: "Inbox", trailingTitle: "\(inbox.unreadCount) unread", isFocused: true)
+        panel.render(into: &buffer, area: area, theme: theme)
+        let inside = panel.contentArea(for: area).inset(horizontal: 1)
+        guard inside.height >= 3 else { return }
+        let items = inbox.items
+        if items.isEmpty {
+            let text = inbox.messages.isLoading ? "\(Format.spinner(state.spinnerTick)) Loading…" : inbox.messages.failure.map { "✖ \($0)" } ?? "No messages. Order confirmations and shipping updates arrive here."
+            buffer.write(text, in: inside.row(0), style: .foreground(.muted))
+            return
+        }
+        var listArea = inside
+        if let id = inbox.openedID, let message = items.first(where: { $0.id == id }) {
+            let split = max(3, inside.height / 2)
+            listArea.height = split - 1
+            let bodyArea = Rect(x: inside.x, y: inside.y + split, width: inside.width, height: inside.height - split)
+            buffer.fill(Rect(x: inside.x, y: inside.y + split - 1, width: inside.width, height: 1), symbol: "─", style: .foreground(.border))
+            buffer.write(message.title, x: bodyArea.x, y: bodyArea.y, style: .foreground(.title, .bold), maxWidth: bodyArea.width)
+            TextView(message.body).render(into: &buffer, area: Rect(x: bodyArea.x, y: bodyArea.y + 1, width: bodyArea.width, height: bodyArea.height - 1), theme: theme)
+        }
+        ListView(count: items.count, state: inbox.list) { row in
+            let message = items[row]
+            let marker = message.isRead ? "  " : "● "
+            return Line([Span(marker, style: .foreground(.accent)), Span(Format.dateTime(message.createdAt) + "  ", style: .foreground(.muted)),
+                         Span(message.title, style: message.isRead ? .foreground(.text) : .foreground(.text, .bold))])
+        }.render(into: &buffer, area: listArea, theme: theme)
+    }
+}
+
+/// Help and confirmation dialogs over the screen.
+enum OverlayView {
+    static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        switch overlay {
+        case .help: help(state, area: area, into: &buffer, theme: theme)
+        case .confirmQuit:
+            Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
+                   buttons: ["Quit", "Stay"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        case .confirmCancelOrder(let orderID):
+            Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
+                   buttons: ["Cancel order", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        }
+    }
+
+    /// The keymap of the current screen and the global keys, from the one table.
+    private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let sections = Keymap.helpSections(current: KeyScope(state.screen))
+        var lines: [Line] = []
+        for section in sections {
+            if !lines.isEmpty { lines.append(Line("")) }
+            lines.append(Line(section.title, style: Style(foreground: .role(.title), background: .role(.dialog), attributes: .bold)))
+            for hint in section.hints {
+                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 12),
+                                        style: Style(foreground: .role(.accent), background: .role(.dialog))),
+                                   Span(hint.label, style: Style(foreground: .role(.text), background: .role(.dialog)))]))
+            }
+        }
+        let columns = area.width >= 76 ? 2 : 1
+        let perColumn = (lines.count + columns - 1) / columns
+        let width = min(area.width - 4, 48 * columns)
+        let height = min(area.height - 2, perColumn + 3)
+        let frame = area.centered(width: width, height: height)
+        let panel = Panel(title: "Keys — \(KeyScope(state.screen).title)", trailingTitle: "Esc/? close", isFocused: true, fillRole: .dialog)
+        panel.render(into: &buffer, area: frame, theme: theme)
+        let inside = panel.contentArea(for: frame).inset(horizontal: 1)
+        let columnWidth = inside.width / columns
+        for (index, line) in lines.enumerated() {
+            let column = index / perColumn
+            let row = index % perColumn
+            guard row < inside.height else { continue }
+            buffer.write(line, x: inside.x + column * columnWidth, y: inside.y + row, maxWidth: columnWidth - 1)
+        }
+    }
+}

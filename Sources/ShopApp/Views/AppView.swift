@@ -1,0 +1,129 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// The whole screen as a pure function of the state: header tabs, banner, the current screen,
+/// footer hints from the keymap, status bar, and any overlay.
+public enum AppView {
+    public static func render(_ state: AppState, size: Size, theme: Theme) -> Buffer {
+        var buffer = Buffer(size: size)
+        let area = buffer.area
+        if size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height {
+            drawTooSmall(size, into: &buffer)
+            return buffer
+        }
+        let layout = ScreenLayout(state: state, size: size)
+        drawHeader(state, area: layout.header, into: &buffer, theme: theme)
+        if let banner = state.banner, !layout.banner.isEmpty {
+            Banner(banner.text + "  (Esc to dismiss)", kind: banner.kind).render(into: &buffer, area: layout.banner, theme: theme)
+        }
+        switch state.screen {
+        case .browse: BrowseView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .search: SearchView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .cart: CartView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .checkout: CheckoutView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .orders: OrdersView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .orderDetail: OrderDetailView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
+        }
+        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping))
+            .render(into: &buffer, area: layout.footer, theme: theme)
+        StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
+        if let overlay = state.overlay {
+            OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)
+        }
+        return buffer
+    }
+
+    static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
+        let minimum = AppState.minimumSize
+        let lines = [
+            "Terminal too small",
+            "\(size.width)x\(size.height) — shop needs at least \(minimum.width)x\(minimum.height).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < size.height {
+            buffer.write(line, in: Rect(x: 0, y: top + index, width: size.width, height: 1),
+                         style: index == 0 ? .foreground(.warning, .bold) : .foreground(.text), alignment: .center)
+        }
+    }
+
+    /// The tab titles of the header, in order, with the screen each one opens.
+    static func tabs(_ state: AppState) -> [(Screen, String)] {
+        let cartCount = state.cart.itemCount
+        let unread = state.inbox.unreadCount
+        return [
+            (.browse, "Browse"), (.search, "Search"),
+            (.cart, cartCount > 0 ? "Cart (\(cartCount))" : "Cart"),
+            (.orders, "Orders"), (.account, "Account"),
+            (.inbox, unread > 0 ? "Inbox (\(unread))" : "Inbox"),
+        ]
+    }
+
+    static func selectedTab(_ state: AppState) -> Int {
+        switch state.screen {
+        case .browse: 0
+        case .search: 1
+        case .cart, .checkout: 2
+        case .orders, .orderDetail: 3
+        case .account: 4
+        case .inbox: 5
+        }
+    }
+
+    private static func drawHeader(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        buffer.fill(area, style: .role(.statusBar))
+        let x = area.x + buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
+        Tabs(tabs(state).map(\.1), selected: selectedTab(state))
+            .render(into: &buffer, area: Rect(x: x + 1, y: area.y, width: area.width - x - 1, height: 1), theme: theme)
+        if state.isBusy {
+            buffer.write(Format.spinner(state.spinnerTick), x: area.maxX - 2, y: area.y, style: Style(foreground: .role(.scrollbar), background: .role(.statusBar)))
+        }
+    }
+
+    static func statusLeft(_ state: AppState) -> String {
+        let who: String = if let user = state.user {
+            user.isGuest ? "guest" : (user.email ?? user.name ?? "signed in")
+        } else {
+            "…"
+        }
+        var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
+        if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
+        // A passing note goes last, so on a narrow screen it is what gets shortened.
+        if let flash = state.flash { parts.append(flash.text) }
+        return parts.joined(separator: " │ ")
+    }
+
+    static func statusRight(_ state: AppState) -> String {
+        let connection = switch state.connection {
+        case .connecting: "connecting…"
+        case .online: "● online"
+        case .offline: "○ offline"
+        }
+        return connection
+    }
+}
+
+/// Where the parts of the screen go; shared by the views and the mouse handling.
+struct ScreenLayout {
+    var header: Rect
+    var banner: Rect
+    var content: Rect
+    var footer: Rect
+    var status: Rect
+
+    init(state: AppState, size: Size) {
+        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        header = full.row(0)
+        footer = full.row(size.height - 2)
+        status = full.row(size.height - 1)
+        var bannerHeight = 0
+        if let banner = state.banner {
+            bannerHeight = min(3, Banner(banner.text + "  (Esc to dismiss)", kind: banner.kind).height(forWidth: size.width))
+        }
+        banner = Rect(x: 0, y: 1, width: size.width, height: bannerHeight)
+        content = Rect(x: 0, y: 1 + bannerHeight, width: size.width, height: max(0, size.height - 3 - bannerHeight))
+    }
+}

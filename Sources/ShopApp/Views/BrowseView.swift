@@ -1,0 +1,190 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// Browse: categories, the product list and the detail pane; three panes when wide, tabs when narrow.
+enum BrowseView {
+    /// From this width the three panes are side by side.
+    static let wideWidth = 100
+
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let panes = layout(state, area: area)
+        if let tabs = panes.tabs {
+            let titles = ["Categories", "Products", "Details"]
+            let selected = BrowseState.Pane.allCases.firstIndex(of: state.browse.focus) ?? 1
+            Tabs(titles, selected: selected).render(into: &buffer, area: tabs, theme: theme)
+        }
+        if let rect = panes.categories { renderCategories(state, area: rect, into: &buffer, theme: theme) }
+        if let rect = panes.products { renderProducts(state, area: rect, into: &buffer, theme: theme) }
+        if let rect = panes.detail { renderDetail(state, area: rect, into: &buffer, theme: theme) }
+    }
+
+    struct Panes {
+        var tabs: Rect?
+        var categories: Rect?
+        var products: Rect?
+        var detail: Rect?
+    }
+
+    /// Wide: three columns. Narrow: a tab row and the focused pane.
+    static func layout(_ state: AppState, area: Rect) -> Panes {
+        if area.width >= wideWidth {
+            let columns = Layout.split(area, .horizontal, area.width >= 120 ? [.fixed(24), .fill(5), .fill(4)] : [.fixed(20), .fill(3), .fill(2)])
+            return Panes(categories: columns[0], products: columns[1], detail: columns[2])
+        }
+        let (tabs, rest) = area.splitTop(1)
+        switch state.browse.focus {
+        case .categories: return Panes(tabs: tabs, categories: rest)
+        case .products: return Panes(tabs: tabs, products: rest)
+        case .detail: return Panes(tabs: tabs, detail: rest)
+        }
+    }
+
+    static func categoryName(_ state: AppState, id: String?) -> String {
+        guard let id else { return "All products" }
+        return state.browse.categories.value?.first { $0.id == id }?.name ?? id
+    }
+
+    private static func renderCategories(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let panel = Panel(title: "Categories", isFocused: state.browse.focus == .categories)
+        panel.render(into: &buffer, area: area, theme: theme)
+        let inside = panel.contentArea(for: area)
+        let categories = state.browse.categories.value ?? []
+        if categories.isEmpty {
+            if let failure = state.browse.categories.failure {
+                buffer.write("Could not load: \(failure)", in: inside.row(0), style: .foreground(.error))
+            } else if state.browse.categories.isLoading {
+                buffer.write("\(Format.spinner(state.spinnerTick)) loading…", in: inside.row(0), style: .foreground(.muted))
+            }
+        }
+        let total = categories.reduce(0) { $0 + $1.productCount }
+        let list = ListView(count: categories.count + 1, state: state.browse.categoryList) { row in
+            let name = row == 0 ? "All products" : categories[row - 1].name
+            let count = row == 0 ? total : categories[row - 1].productCount
+            let countText = String(count)
+            let width = max(1, inside.width - 3 - TextWidth.columns(of: countText))
+            return Line([Span(TextWidth.fit(name, toColumns: width)), Span(" " + countText, style: .foreground(.muted))])
+        }
+        list.render(into: &buffer, area: categories.isEmpty ? Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: max(0, inside.height - 1)) : inside, theme: theme)
+    }
+
+    private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let browse = state.browse
+        let trailing: String
+        if browse.isLoadingPage { trailing = "\(Format.spinner(state.spinnerTick)) loading" }
+        else if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
+        else { trailing = "\(browse.products.count)+ items" }
+        let panel = Panel(title: categoryName(state, id: browse.selectedCategoryID), trailingTitle: trailing, isFocused: browse.focus == .products)
+        panel.render(into: &buffer, area: area, theme: theme)
+        var inside = panel.contentArea(for: area)
+        guard !inside.isEmpty else { return }
+        // The last row says what is happening below the list.
+        let statusRow = inside.row(inside.height - 1)
+        if let error = browse.pageError {
+            buffer.write("✖ \(error)", in: statusRow, style: .foreground(.error))
+            inside.height -= 1
+        } else if browse.isLoadingPage && !browse.products.isEmpty {
+            buffer.write("\(Format.spinner(state.spinnerTick)) loading more…", in: statusRow, style: .foreground(.muted))
+            inside.height -= 1
+        }
+        if browse.products.isEmpty && browse.isLoadingPage {
+            buffer.write("\(Format.spinner(state.spinnerTick)) Loading products…", in: inside.row(0), style: .foreground(.muted))
+            return
+        }
+        let products = browse.products
+        let rowWidth = inside.width - 3
+        let list = ListView(count: products.count, state: browse.productList, emptyText: browse.pageError == nil ? "No products in this category" : "") { row in
+            productLine(products[row], width: rowWidth)
+        }
+        list.render(into: &buffer, area: inside, theme: theme)
+    }
+
+    /// "Espresso cup       $19.99 ★4.5 low 3": out of stock greyed.
+    static func productLine(_ product: ProductSummary, width: Int) -> Line {
+        let price = Format.money(product.price)
+        let rating = String(format: "★%.1f", product.rating)
+        let badge: Span = switch product.availability {
+        case .inStock: Span("")
+        case .lowStock: Span(" low \(product.stock)", style: .foreground(.stockLow, .bold))
+        case .outOfStock: Span(" out", style: .foreground(.stockOut))
+        }
+        let tail = 1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: rating) + 6
+        let nameWidth = max(4, width - tail)
+        if product.availability == .outOfStock {
+            let text = TextWidth.fit(product.name, toColumns: nameWidth) + " " + TextWidth.fit(price, toColumns: TextWidth.columns(of: price)) + " " + rating
+            return Line([Span(text, style: .foreground(.disabled)), Span(TextWidth.fit(badge.text, toColumns: 6), style: badge.style)])
+        }
+        return Line([
+            Span(TextWidth.fit(product.name, toColumns: nameWidth)),
+            Span(" " + price, style: .foreground(.price)),
+            Span(" " + rating, style: .foreground(.rating)),
+            Span(TextWidth.fit(badge.text, toColumns: 6), style: badge.style),
+        ])
+    }
+
+    private static func renderDetail(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let browse = state.browse
+        let panel = Panel(title: "Details", isFocused: browse.focus == .detail)
+        panel.render(into: &buffer, area: area, theme: theme)
+        let inside = panel.contentArea(for: area).inset(horizontal: 1)
+        guard !inside.isEmpty else { return }
+        guard let product = browse.detail.value else {
+            if let failure = browse.detail.failure {
+                buffer.write("✖ \(failure)", in: inside.row(0), style: .foreground(.error))
+            } else if browse.detail.isLoading {
+                buffer.write("\(Format.spinner(state.spinnerTick)) Loading product…", in: inside.row(0), style: .foreground(.muted))
+            } else {
+                buffer.write("Select a product to see it here.", in: inside.row(0), style: .foreground(.muted))
+            }
+            return
+        }
+        var y = inside.y
+        func line(_ content: Line) {
+            guard y < inside.maxY else { return }
+            buffer.write(content, x: inside.x, y: y, maxWidth: inside.width)
+            y += 1
+        }
+        line(Line(product.name, style: .foreground(.title, .bold)))
+        line(Line([Span(Format.money(product.price), style: .foreground(.price, .bold)), Span("  "),
+                   Span(Format.rating(product.rating), style: .foreground(.rating)),
+                   Span(" (\(product.ratingCount))", style: .foreground(.muted))]))
+        line(Line([Format.stockBadge(product.availability, stock: product.stock), Span("  \(product.stock) on hand · \(product.code)", style: .foreground(.muted))]))
+
+        // Bottom up: the ad, the recommendations, the quantity picker; the description fills the rest.
+        var bottom = inside.maxY
+        if let ad = browse.ad, bottom - 1 > y {
+            bottom -= 1
+            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(ad.text, style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
+        }
+        let recommendations = Array(browse.recommendations.prefix(max(0, min(5, (bottom - y - 6)))))
+        if !recommendations.isEmpty {
+            let top = bottom - recommendations.count - 1
+            buffer.write("You may also like", x: inside.x, y: top, style: .foreground(.title), maxWidth: inside.width)
+            for (index, item) in recommendations.enumerated() {
+                let price = Format.money(item.price)
+                let nameWidth = max(1, inside.width - 3 - TextWidth.columns(of: price))
+                buffer.write(Line([Span("• "), Span(TextWidth.fit(item.name, toColumns: nameWidth)), Span(" " + price, style: .foreground(.price))]),
+                             x: inside.x, y: top + 1 + index, maxWidth: inside.width)
+            }
+            bottom = top - 1
+        }
+        if bottom - 1 > y {
+            bottom -= 1
+            let picker: Line
+            if product.availability.canBuy {
+                picker = Line([Span("Quantity "), Span("‹ \(browse.quantity) ›", style: .foreground(.accent, .bold)),
+                               Span(browse.focus == .detail ? "  ←/→ change · Enter add to cart" : "  Enter for details", style: .foreground(.muted))])
+            } else {
+                picker = Line("Out of stock — cannot be added to the cart", style: .foreground(.disabled))
+            }
+            buffer.write(picker, x: inside.x, y: bottom, maxWidth: inside.width)
+            if let inCart = state.cart.cart.value?.line(for: product.id), bottom - 1 > y {
+                bottom -= 1
+                buffer.write("In your cart: \(inCart.quantity)", x: inside.x, y: bottom, style: .foreground(.success), maxWidth: inside.width)
+            }
+        }
+        y += 1
+        let descriptionArea = Rect(x: inside.x, y: y, width: inside.width, height: max(0, bottom - y - 1))
+        TextView(product.description, style: .foreground(.text)).render(into: &buffer, area: descriptionArea, theme: theme)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// How values are shown: fixed formats (UTC, no locale) so screens and snapshots are stable.
+enum Format {
+    static func money(_ money: Money) -> String { money.formatted }
+
+    /// "★★★★☆ 4.2"
+    static func rating(_ rating: Double) -> String {
+        let full = Int((rating).rounded())
+        return String(repeating: "★", count: max(0, min(5, full))) + String(repeating: "☆", count: max(0, 5 - full))
+            + String(format: " %.1f", rating)
+    }
+
+    /// The stock badge of a product or line.
+    static func stockBadge(_ availability: Availability, stock: Int) -> Span {
+        switch availability {
+        case .inStock: Span("in stock", style: .foreground(.stockIn))
+        case .lowStock: Span("only \(stock) left", style: .foreground(.stockLow, .bold))
+        case .outOfStock: Span("out of stock", style: .foreground(.stockOut))
+        }
+    }
+
+    private static let dateTimeFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
+
+    private static let dateFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }()
+
+    private static let lock = NSLock()
+
+    /// "2026-11-21 09:30" (UTC).
+    static func dateTime(_ date: Date) -> String {
+        lock.lock(); defer { lock.unlock() }
+        return dateTimeFormatter.string(from: date)
+    }
+
+    /// "2026-11-21" (UTC).
+    static func date(_ date: Date) -> String {
+        lock.lock(); defer { lock.unlock() }
+        return dateFormatter.string(from: date)
+    }
+
+    /// "3 s ago", "2 min ago".
+    static func ago(_ date: Date, now: Date) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        if seconds < 60 { return "\(seconds) s ago" }
+        if seconds < 3600 { return "\(seconds / 60) min ago" }
+        return "\(seconds / 3600) h ago"
+    }
+
+    /// The role of an order status in lists.
+    static func statusRole(_ status: OrderStatus) -> ThemeRole {
+        switch status {
+        case .delivered: .success
+        case .cancelled: .error
+        case .placed, .paid, .packed: .info
+        default: .accent
+        }
+    }
+
+    /// "1 item", "3 items".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// Spinner frame for a tick.
+    static func spinner(_ tick: Int) -> String { Spinner.frames[abs(tick) % Spinner.frames.count] }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import ShopKit
+import TerminalUI
+
+/// The search pane: the query, filters and sort, and the results with the match highlighted.
+enum SearchView {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let search = state.search
+        let panel = Panel(title: "Search", trailingTitle: trailing(state), isFocused: true)
+        panel.render(into: &buffer, area: area, theme: theme)
+        let inside = panel.contentArea(for: area).inset(horizontal: 1)
+        guard inside.height >= 4 else { return }
+        let labelWidth = buffer.write("Find: ", x: inside.x, y: inside.y, style: .foreground(.accent, .bold))
+        TextInputView(state: search.query, placeholder: "type to search names, descriptions, categories", isFocused: search.focus == .query && state.overlay == nil)
+            .render(into: &buffer, area: Rect(x: inside.x + labelWidth, y: inside.y, width: inside.width - labelWidth, height: 1), theme: theme)
+        let category = search.categoryID.map { BrowseView.categoryName(state, id: $0) } ?? "all"
+        let filters = Line([
+            Span("category ", style: .foreground(.muted)), Span(category, style: .foreground(.accent)),
+            Span("  in stock only ", style: .foreground(.muted)), Span(search.inStockOnly ? "yes" : "no", style: .foreground(.accent)),
+            Span("  sort ", style: .foreground(.muted)), Span(search.sort.label, style: .foreground(.accent)),
+        ])
+        buffer.write(filters, x: inside.x, y: inside.y + 1, maxWidth: inside.width)
+        let results = Rect(x: inside.x, y: inside.y + 3, width: inside.width, height: inside.height - 3)
+        let hits = search.hits
+        if hits.isEmpty {
+            let message: (String, ThemeRole)
+            if let failure = search.results.failure { message = ("✖ \(failure)", .error) }
+            else if search.results.isLoading { message = ("\(Format.spinner(state.spinnerTick)) Searching…", .muted) }
+            else if search.query.text.trimmingCharacters(in: .whitespaces).isEmpty { message = ("Start typing to search the catalog.", .muted) }
+            else { message = ("Nothing matches “\(search.shownQuery)”. Try fewer words or other filters.", .muted) }
+            buffer.write(message.0, in: results.row(0), style: .foreground(message.1))
+            return
+        }
+        let width = results.width - 3
+        let list = ListView(count: hits.count, state: search.list) { row in
+            hitLine(hits[row], query: search.shownQuery, state: state, width: width)
+        }
+        list.render(into: &buffer, area: results, theme: theme)
+    }
+
+    private static func trailing(_ state: AppState) -> String {
+        if state.search.results.isLoading { return "\(Format.spinner(state.spinnerTick)) searching" }
+        if let results = state.search.results.value { return "\(results.total) found" }
+        return ""
+    }
+
+    /// The name with the matched part highlighted, then price, category, where it matched and stock.
+    static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int) -> Line {
+        let product = hit.product
+        let isOut = product.availability == .outOfStock
+        let badge = isOut ? "out" : product.availability == .lowStock ? "low \(product.stock)" : ""
+        let matched = hit.matchedIn.first.map { $0 == .name ? "" : "in \($0.rawValue)" } ?? ""
+        let priceWidth = 10, categoryWidth = min(18, max(8, width / 6)), matchWidth = 15, badgeWidth = 7
+        let nameWidth = max(4, width - priceWidth - categoryWidth - matchWidth - badgeWidth - 3)
+        let name = TextWidth.truncate(product.name, toColumns: nameWidth)
+        var spans = Line.highlighting(name, matching: query.isEmpty ? nil : query, style: isOut ? .foreground(.disabled) : .plain).spans
+        spans.append(Span(String(repeating: " ", count: max(0, nameWidth - TextWidth.columns(of: name)))))
+        spans.append(Span(TextWidth.fit(Format.money(product.price), toColumns: priceWidth, alignment: .right), style: .foreground(isOut ? .disabled : .price)))
+        spans.append(Span(" " + TextWidth.fit(BrowseView.categoryName(state, id: product.category), toColumns: categoryWidth), style: .foreground(.muted)))
+        spans.append(Span(" " + TextWidth.fit(matched, toColumns: matchWidth), style: .foreground(.muted)))
+        spans.append(Span(" " + TextWidth.fit(badge, toColumns: badgeWidth), style: .foreground(isOut ? .stockOut : .stockLow)))
+        return Line(spans)
+    }
+}

@@ -1,0 +1,359 @@
+import CNcurses
+import Foundation
+import TerminalUI
+
+/// The ncurses backend: owns the terminal while the app runs, shows ``Buffer``s and reads
+/// ``Event``s.
+///
+/// ```swift
+/// let terminal = CursesTerminal(theme: theme)
+/// try terminal.start()                 // throws TerminalError without a usable terminal
+/// defer { terminal.stop() }
+/// while running {
+///     terminal.draw(view(state, terminal.size))
+///     if let event = terminal.nextEvent(timeout: .milliseconds(50)) { … }
+/// }
+/// ```
+///
+/// The terminal is restored by ``stop()``, at process exit, and on SIGINT, SIGTERM, SIGHUP and
+/// SIGQUIT (the handler restores it, then re-raises the signal so the exit status is
+/// 128+signal). Ctrl-Z suspends and resumes with a full redraw. Use it from one thread only.
+public final class CursesTerminal {
+    /// How the terminal is set up.
+    public struct Options: Sendable {
+        /// Report mouse clicks and the wheel. (The terminal's own text selection then needs Shift.)
+        public var mouse: Bool
+        /// Raw mode: Ctrl-C, Ctrl-S, Ctrl-Q and Ctrl-\ arrive as keys instead of signals and flow
+        /// control, so the app can confirm before quitting. Ctrl-Z still suspends.
+        public var rawKeys: Bool
+        /// How long a lone Esc waits for the rest of an escape sequence.
+        public var escapeDelay: Duration
+        /// Where the colour capability comes from before terminfo narrows it (NO_COLOR, COLORTERM).
+        public var environment: [String: String]
+
+        public init(
+            mouse: Bool = true, rawKeys: Bool = true, escapeDelay: Duration = .milliseconds(25),
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) {
+            self.mouse = mouse
+            self.rawKeys = rawKeys
+            self.escapeDelay = escapeDelay
+            self.environment = environment
+        }
+    }
+
+    /// The theme frames are shown in; setting it redraws everything on the next ``draw(_:)``.
+    public var theme: Theme {
+        didSet {
+            styleCache = [:]
+            previousFrame = nil
+        }
+    }
+
+    public let options: Options
+    /// What the terminal can show, known after ``start()``.
+    public private(set) var colorCapability: ColorCapability = .none
+    /// Whether the terminal is currently in curses mode.
+    public private(set) var isRunning = false
+    /// Cells written by the last ``draw(_:)``: a whole screen after a resize, few otherwise.
+    public private(set) var lastDrawCellCount = 0
+
+    private var screen: OpaquePointer?
+    private var previousFrame: Buffer?
+    private var styleCache: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
+    private var cursorVisible: Int32 = -1
+    private var colorCount: Int32 = 0
+    private var characters = [wchar_t](repeating: 0, count: 8)
+
+    public init(theme: Theme = .default, options: Options = Options()) {
+        self.theme = theme
+        self.options = options
+    }
+
+    deinit { stop() }
+
+    /// The screen size in cells.
+    public var size: Size {
+        guard isRunning else {
+            var rows: Int32 = 0
+            var columns: Int32 = 0
+            return cnc_terminal_size(&rows, &columns) == 0 ? Size(width: Int(columns), height: Int(rows)) : Size(width: 80, height: 24)
+        }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        cnc_getmaxyx(cnc_stdscr(), &rows, &columns)
+        return Size(width: Int(columns), height: Int(rows))
+    }
+
+    // MARK: Start and stop
+
+    /// Takes over the terminal: checks it is one, then sets up ncursesw (locale, keypad, no echo,
+    /// raw or cbreak, short ESCDELAY, colours, mouse) and hides the cursor.
+    public func start() throws {
+        guard !isRunning else { return }
+        guard isatty(STDIN_FILENO) != 0 else { throw TerminalError.notATerminal(stream: "input") }
+        guard isatty(STDOUT_FILENO) != 0 else { throw TerminalError.notATerminal(stream: "output") }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { throw TerminalError.dumbTerminal(term: term) }
+
+        setlocale(LC_ALL, "")
+        // Ours first: ncurses only installs its own SIGINT/SIGTERM handlers when none is set.
+        cnc_install_restore_handlers()
+        cnc_register_atexit_restore_once()
+        set_escdelay(Int32(options.escapeDelay.components.seconds * 1000 + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
+        guard let screen = cnc_newterm(nil) else { throw TerminalError.initialisationFailed(term: term) }
+        self.screen = screen
+        set_term(screen)
+        isRunning = true
+
+        if options.rawKeys { raw() } else { cbreak() }
+        noecho()
+        nonl()
+        keypad(cnc_stdscr(), true)
+        intrflush(cnc_stdscr(), false)
+        leaveok(cnc_stdscr(), false)
+        setUpColors()
+        if options.mouse {
+            mousemask(cnc_click_and_wheel_events(), nil)
+            mouseinterval(0)
+        }
+        setCursorVisible(false)
+        previousFrame = nil
+        styleCache = [:]
+        wclear(cnc_stdscr())
+    }
+
+    /// Gives the terminal back: the modes the shell had, the cursor, the normal screen.
+    /// Safe to call more than once.
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        if options.mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        if let screen {
+            delscreen(screen)
+            self.screen = nil
+        }
+        previousFrame = nil
+    }
+
+    /// Runs `body` with the terminal started, and stops it however `body` ends (return or throw).
+    public func run<Result>(_ body: (CursesTerminal) throws -> Result) throws -> Result {
+        try start()
+        defer { stop() }
+        return try body(self)
+    }
+
+    /// Suspends like Ctrl-Z in a shell: restores the terminal, stops the process, and when the
+    /// shell continues it (fg), takes the terminal back and redraws everything.
+    public func suspend() {
+        guard isRunning else { return }
+        endwin()
+        cnc_stop_self()
+        // Continued: the terminal may have been resized while we were stopped.
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if cnc_terminal_size(&rows, &columns) == 0 { resizeterm(rows, columns) }
+        refresh()
+        // endwin turned keypad-transmit mode off and ncurses only turns it back on at the next
+        // getch — after the redraw, so a key pressed as the screen reappears would arrive in
+        // the other cursor-key mode and be misread. Turn it on now.
+        keypad(cnc_stdscr(), true)
+        clearok(cnc_curscr(), true)
+        previousFrame = nil
+    }
+
+    private func setUpColors() {
+        pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
+        colorCount = 0
+        var capability = ColorCapability.detect(environment: options.environment)
+        if capability != .none && has_colors() {
+            start_color()
+            use_default_colors()
+            colorCount = cnc_colors()
+            capability = min(capability, ColorCapability.fromColorCount(Int(colorCount)))
+            let capacity = cnc_color_pairs()
+            pairs = ColorPairCache(capacity: capacity) { number, foreground, background in
+                if init_extended_pair(number, foreground, background) == cnc_ok() { return true }
+                return number <= Int32(Int16.max) && init_pair(Int16(number), Int16(truncatingIfNeeded: foreground), Int16(truncatingIfNeeded: background)) == cnc_ok()
+            }
+        } else {
+            capability = .none
+        }
+        colorCapability = capability
+    }
+
+    // MARK: Drawing
+
+    /// Shows `buffer`, writing only the cells that changed since the last frame, then one
+    /// `doupdate` so ncurses sends the smallest update it can.
+    public func draw(_ buffer: Buffer) {
+        guard isRunning else { return }
+        let changes = buffer.changes(from: previousFrame)
+        let screenSize = size
+        let window = cnc_stdscr()
+        var cell = cchar_t()
+        for change in changes where change.y < screenSize.height && change.x < screenSize.width {
+            let (attributes, pair) = cursesStyle(for: change.cell.style)
+            var pairNumber = pair
+            let fits = change.x + change.width <= screenSize.width
+            let drawnWidth = encode(change.cell.symbol, into: &characters, width: fits ? change.width : 1)
+            characters.withUnsafeBufferPointer { text in
+                _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
+            }
+            mvwadd_wch(window, Int32(change.y), Int32(change.x), &cell)
+            if drawnWidth < change.width && change.x + 1 < screenSize.width {
+                // The C library thinks this grapheme is narrower than we do: pad so that what
+                // ncurses believes is on screen matches the buffer.
+                characters[0] = 0x20
+                characters[1] = 0
+                characters.withUnsafeBufferPointer { text in
+                    _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
+                }
+                mvwadd_wch(window, Int32(change.y), Int32(change.x + 1), &cell)
+            }
+        }
+        lastDrawCellCount = changes.count
+        if let cursor = buffer.cursor, cursor.x < screenSize.width, cursor.y < screenSize.height {
+            setCursorVisible(true)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursorVisible(false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previousFrame = buffer
+    }
+
+    /// Forgets what is on screen, so the next ``draw(_:)`` repaints every cell.
+    public func invalidate() {
+        previousFrame = nil
+        if isRunning { clearok(cnc_curscr(), true) }
+    }
+
+    /// Puts `symbol` into `buffer` as a NUL-terminated wide string curses will accept, and
+    /// returns the width the C library will give it (which the caller pads up to `width`).
+    ///
+    /// A cchar_t is one spacing character plus up to four zero-width ones, so the grapheme is
+    /// cut at the first scalar the C library does not see as zero-width: a ZWJ sequence (👨‍👩‍👧)
+    /// shows its first emoji, which keeps ncurses' idea of the line the same as the buffer's.
+    private func encode(_ symbol: String, into buffer: inout [wchar_t], width: Int) -> Int {
+        let limit = Int(cnc_ccharw_max())
+        var count = 0
+        for scalar in symbol.unicodeScalars {
+            let character = wchar_t(bitPattern: scalar.value)
+            if count > 0 {
+                if count >= limit || scalar.value == 0x200D || cnc_wcwidth(character) != 0 { break }
+            }
+            buffer[count] = character
+            count += 1
+        }
+        if count == 0 {
+            buffer[0] = 0x20
+            count = 1
+        }
+        buffer[count] = 0
+        let libraryWidth = Int(cnc_wcwidth(buffer[0]))
+        if libraryWidth == width { return width }
+        if libraryWidth == 1 && width == 2 {
+            // An emoji made wide by VS16 (or a flag) that the C library measures as narrow: show
+            // it in text presentation, one column, and let the caller pad the second.
+            buffer[1] = 0
+            return 1
+        }
+        // Unprintable for the C library, or wider than we measured: a replacement character.
+        buffer[0] = 0xFFFD
+        buffer[1] = 0
+        return 1
+    }
+
+    private func cursesStyle(for style: Style) -> (attributes: attr_t, pair: Int32) {
+        if let cached = styleCache[style] { return cached }
+        let resolved = theme.resolve(style, capability: colorCapability)
+        var attributes = cnc_a_normal()
+        if resolved.attributes.contains(.bold) { attributes |= cnc_a_bold() }
+        if resolved.attributes.contains(.dim) { attributes |= cnc_a_dim() }
+        if resolved.attributes.contains(.italic) { attributes |= cnc_a_italic() }
+        if resolved.attributes.contains(.underline) { attributes |= cnc_a_underline() }
+        if resolved.attributes.contains(.reverse) { attributes |= cnc_a_reverse() }
+        var pair: Int32 = 0
+        if colorCapability != .none {
+            pair = pairs.pair(
+                foreground: CursesColor.number(for: resolved.foreground, colors: colorCount),
+                background: CursesColor.number(for: resolved.background, colors: colorCount))
+        }
+        styleCache[style] = (attributes, pair)
+        return (attributes, pair)
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        let wanted: Int32 = visible ? 1 : 0
+        guard wanted != cursorVisible else { return }
+        curs_set(wanted)
+        cursorVisible = wanted
+    }
+
+    // MARK: Input
+
+    /// Waits up to `timeout` (forever when nil) for the next event; nil when none came, so the
+    /// app loop can handle results of async work between keys.
+    ///
+    /// A resize comes back as ``Event/resize(_:)`` and makes the next draw a full redraw.
+    /// Ctrl-Z suspends the process and also comes back as a resize, to redraw everything.
+    public func nextEvent(timeout: Duration? = nil) -> Event? {
+        guard isRunning else { return nil }
+        let window = cnc_stdscr()
+        if let timeout {
+            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+            wtimeout(window, Int32(clamping: max(0, milliseconds)))
+        } else {
+            wtimeout(window, -1)
+        }
+        while true {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            if status == cnc_err() { return nil }
+            if status == cnc_key_code_yes() {
+                let code = Int32(bitPattern: value)
+                if code == KEY_RESIZE {
+                    invalidate()
+                    return .resize(size)
+                }
+                if code == KEY_MOUSE {
+                    if let event = mouseEvent() { return .mouse(event) }
+                    continue
+                }
+                if let key = KeyMapping.key(forKeyCode: code) { return .key(key) }
+                continue
+            }
+            guard let key = KeyMapping.key(forCharacter: UInt32(value)) else { continue }
+            if key == .ctrl("z") {
+                suspend()
+                return .resize(size)
+            }
+            return .key(key)
+        }
+    }
+
+    private func mouseEvent() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == cnc_ok() else { return nil }
+        let state = event.bstate
+        let x = Int(event.x)
+        let y = Int(event.y)
+        if state & cnc_button4_pressed() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+        if cnc_button5_pressed() != 0 && state & cnc_button5_pressed() != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
+        if state & cnc_button1_pressed() != 0 { return MouseEvent(.click, x: x, y: y) }
+        if state & cnc_button3_pressed() != 0 { return MouseEvent(.rightClick, x: x, y: y) }
+        return nil
+    }
+}
+
+/// atexit handlers cannot be unregistered; register the restoring one once per process.
+private let atexitRegistration: Void = cnc_register_atexit_restore()
+
+private func cnc_register_atexit_restore_once() {
+    _ = atexitRegistration
+}

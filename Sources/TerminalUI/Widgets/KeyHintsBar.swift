@@ -1,0 +1,46 @@
+/// One entry of a key-hint footer: the keys and what they do.
+public struct KeyHint: Hashable, Sendable {
+    public var keys: [Key]
+    public var label: String
+
+    public init(_ key: Key, _ label: String) {
+        self.keys = [key]
+        self.label = label
+    }
+
+    public init(keys: [Key], _ label: String) {
+        self.keys = keys
+        self.label = label
+    }
+
+    /// The keys as shown, e.g. "↑↓" for arrows or "Ctrl-C/q".
+    public var keyText: String {
+        let names = keys.map(\.displayName)
+        return names.allSatisfy({ TextWidth.columns(of: $0) == 1 }) ? names.joined() : names.joined(separator: "/")
+    }
+}
+
+/// The footer of key hints, generated from the app's keymap: "↑↓ Move  Enter Open  q Quit".
+///
+/// Hints that do not fit are left out whole rather than cut in the middle.
+public struct KeyHintsBar: Widget {
+    public var hints: [KeyHint]
+
+    public init(_ hints: [KeyHint]) { self.hints = hints }
+
+    public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        buffer.fill(row, style: .role(.footer))
+        var x = row.x + 1
+        for hint in hints {
+            let keyText = TextSanitizer.sanitizeLine(hint.keyText)
+            let label = TextSanitizer.sanitizeLine(hint.label)
+            let needed = TextWidth.columns(of: keyText) + 1 + TextWidth.columns(of: label)
+            if x + needed > row.maxX { break }
+            x += buffer.write(keyText, x: x, y: row.y, style: Style(foreground: .role(.footerKey), background: .role(.footer)))
+            x += buffer.write(" " + label, x: x, y: row.y, style: .role(.footer))
+            x += 2
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import ShopKit
+import Testing
+import TerminalUI
+@testable import ShopApp
+
+@Suite("Reducer: browse")
+struct BrowseReducerTests {
+    @Test("Start asks for the session, catalog, cart, ads and inbox")
+    func start() {
+        var state = Fixtures.state()
+        let effects = reduce(&state, .start)
+        #expect(effects.contains(.loadSession))
+        #expect(effects.contains(.loadCategories))
+        #expect(effects.contains(.loadProducts(categoryID: nil, cursor: nil, currency: .usd, generation: 0)))
+        #expect(effects.contains(.loadCart(currency: .usd)))
+        #expect(state.browse.isLoadingPage)
+    }
+
+    @Test("The first page selects the first product and loads its detail")
+    func firstPage() {
+        var state = Fixtures.state()
+        _ = reduce(&state, .start)
+        let effects = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Fixtures.products, nextCursor: "c2"))))
+        #expect(state.browse.products.count == 5)
+        #expect(state.browse.productList.selected == 0)
+        #expect(effects.contains(.loadProduct(id: "p1", currency: .usd)))
+        #expect(effects.contains(.loadRecommendations(productID: "p1", currency: .usd)))
+        // Near the end of what is loaded: the next page is asked for by cursor.
+        #expect(effects.contains(.loadProducts(categoryID: nil, cursor: "c2", currency: .usd, generation: 0)))
+    }
+
+    @Test("Scrolling pages through the catalog by cursor, once at a time")
+    func paging() {
+        var state = Fixtures.browsing(width: 80, height: 24)  // 16 rows: a screenful is kept loaded
+        #expect(state.browse.isLoadingPage)  // the prefetch of page 2 is on its way
+        let more = (6...30).map { Fixtures.product("p\($0)", "Item \($0)", 100 * Int64($0), stock: 9) }
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Array(more.prefix(20)), nextCursor: "c3"))))
+        #expect(state.browse.products.count == 25)
+        #expect(!state.browse.isLoadingPage)
+        var effects = Fixtures.press([.character("G")], &state)
+        #expect(effects.contains(.loadProducts(categoryID: nil, cursor: "c3", currency: .usd, generation: 0)))
+        effects = Fixtures.press([.character("k")], &state)
+        #expect(!effects.contains { if case .loadProducts = $0 { true } else { false } })
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Array(more.suffix(5)), nextCursor: nil))))
+        #expect(state.browse.isComplete)
+        #expect(state.browse.products.count == 30)
+    }
+
+    @Test("Choosing a category restarts the listing; a late page of the old one is dropped")
+    func categoryChange() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("h")], &state)
+        #expect(state.browse.focus == .categories)
+        let effects = Fixtures.press([.character("j")], &state)
+        #expect(state.browse.selectedCategoryID == "kitchen")
+        #expect(effects.contains(.loadProducts(categoryID: "kitchen", cursor: nil, currency: .usd, generation: 1)))
+        #expect(state.browse.products.isEmpty)
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Fixtures.products, nextCursor: nil))))
+        #expect(state.browse.products.isEmpty)
+        _ = reduce(&state, .productsLoaded(generation: 1, .success(Page(items: Array(Fixtures.products.prefix(3)), nextCursor: nil))))
+        #expect(state.browse.products.count == 3)
+    }
+
+    @Test("+ adds the selected product; out of stock is refused without a request")
+    func addToCart() {
+        var state = Fixtures.browsing()
+        var effects = Fixtures.press([.character("+")], &state)
+        #expect(effects == [.addToCart(productID: "p1", quantity: 1, currency: .usd)])
+        #expect(state.cart.pendingChanges == 1)
+        _ = reduce(&state, .cartChanged(productID: "p1", .success(Fixtures.cart([Fixtures.line(Fixtures.products[0], quantity: 3)]))))
+        #expect(state.cart.itemCount == 3)
+        #expect(state.cart.pendingChanges == 0)
+        Fixtures.press([.character("j"), .character("j")], &state)
+        #expect(state.browse.selectedProduct?.id == "p3")
+        effects = Fixtures.press([.character("+")], &state)
+        #expect(effects.isEmpty)
+        #expect(state.banner?.text.contains("out of stock") == true)
+    }
+
+    @Test("The detail pane adds the chosen quantity")
+    func quantityPicker() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.enter, .character("l"), .character("l")], &state)
+        #expect(state.browse.focus == .detail)
+        #expect(state.browse.quantity == 3)
+        let effects = Fixtures.press([.enter], &state)
+        #expect(effects == [.addToCart(productID: "p1", quantity: 3, currency: .usd)])
+    }
+
+    @Test("$ cycles the currency and reloads everything priced")
+    func currency() {
+        var state = Fixtures.browsing()
+        let effects = Fixtures.press([.character("$")], &state)
+        #expect(state.currency == .eur)
+        #expect(effects.contains(.loadProducts(categoryID: nil, cursor: nil, currency: .eur, generation: 1)))
+        #expect(effects.contains(.loadProduct(id: "p1", currency: .eur)))
+        #expect(effects.contains(.loadCart(currency: .eur)))
+        #expect(effects.contains(.saveCurrency(.eur)))
+        Fixtures.press(Array(repeating: .character("$"), count: 5), &state)
+        #expect(state.currency == .usd)
+    }
+
+    @Test("A terminal that is too small only quits")
+    func tooSmall() {
+        var state = Fixtures.browsing()
+        _ = reduce(&state, .resize(Size(width: 50, height: 15)))
+        #expect(state.isTooSmall)
+        #expect(Fixtures.press([.character("+")], &state).isEmpty)
+        #expect(Fixtures.press([.character("q")], &state) == [.quit])
+    }
+}
+
+@Suite("Reducer: search")
+struct SearchReducerTests {
+    @Test("/ opens search from anywhere, typing debounces, Esc returns")
+    func openTypeReturn() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("c")], &state)
+        Fixtures.press([.character("/")], &state)
+        #expect(state.screen == .search)
+        #expect(state.isTyping)
+        let effects = Fixtures.type("cup", &state)
+        #expect(effects == [
+            .startTimer(.searchDebounce(generation: 1), after: .milliseconds(150)),
+            .startTimer(.searchDebounce(generation: 2), after: .milliseconds(150)),
+            .startTimer(.searchDebounce(generation: 3), after: .milliseconds(150)),
+        ])
+        // Only the timer of the latest edit searches.
+        #expect(reduce(&state, .timerFired(.searchDebounce(generation: 1))).isEmpty)
+        let search = reduce(&state, .timerFired(.searchDebounce(generation: 3)))
+        #expect(search == [.search(SearchQuery(text: "cup", currency: .usd), generation: 3)])
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .cart)
+    }
+
+    @Test("A late answer to an older query never overwrites a newer one")
+    func staleAnswers() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("ke", &state)
+        _ = reduce(&state, .timerFired(.searchDebounce(generation: 2)))
+        _ = Fixtures.type("t", &state)
+        _ = reduce(&state, .timerFired(.searchDebounce(generation: 3)))
+        let kettle = SearchHit(product: Fixtures.products[1], matchedIn: [.name])
+        let other = SearchHit(product: Fixtures.products[0], matchedIn: [.description])
+        _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [kettle], total: 1))))
+        _ = reduce(&state, .searchLoaded(generation: 2, .success(SearchResults(hits: [other, kettle], total: 2))))
+        #expect(state.search.hits == [kettle])
+        #expect(state.search.shownQuery == "ket")
+    }
+
+    @Test("Filters and sort search again at once")
+    func filters() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("a", &state)
+        var effects = Fixtures.press([.ctrl("s")], &state)
+        #expect(effects == [.search(SearchQuery(text: "a", inStockOnly: true, currency: .usd), generation: 2)])
+        effects = Fixtures.press([.ctrl("o")], &state)
+        #expect(effects == [.search(SearchQuery(text: "a", inStockOnly: true, sort: .priceAscending, currency: .usd), generation: 3)])
+        effects = Fixtures.press([.ctrl("f")], &state)
+        #expect(effects == [.search(SearchQuery(text: "a", categoryID: "kitchen", inStockOnly: true, sort: .priceAscending, currency: .usd), generation: 4)])
+    }
+
+    @Test("Enter opens the product; Esc goes back to the results")
+    func openProduct() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("pan", &state)
+        _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [SearchHit(product: Fixtures.products[2], matchedIn: [.name])], total: 1))))
+        let effects = Fixtures.press([.enter], &state)
+        #expect(state.screen == .browse)
+        #expect(state.browse.focus == .detail)
+        #expect(effects.contains(.loadProduct(id: "p3", currency: .usd)))
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .search)
+        #expect(state.search.query.text == "pan")
+    }
+}
+
+@Suite("Reducer: cart")
+struct CartReducerTests {
+    @Test("+, - and x change the selected line")
+    func lineChanges() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("c")], &state)
+        _ = reduce(&state, .cartLoaded(.success(Fixtures.cartWithTwo)))
+        #expect(Fixtures.press([.character("+")], &state) == [.setCartQuantity(productID: "p1", quantity: 3, currency: .usd)])
+        #expect(Fixtures.press([.character("-")], &state) == [.setCartQuantity(productID: "p1", quantity: 1, currency: .usd)])
+        Fixtures.press([.character("j")], &state)
+        #expect(Fixtures.press([.character("-")], &state) == [.removeFromCart(productID: "p4", currency: .usd)])
+        #expect(Fixtures.press([.character("x")], &state) == [.removeFromCart(productID: "p4", currency: .usd)])
+    }
+
+    @Test("A stock conflict is shown on the line and the cart is reloaded")
+    func stockConflict() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("c")], &state)
+        let conflict = ServiceFailure(kind: .conflict, message: "Not enough stock", productID: "p1", available: 2)
+        let effects = reduce(&state, .cartChanged(productID: "p1", .failure(conflict)))
+        #expect(state.cart.lineProblems["p1"] == "Not enough stock Only 2 available.")
+        #expect(effects == [.loadCart(currency: .usd)])
+        #expect(state.banner != nil)
+        // Checkout is refused while a line has a problem.
+        Fixtures.press([.escape, .enter], &state)
+        #expect(state.screen == .cart)
+    }
+
+    @Test("An empty cart cannot be checked out")
+    func emptyCart() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("c")], &state)
+        _ = reduce(&state, .cartLoaded(.success(.empty())))
+        #expect(Fixtures.press([.enter], &state).isEmpty)
+        #expect(state.screen == .cart)
+        #expect(state.cart.shippingEstimate == .loaded(.zero(.usd)))
+    }
+
+    @Test("The estimate is quoted and totalled with the subtotal")
+    func estimate() {
+        let state = Fixtures.browsing()
+        #expect(state.cart.shippingEstimate == .loaded(Fixtures.usd(899)))
+        #expect(state.cart.estimatedTotal == Fixtures.cartWithTwo.subtotal + Fixtures.usd(899))
+    }
+}

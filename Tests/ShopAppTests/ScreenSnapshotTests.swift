@@ -1,0 +1,424 @@
+import Foundation
+import ShopKit
+import Testing
+import TerminalUI
+@testable import ShopApp
+
+/// Every screen and state at 80x24 and 120x40, in the default and mono themes. The files under
+/// `__Snapshots__/ScreenSnapshotTests` are the pictures; CI fails on a missing one.
+@Suite("Screens")
+struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (120, 40)]
+    static let themes: [(String, Theme)] = [("default", .default), ("mono", .mono)]
+
+    private func snapshot(_ name: String, testName: String = #function, line: UInt = #line, _ build: (Int, Int) -> AppState) {
+        for (width, height) in Self.sizes {
+            let state = build(width, height)
+            for (themeName, theme) in Self.themes {
+                let buffer = AppView.render(state, size: Size(width: width, height: height), theme: theme)
+                assertScreen(buffer, named: "\(name).\(width)x\(height).\(themeName)", resolvedWith: theme, testName: testName, line: line)
+            }
+        }
+    }
+
+    // MARK: Browse
+
+    @Test func browseLoading() {
+        snapshot("loading") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = reduce(&state, .start)
+            return state
+        }
+    }
+
+    @Test func browsePopulated() {
+        snapshot("populated") { Fixtures.browsing(width: $0, height: $1) }
+    }
+
+    @Test func browseDetailFocused() {
+        snapshot("detail") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("j"), .enter], &state)
+            _ = reduce(&state, .productLoaded(id: "p2", .success(Fixtures.detail(Fixtures.products[1]))))
+            _ = reduce(&state, .recommendationsLoaded(productID: "p2", .success([Fixtures.products[0], Fixtures.products[4]])))
+            Fixtures.press([.character("l")], &state)
+            return state
+        }
+    }
+
+    @Test func browseError() {
+        snapshot("error") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = reduce(&state, .start)
+            let failure = ServiceFailure(kind: .network, message: "connection refused")
+            _ = reduce(&state, .categoriesLoaded(.failure(failure)))
+            _ = reduce(&state, .productsLoaded(generation: 0, .failure(failure)))
+            _ = reduce(&state, .sessionLoaded(.failure(failure)))
+            return state
+        }
+    }
+
+    @Test func browseEmptyCategory() {
+        snapshot("emptyCategory") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("h"), .character("G")], &state)
+            _ = reduce(&state, .productsLoaded(generation: 1, .success(Page(items: []))))
+            return state
+        }
+    }
+
+    @Test func tooSmall() {
+        let state = Fixtures.browsing(width: 59, height: 19)
+        for (themeName, theme) in Self.themes {
+            assertScreen(AppView.render(state, size: Size(width: 59, height: 19), theme: theme), named: "59x19.\(themeName)", resolvedWith: theme)
+        }
+    }
+
+    @Test func help() {
+        snapshot("help") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("?")], &state)
+            return state
+        }
+    }
+
+    // MARK: Search
+
+    @Test func searchEmpty() {
+        snapshot("empty") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("/")], &state)
+            return state
+        }
+    }
+
+    @Test func searchResults() {
+        snapshot("results") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("/")], &state)
+            _ = Fixtures.type("pan", &state)
+            _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [
+                SearchHit(product: Fixtures.products[2], matchedIn: [.name]),
+                SearchHit(product: Fixtures.products[0], matchedIn: [.description]),
+            ], total: 2))))
+            Fixtures.press([.ctrl("s")], &state)
+            _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [
+                SearchHit(product: Fixtures.products[0], matchedIn: [.description]),
+            ], total: 1))))
+            return state
+        }
+    }
+
+    @Test func searchNoMatch() {
+        snapshot("noMatch") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("/")], &state)
+            _ = Fixtures.type("zzz", &state)
+            _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [], total: 0))))
+            return state
+        }
+    }
+
+    // MARK: Cart
+
+    @Test func cartPopulated() {
+        snapshot("populated") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("c")], &state)
+            _ = reduce(&state, .cartLoaded(.success(Fixtures.cartWithTwo)))
+            _ = reduce(&state, .shippingQuoted(.cartEstimate, .success(Fixtures.shippingOptions)))
+            return state
+        }
+    }
+
+    @Test func cartEmpty() {
+        snapshot("empty") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("c")], &state)
+            _ = reduce(&state, .cartLoaded(.success(.empty())))
+            return state
+        }
+    }
+
+    @Test func cartLoading() {
+        snapshot("loading") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            Fixtures.press([.character("c")], &state)
+            return state
+        }
+    }
+
+    @Test func cartConflict() {
+        snapshot("conflict") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("c")], &state)
+            let lines = [Fixtures.line(Fixtures.products[0], quantity: 2), Fixtures.line(Fixtures.products[1], quantity: 5, problem: "Only 3 left in stock")]
+            _ = reduce(&state, .cartLoaded(.success(Fixtures.cart(lines))))
+            _ = reduce(&state, .shippingQuoted(.cartEstimate, .success(Fixtures.shippingOptions)))
+            _ = reduce(&state, .cartChanged(productID: "p2", .failure(ServiceFailure(kind: .conflict, message: "Only 3 left in stock", productID: "p2", available: 3))))
+            return state
+        }
+    }
+
+    // MARK: Checkout
+
+    @Test func checkoutContact() {
+        snapshot("contact") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("c"), .enter], &state)
+            _ = Fixtures.type("grace@exa", &state)
+            return state
+        }
+    }
+
+    @Test func checkoutAddressForm() {
+        snapshot("addressForm") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("c"), .enter], &state)
+            _ = Fixtures.type("grace@example.com", &state)
+            Fixtures.press([.enter], &state)
+            _ = Fixtures.type("Grace Hopper", &state)
+            Fixtures.press([.tab], &state)
+            Fixtures.press([.enter], &state)  // validation: required fields missing
+            return state
+        }
+    }
+
+    @Test func checkoutSavedAddresses() {
+        snapshot("savedAddresses") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            _ = reduce(&state, .signedIn(.success(Fixtures.account)))
+            _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(10)))
+            Fixtures.press([.character("c"), .enter], &state)
+            _ = reduce(&state, .addressesLoaded(.success([Fixtures.savedAddress])))
+            Fixtures.press([.enter], &state)
+            return state
+        }
+    }
+
+    @Test func checkoutShippingLoading() {
+        snapshot("shippingLoading") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toShipping(&state)
+            state.checkout?.shippingOptions = .loading(previous: nil)
+            return state
+        }
+    }
+
+    @Test func checkoutShipping() {
+        snapshot("shipping") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toShipping(&state)
+            return state
+        }
+    }
+
+    @Test func checkoutPayment() {
+        // The number field is left, so it shows the last four only: no card number in the file.
+        snapshot("payment") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toShipping(&state)
+            Fixtures.press([.enter], &state)
+            _ = Fixtures.type(CheckoutDriver.card, &state)
+            Fixtures.press([.tab], &state)
+            _ = Fixtures.type("12/3", &state)
+            return state
+        }
+    }
+
+    @Test func checkoutPaymentDeclined() {
+        snapshot("paymentDeclined") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toReview(&state)
+            Fixtures.press([.enter], &state)
+            _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+            _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .failure(ServiceFailure(kind: .paymentDeclined, message: "Your card was declined."))))
+            Fixtures.press([.tab], &state)
+            return state
+        }
+    }
+
+    @Test func checkoutReview() {
+        snapshot("review") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toReview(&state)
+            return state
+        }
+    }
+
+    @Test func checkoutPlacing() {
+        snapshot("placing") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toReview(&state)
+            Fixtures.press([.enter], &state)
+            _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+            return state
+        }
+    }
+
+    @Test func checkoutRetry() {
+        snapshot("retry") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toReview(&state)
+            Fixtures.press([.enter], &state)
+            _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+            _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .failure(ServiceFailure(kind: .network, message: "connection reset"))))
+            return state
+        }
+    }
+
+    @Test func checkoutDone() {
+        snapshot("done") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toReview(&state)
+            Fixtures.press([.enter], &state)
+            _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+            _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .success(Fixtures.order())))
+            _ = reduce(&state, .cartLoaded(.success(.empty())))
+            return state
+        }
+    }
+
+    @Test func checkoutConfirmQuit() {
+        snapshot("confirmQuit") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            CheckoutDriver.toShipping(&state)
+            Fixtures.press([.character("q")], &state)
+            return state
+        }
+    }
+
+    // MARK: Orders and tracker
+
+    @Test func ordersList() {
+        snapshot("list") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("o")], &state)
+            _ = reduce(&state, .ordersLoaded(.success(Page(items: Fixtures.orderSummaries))))
+            return state
+        }
+    }
+
+    @Test func ordersEmpty() {
+        snapshot("empty") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("o")], &state)
+            _ = reduce(&state, .ordersLoaded(.success(Page(items: []))))
+            return state
+        }
+    }
+
+    static func tracker(width: Int, height: Int, order: Order) -> AppState {
+        var state = Fixtures.browsing(width: width, height: height)
+        Fixtures.press([.character("o")], &state)
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: Fixtures.orderSummaries))))
+        Fixtures.press([.enter], &state)
+        _ = reduce(&state, .orderLoaded(id: "ord-1001", .success(order)))
+        _ = reduce(&state, .trackingLoaded(orderID: "ord-1001", .success(Fixtures.tracking(for: order))))
+        _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(2)))
+        return state
+    }
+
+    @Test func trackerInTransit() {
+        snapshot("inTransit") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .inTransit, cancellable: false)) }
+    }
+
+    @Test func trackerCancellable() {
+        snapshot("cancellable") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .paid)) }
+    }
+
+    @Test func trackerCancelled() {
+        snapshot("cancelled") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .cancelled, cancellable: false)) }
+    }
+
+    @Test func trackerConfirmCancel() {
+        snapshot("confirmCancel") { width, height in
+            var state = Self.tracker(width: width, height: height, order: Fixtures.order(status: .paid))
+            Fixtures.press([.character("X")], &state)
+            return state
+        }
+    }
+
+    @Test func invoice() {
+        snapshot("invoice") { width, height in
+            var state = Self.tracker(width: width, height: height, order: Fixtures.order(status: .delivered, cancellable: false))
+            Fixtures.press([.character("v")], &state)
+            let order = Fixtures.order(status: .delivered, cancellable: false)
+            _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Invoice(
+                number: "INV-000042", orderID: order.id, issuedAt: Fixtures.now, email: order.email, billingAddress: order.address,
+                lines: order.lines, subtotal: order.subtotal, shipping: order.shipping, total: order.total, transactionID: order.transactionID,
+                cardBrand: .visa, cardLast4: "4242", status: .paid))))
+            return state
+        }
+    }
+
+    // MARK: Account and inbox
+
+    @Test func accountSignIn() {
+        snapshot("signIn") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("a")], &state)
+            _ = Fixtures.type("ada@example.com", &state)
+            Fixtures.press([.tab], &state)
+            _ = Fixtures.type("secret", &state)
+            Fixtures.press([.enter], &state)
+            _ = reduce(&state, .signedIn(.failure(ServiceFailure(kind: .unauthorized, message: "Wrong e-mail or password."))))
+            return state
+        }
+    }
+
+    @Test func accountRegister() {
+        snapshot("register") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("a"), .ctrl("r")], &state)
+            return state
+        }
+    }
+
+    static func signedIn(width: Int, height: Int) -> AppState {
+        var state = Fixtures.browsing(width: width, height: height)
+        _ = reduce(&state, .signedIn(.success(Fixtures.account)))
+        _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(10)))
+        Fixtures.press([.character("a")], &state)
+        _ = reduce(&state, .addressesLoaded(.success([Fixtures.savedAddress])))
+        _ = reduce(&state, .activityLoaded(.success(Fixtures.activity)))
+        return state
+    }
+
+    @Test func accountProfile() {
+        snapshot("profile") { Self.signedIn(width: $0, height: $1) }
+    }
+
+    @Test func accountAddresses() {
+        snapshot("addresses") { width, height in
+            var state = Self.signedIn(width: width, height: height)
+            Fixtures.press([.tab], &state)
+            return state
+        }
+    }
+
+    @Test func accountActivity() {
+        snapshot("activity") { width, height in
+            var state = Self.signedIn(width: width, height: height)
+            Fixtures.press([.tab, .tab], &state)
+            return state
+        }
+    }
+
+    @Test func inbox() {
+        snapshot("inbox") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("i"), .enter], &state)
+            return state
+        }
+    }
+
+    @Test func inboxEmpty() {
+        snapshot("empty") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            Fixtures.press([.character("i")], &state)
+            _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: []), unreadCount: 0))))
+            return state
+        }
+    }
+}
