@@ -19,7 +19,7 @@ enum CatalogLoader {
         }
         let decoded: CatalogFile
         do { decoded = try JSONDecoder().decode(CatalogFile.self, from: data) } catch {
-            throw CatalogLoadError(file: name, reason: describe(error))
+            throw CatalogLoadError(file: name, reason: wholeNumberFault(in: data) ?? describe(error))
         }
         return try validated(decoded, file: name, now: now)
     }
@@ -62,6 +62,22 @@ enum CatalogLoader {
                     rating: rating, ratingCount: entry.ratingCount ?? 0, updatedAt: now))
         }
         return ProductCatalog(categories: file.categories, products: products)
+    }
+
+    /// The decoder calls valid JSON with 1e30 or 12.5 for an integer "not valid JSON"; name the
+    /// product and field instead.
+    private static func wholeNumberFault(in data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let products = object["products"] as? [[String: Any]]
+        else { return nil }
+        for (index, product) in products.enumerated() {
+            for field in ["priceUsd", "stock", "ratingCount"] {
+                guard let value = product[field], !(value is NSNull), (value as? Int) == nil else { continue }
+                let id = product["id"] as? String ?? "no id"
+                return "product #\(index + 1) (\(id)): \(field) must be a whole number that fits in 64 bits"
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> String {
