@@ -82,6 +82,28 @@ struct EffectsAndInputTests {
         let help = Keymap.helpSections(current: .browse)
         #expect(help.map(\.title) == ["Browse", "Everywhere"])
     }
+
+    @Test("The footer leaves out what cannot run now: no cancelling a shipped order")
+    func footerLeavesOutUnavailableCommands() {
+        #expect(Keymap.footerHints(for: .orderDetail, typing: false).map(\.label).contains("cancel order"))
+        let shipped = Keymap.footerHints(for: .orderDetail, typing: false, unavailable: [.cancelOrder])
+        #expect(!shipped.map(\.label).contains("cancel order"))
+    }
+
+    @Test("The expiry reads as MM/YY while it is typed")
+    func expiryGetsItsSlash() {
+        var form = CardForm()
+        form.focus = .expiry
+        for character in "1230" { _ = form.type(.character(character)) }
+        #expect(form.expiry.text == "12/30")
+        #expect(form.expiryParts?.month == 12)
+        #expect(form.expiryParts?.year == 2030)
+        _ = form.type(.backspace)
+        _ = form.type(.backspace)
+        _ = form.type(.backspace)
+        for character in "/31" { _ = form.type(.character(character)) }
+        #expect(form.expiry.text == "12/31")  // a typed slash is not doubled
+    }
 }
 
 /// A gateway stand-in answering from the fixtures.

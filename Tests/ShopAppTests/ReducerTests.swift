@@ -30,6 +30,16 @@ struct BrowseReducerTests {
         #expect(effects.contains(.loadProducts(categoryID: nil, cursor: "c2", currency: .usd, generation: 0)))
     }
 
+    @Test("The product panel counts what is loaded against the catalog's total")
+    func totalCount() {
+        var state = Fixtures.state()
+        _ = reduce(&state, .start)
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Fixtures.products, nextCursor: "c2", total: 72))))
+        #expect(state.browse.totalProducts == 72)
+        let screen = AppView.render(state, size: Size(width: 120, height: 40), theme: .default)
+        #expect((0..<screen.height).contains { screen.text(ofRow: $0).contains("5 of 72 items") })
+    }
+
     @Test("Scrolling pages through the catalog by cursor, once at a time")
     func paging() {
         var state = Fixtures.browsing(width: 80, height: 24)  // 16 rows: a screenful is kept loaded

@@ -20,6 +20,24 @@ import TerminalUI
         #expect(buffer.write("ignored", x: 9, y: 0) == 0)
     }
 
+    @Test func aLineThatDoesNotFitEndsWithAnEllipsis() {
+        var buffer = Buffer(width: 12, height: 3)
+        let line = Line([Span("Price ", style: .foreground(.muted)), Span("$329.00 each", style: .foreground(.price))])
+        #expect(buffer.write(line, x: 0, y: 0, maxWidth: 10) == 10)
+        #expect(buffer.text(ofRow: 0) == "Price $32…  ")
+        #expect(buffer[9, 0].style == .foreground(.price))
+        // Cut exactly between spans: the next span's text is lost, so the ellipsis still shows.
+        buffer.write(Line([Span("abcd"), Span("ef")]), x: 0, y: 1, maxWidth: 4)
+        #expect(buffer.text(ofRow: 1) == "abc…        ")
+        // What fits, and trailing blank spans, are left as they are.
+        buffer.write(Line([Span("abcd"), Span("  ")]), x: 0, y: 2, maxWidth: 4)
+        #expect(buffer.text(ofRow: 2) == "abcd        ")
+        // A wide character cut at the edge gives way to the ellipsis too.
+        var wide = Buffer(width: 5, height: 1)
+        wide.write(Line("ab盆栽"), x: 0, y: 0)
+        #expect(wide.text(ofRow: 0) == "ab盆…")
+    }
+
     @Test func wideCharacterTakesTwoCells() {
         var buffer = Buffer(width: 6, height: 1)
         #expect(buffer.write("中a", x: 0, y: 0) == 3)
@@ -80,7 +98,7 @@ import TerminalUI
         var buffer = Buffer(width: 12, height: 1)
         let line = Line([Span("$9.99", style: .foreground(.price)), Span(" each")])
         #expect(buffer.write(line, x: 0, y: 0, maxWidth: 8) == 8)
-        #expect(buffer.text(ofRow: 0) == "$9.99 ea    ")
+        #expect(buffer.text(ofRow: 0) == "$9.99 e…    ")  // cut lines end with an ellipsis
         #expect(buffer[0, 0].style == .foreground(.price))
         #expect(buffer[5, 0].style == .plain)
     }

@@ -92,9 +92,10 @@ public enum Keymap {
     }
 
     /// The hints of the footer of `scope`: its own footer bindings, then the global ones it
-    /// does not override. While typing, only the keys that still work are offered.
-    public static func footerHints(for scope: KeyScope, typing: Bool) -> [KeyHint] {
-        let own = bindings.filter { $0.scope == scope && $0.inFooter }
+    /// does not override. While typing, only the keys that still work are offered, and
+    /// commands that cannot run now (`unavailable`) are left out.
+    public static func footerHints(for scope: KeyScope, typing: Bool, unavailable: Set<Command> = []) -> [KeyHint] {
+        let own = bindings.filter { $0.scope == scope && $0.inFooter && !unavailable.contains($0.command) }
         let ownCommands = Set(own.map(\.command))
         // Help and quit first: they must fit even on a narrow screen.
         let global = bindings.filter { $0.scope == .global && $0.inFooter && !ownCommands.contains($0.command) }

@@ -102,6 +102,7 @@ enum BrowseReducer {
         state.browse.listingGeneration += 1
         state.browse.products = []
         state.browse.nextCursor = nil
+        state.browse.totalProducts = nil
         state.browse.hasLoadedFirstPage = false
         state.browse.pageError = nil
         state.browse.isLoadingPage = true
@@ -160,6 +161,7 @@ enum BrowseReducer {
             let known = Set(state.browse.products.map(\.id))
             state.browse.products += page.items.filter { !known.contains($0.id) }
             state.browse.nextCursor = page.nextCursor
+            state.browse.totalProducts = page.total
             state.browse.hasLoadedFirstPage = true
             state.browse.pageError = nil
             if state.browse.productList.selected == nil || state.browse.productList.selected! >= state.browse.products.count {

@@ -40,7 +40,7 @@ public enum AddressField: String, Equatable, Sendable, CaseIterable {
 
     public var placeholder: String {
         switch self {
-        case .country: "US"
+        case .country: "2-letter code"
         case .line2, .region, .phone: "optional"
         default: ""
         }
@@ -56,6 +56,8 @@ public struct AddressForm: Equatable, Sendable {
 
     public init() {
         inputs = Dictionary(uniqueKeysWithValues: AddressField.allCases.map { ($0, TextInputState(maxLength: $0.maxLength)) })
+        // A real value rather than a placeholder: a grey "US" looked filled in, then was "required".
+        setText("US", for: .country)
     }
 
     public func text(_ field: AddressField) -> String {

@@ -15,6 +15,8 @@ public struct BrowseState: Equatable, Sendable {
     public var products: [ProductSummary] = []
     /// The cursor of the next page; nil once the whole catalog is loaded.
     public var nextCursor: String?
+    /// How many products the listing has in all, when the gateway says.
+    public var totalProducts: Int?
     /// True once the first page of the current listing has arrived.
     public var hasLoadedFirstPage = false
     public var isLoadingPage = false

@@ -83,7 +83,13 @@ public struct CardForm: Equatable, Sendable, CustomStringConvertible, CustomRefl
         switch focus {
         case .number: return Self.typeDigits(key, into: &digits, limit: 19)
         case .cvv: return Self.typeDigits(key, into: &cvv, limit: 4)
-        case .expiry: return expiry.handle(key)
+        case .expiry:
+            // "1230" reads as 12/30 while it is typed: the slash comes by itself after the month.
+            if case .character(let character) = key, character.isASCII, character.isNumber,
+               expiry.text.count == 2, expiry.text.allSatisfy(\.isNumber) {
+                expiry.setText(expiry.text + "/")
+            }
+            return expiry.handle(key)
         case .holder: return holder.handle(key)
         }
     }

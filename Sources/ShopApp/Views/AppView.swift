@@ -27,13 +27,21 @@ public enum AppView {
         case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
         case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping))
+        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping, unavailable: unavailableCommands(state)))
             .render(into: &buffer, area: layout.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)
         }
         return buffer
+    }
+
+    /// Commands whose keys would do nothing on the current screen, so the footer does not offer them.
+    static func unavailableCommands(_ state: AppState) -> Set<Command> {
+        guard state.screen == .orderDetail, let order = state.orders.detail?.order.value, order.isCancellable else {
+            return state.screen == .orderDetail ? [.cancelOrder] : []
+        }
+        return []
     }
 
     static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {

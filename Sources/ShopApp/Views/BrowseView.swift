@@ -70,10 +70,14 @@ enum BrowseView {
 
     private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let browse = state.browse
-        let trailing: String
-        if browse.isLoadingPage { trailing = "\(Format.spinner(state.spinnerTick)) loading" }
-        else if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
+        var trailing: String
+        if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
+        else if let total = browse.totalProducts { trailing = "\(browse.products.count) of \(Format.count(total, "item"))" }
         else { trailing = "\(browse.products.count)+ items" }
+        if browse.isLoadingPage {
+            // While the next page comes, the count stays in view beside the spinner.
+            trailing = "\(Format.spinner(state.spinnerTick)) " + (browse.products.isEmpty ? "loading" : trailing)
+        }
         let panel = Panel(title: categoryName(state, id: browse.selectedCategoryID), trailingTitle: trailing, isFocused: browse.focus == .products)
         panel.render(into: &buffer, area: area, theme: theme)
         var inside = panel.contentArea(for: area)
@@ -154,7 +158,7 @@ enum BrowseView {
         var bottom = inside.maxY
         if let ad = browse.ad, bottom - 1 > y {
             bottom -= 1
-            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(ad.text, style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
+            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
         }
         let recommendations = Array(browse.recommendations.prefix(max(0, min(5, (bottom - y - 6)))))
         if !recommendations.isEmpty {

@@ -80,10 +80,29 @@ public struct Buffer: Hashable, Sendable {
     public mutating func write(_ line: Line, x: Int, y: Int, maxWidth: Int? = nil) -> Int {
         let limit = maxWidth ?? (width - x)
         var used = 0
-        for span in line.spans where used < limit {
-            used += write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
+        for (index, span) in line.spans.enumerated() {
+            guard used < limit else {
+                // Text is left over: end with an ellipsis, so a cut is never taken for the whole.
+                if line.spans[index...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) {
+                    markCut(x: x + limit - 1, y: y, style: line.spans[index - 1].style)
+                }
+                break
+            }
+            let written = write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
+            used += written
+            // Measured only when the line is full, so the common case costs nothing extra.
+            if used >= limit, written < span.width {
+                markCut(x: x + limit - 1, y: y, style: span.style)
+                break
+            }
         }
         return used
+    }
+
+    /// Puts an ellipsis in the last column a cut line may use.
+    private mutating func markCut(x: Int, y: Int, style: Style) {
+        guard x >= 0 else { return }
+        write("…", x: x, y: y, style: style, maxWidth: 1)
     }
 
     /// Writes `text` into the first row of `area`, aligned, clipped with an ellipsis if too wide.
