@@ -144,9 +144,11 @@ struct HostileCatalogTests {
             #expect(String(data: served.body, encoding: .utf8) != nil, "valid UTF-8")
             let object = try JSONSerialization.jsonObject(with: served.body) as? [String: Any]
             #expect((object?["name"] as? String)?.hasPrefix("lone ") == true)
+            print("hostile catalog: lone surrogates were loaded and served as valid UTF-8")
             await gateway.stop()
         } catch let error as CatalogLoadError {
             #expect(error.description.contains("not valid JSON"), "\(error.description)")
+            print("hostile catalog: lone surrogates were refused: \(error.description)")
         }
     }
 
