@@ -173,7 +173,7 @@ final class AnswerMutator: Sendable {
 
 @Suite("ShopKit decodes any answer into a value or a typed ShopError")
 struct ResponseDecodingFuzzTests {
-    static let iterations = 1_500
+    static let iterations = Int(ProcessInfo.processInfo.environment["DECODING_FUZZ_ITERATIONS"] ?? "") ?? 1_500
 
     /// Uses the value the way an app would (totals, formatting, descriptions), so a value that
     /// would trap later counts as a crash now.
@@ -181,9 +181,18 @@ struct ResponseDecodingFuzzTests {
         var touched = String(describing: value).count
         if let cart = value as? Cart {
             touched += cart.lines.map(\.lineTotal.formatted).count + cart.subtotal.formatted.count + (cart.hasProblems ? 1 : 0)
+            let sameCurrency = cart.lines.filter { $0.lineTotal.currency == cart.subtotal.currency }
+            touched += (Money.sum(sameCurrency.map(\.lineTotal), in: cart.subtotal.currency) + cart.subtotal).formatted.count
+        } else if let options = value as? [ShippingOption] {
+            touched += options.map { $0.cost.formatted }.count
         } else if let order = value as? Order {
             touched += order.total.formatted.count + order.lines.map(\.lineTotal.formatted).count + order.itemCount
             touched += order.events.count + order.status.rawValue.count
+            // What the app's review and receipt do with it.
+            if order.subtotal.currency == order.shipping.currency { touched += (order.subtotal + order.shipping).formatted.count }
+            let sameCurrency = order.lines.filter { $0.lineTotal.currency == order.total.currency }
+            touched += Money.sum(sameCurrency.map(\.lineTotal), in: order.total.currency).formatted.count
+            touched += sameCurrency.map { ($0.unitPrice * $0.quantity).formatted }.count
         } else if let page = value as? Page<ProductSummary> {
             touched += page.items.map { $0.price.formatted }.count
         }
