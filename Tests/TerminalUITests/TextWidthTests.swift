@@ -80,6 +80,14 @@ import TerminalUI
         #expect(TextWidth.truncate("abc", toColumns: 1, ellipsis: "...") == "a")
     }
 
+    @Test("Truncating and fitting measure the text as shown: an escape sequence is neither counted nor cut in half")
+    func truncationMeasuresSanitisedText() {
+        let link = "\u{1B}]8;;https://evil.example/\u{1B}\\Link kettle\u{1B}]8;;\u{1B}\\"
+        #expect(TextWidth.truncate(link, toColumns: 20) == "Link kettle")
+        #expect(TextWidth.truncate(link, toColumns: 6) == "Link …")
+        #expect(TextWidth.fit("\u{1B}[31mRed\u{1B}[0m\tx", toColumns: 8) == "Red x   ")
+    }
+
     @Test func truncationNeverExceedsTheWidth() {
         for text in ["Hello 世界 🍜 e\u{301}", "ＡＢＣＤ", "🇯🇵🇫🇷🇩🇪"] {
             for width in 0...12 {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import Logging
 import OpenAPIHummingbird
+import ServiceLifecycle
 import Synchronization
 
 /// Starts mock gateways: the whole contract, with real business rules, in-process.
@@ -60,14 +61,16 @@ public enum MockGateway {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
-        let handlesSignals = configuration.handlesTerminationSignals
+        // A service group, so that stop() is a graceful shutdown: cancelling the server task
+        // instead made Hummingbird log an error on every clean stop.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application],
+                gracefulShutdownSignals: configuration.handlesTerminationSignals ? [.sigterm, .sigint] : [],
+                logger: configuration.logger))
         let serverTask = Task {
             do {
-                if handlesSignals {
-                    try await application.runService()
-                } else {
-                    try await application.run()
-                }
+                try await group.run()
                 bound.resolve(.failure(GatewayStartError(message: "the server stopped before it was listening")))
             } catch {
                 bound.resolve(.failure(error))
@@ -81,7 +84,7 @@ public enum MockGateway {
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
-        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, store: store)
+        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, group: group, store: store)
     }
 
     private static func urlHost(_ host: String) -> String {

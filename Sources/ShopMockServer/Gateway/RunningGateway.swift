@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 
 /// A gateway serving requests; ``stop()`` shuts it down and frees its port.
 public final class RunningGateway: Sendable {
@@ -10,21 +11,30 @@ public final class RunningGateway: Sendable {
     public let port: Int
 
     private let serverTask: Task<Void, any Error>
+    private let group: ServiceGroup
     private let store: GatewayStore
 
-    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>, store: GatewayStore) {
+    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>, group: ServiceGroup, store: GatewayStore) {
         self.url = url
         self.port = port
         self.clock = clock
         self.serverTask = serverTask
+        self.group = group
         self.store = store
     }
 
     /// Stops accepting requests, waits until the server has closed its port, then closes
     /// the database (every acknowledged change is already on disk).
     public func stop() async {
-        serverTask.cancel()
+        await group.triggerGracefulShutdown()
+        // A connection that never finishes its request must not hold stop() forever.
+        let task = serverTask
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(5))
+            task.cancel()
+        }
         _ = await serverTask.result
+        deadline.cancel()
         await store.close()
     }
 
