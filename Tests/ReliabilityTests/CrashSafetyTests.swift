@@ -113,6 +113,15 @@ struct CrashSafetyTests {
         let supervisor = Supervisor(
             arguments: ["--data-dir", directory, "--admin-token", RawGateway.adminToken, "--log-level", "error"])
         try await supervisor.start()
+        do {
+            try await Self.run(supervisor)
+        } catch {
+            await supervisor.current?.killNine()  // no server outlives a failed test
+            throw error
+        }
+    }
+
+    static func run(_ supervisor: Supervisor) async throws {
         let admin = RawGateway(base: supervisor.base!)
         for product in Self.products { try await admin.setStock(product, to: Self.initialStock) }
 

@@ -67,10 +67,12 @@ final class ServerProcess: Sendable {
         await waitForExit()
     }
 
-    /// SIGTERM (a graceful stop), then wait.
+    /// SIGTERM (a graceful stop), then wait; SIGKILL if it is still there (a child can inherit
+    /// a test thread's blocked signals), so no server outlives its test.
     func terminate() async {
         if process.isRunning { process.terminate() }
         await waitForExit()
+        if process.isRunning { await killNine() }
     }
 
     func waitForExit() async {
