@@ -1,0 +1,380 @@
+import Foundation
+import ShopKit
+import Synchronization
+import Testing
+import TerminalUI
+@testable import ShopApp
+
+/// A gateway the test switches between answering, failing as unreachable, and hanging: a hung
+/// call waits on a continuation that only resumes when the test releases it.
+final class GatewaySwitch: Sendable {
+    enum Mode: Sendable { case up, down, hang }
+
+    private struct Inner {
+        var mode: Mode = .up
+        var hangOnly: Set<String>? = nil
+        var calls: [String] = []
+        var hung: [CheckedContinuation<Void, any Error>] = []
+        var keys: [String] = []
+    }
+
+    private let inner = Mutex(Inner())
+
+    /// Sets what the next calls do; `only` limits hanging or failing to the named calls.
+    func set(_ mode: Mode, only: Set<String>? = nil) {
+        inner.withLock { $0.mode = mode; $0.hangOnly = only }
+    }
+
+    var calls: [String] { inner.withLock { $0.calls } }
+    var pending: Int { inner.withLock { $0.hung.count } }
+    var placedKeys: [String] { inner.withLock { $0.keys } }
+
+    func count(_ name: String) -> Int { calls.filter { $0 == name }.count }
+
+    /// Lets every hung call go on: answering, or failing as unreachable.
+    func release(failing: Bool = false) {
+        let hung = inner.withLock { inner -> [CheckedContinuation<Void, any Error>] in
+            defer { inner.hung = [] }
+            return inner.hung
+        }
+        for continuation in hung {
+            if failing { continuation.resume(throwing: ServiceFailure(kind: .network, message: "connection refused")) } else { continuation.resume() }
+        }
+    }
+
+    func gate(_ name: String, key: String? = nil) async throws {
+        let mode = inner.withLock { inner -> Mode in
+            inner.calls.append(name)
+            if let key { inner.keys.append(key) }
+            if let only = inner.hangOnly, !only.contains(name) { return .up }
+            return inner.mode
+        }
+        switch mode {
+        case .up: return
+        case .down: throw ServiceFailure(kind: .network, message: "connection refused")
+        case .hang:
+            try await withCheckedThrowingContinuation { continuation in
+                inner.withLock { $0.hung.append(continuation) }
+            }
+        }
+    }
+}
+
+/// `FakeService` behind a `GatewaySwitch`.
+struct SwitchedService: ShopService {
+    let gateway: GatewaySwitch
+    let base = FakeService()
+
+    func currentUser() async throws -> User { try await gateway.gate("currentUser"); return try await base.currentUser() }
+    func signIn(email: String, password: String) async throws -> User { try await gateway.gate("signIn"); return try await base.signIn(email: email, password: password) }
+    func register(email: String, password: String, name: String) async throws -> User {
+        try await gateway.gate("register"); return try await base.register(email: email, password: password, name: name)
+    }
+    func signOut() async throws -> User { try await gateway.gate("signOut"); return try await base.signOut() }
+    func categories() async throws -> [ShopKit.Category] { try await gateway.gate("categories"); return try await base.categories() }
+    func products(categoryID: String?, cursor: String?, currency: CurrencyCode) async throws -> Page<ProductSummary> {
+        try await gateway.gate("products"); return try await base.products(categoryID: categoryID, cursor: cursor, currency: currency)
+    }
+    func product(id: String, currency: CurrencyCode) async throws -> Product { try await gateway.gate("product"); return try await base.product(id: id, currency: currency) }
+    func recommendations(for productID: String, currency: CurrencyCode) async throws -> [ProductSummary] {
+        try await gateway.gate("recommendations"); return try await base.recommendations(for: productID, currency: currency)
+    }
+    func ads(categories: [String]) async throws -> [Ad] { try await gateway.gate("ads"); return try await base.ads(categories: categories) }
+    func search(_ query: SearchQuery) async throws -> SearchResults {
+        try await gateway.gate("search")
+        let hits = Fixtures.products.filter { $0.name.lowercased().contains(query.text.lowercased()) }.map { SearchHit(product: $0, matchedIn: [.name]) }
+        return SearchResults(hits: hits, total: hits.count)
+    }
+    func cart(currency: CurrencyCode) async throws -> Cart { try await gateway.gate("cart"); return try await base.cart(currency: currency) }
+    func addToCart(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart {
+        try await gateway.gate("addToCart"); return try await base.addToCart(productID: productID, quantity: quantity, currency: currency)
+    }
+    func setCartQuantity(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart {
+        try await gateway.gate("setCartQuantity"); return try await base.setCartQuantity(productID: productID, quantity: quantity, currency: currency)
+    }
+    func removeFromCart(productID: String, currency: CurrencyCode) async throws -> Cart {
+        try await gateway.gate("removeFromCart"); return try await base.removeFromCart(productID: productID, currency: currency)
+    }
+    func quoteShipping(to address: AddressInput, currency: CurrencyCode) async throws -> [ShippingOption] {
+        try await gateway.gate("quoteShipping"); return try await base.quoteShipping(to: address, currency: currency)
+    }
+    func placeOrder(_ request: PlaceOrderRequest, idempotencyKey: String) async throws -> Order {
+        try await gateway.gate("placeOrder", key: idempotencyKey); return try await base.placeOrder(request, idempotencyKey: idempotencyKey)
+    }
+    func orders() async throws -> Page<OrderSummary> { try await gateway.gate("orders"); return try await base.orders() }
+    func order(id: String) async throws -> Order { try await gateway.gate("order"); return try await base.order(id: id) }
+    func tracking(orderID: String) async throws -> Tracking { try await gateway.gate("tracking"); return try await base.tracking(orderID: orderID) }
+    func invoice(orderID: String) async throws -> Invoice { try await gateway.gate("invoice"); return try await base.invoice(orderID: orderID) }
+    func cancelOrder(id: String) async throws -> Order { try await gateway.gate("cancelOrder"); return try await base.cancelOrder(id: id) }
+    func addresses() async throws -> [Address] { try await gateway.gate("addresses"); return try await base.addresses() }
+    func saveAddress(_ address: AddressInput) async throws -> Address { try await gateway.gate("saveAddress"); return try await base.saveAddress(address) }
+    func deleteAddress(id: String) async throws { try await gateway.gate("deleteAddress") }
+    func activity() async throws -> [ActivityEvent] { try await gateway.gate("activity"); return try await base.activity() }
+    func inbox() async throws -> InboxPage { try await gateway.gate("inbox"); return try await base.inbox() }
+    func markNotificationRead(id: String) async throws { try await gateway.gate("markNotificationRead") }
+    func markAllNotificationsRead() async throws { try await gateway.gate("markAllNotificationsRead") }
+}
+
+/// Expectations checked on the run loop's thread (outside the test's task), reported after the run.
+final class Problems {
+    private(set) var list: [String] = []
+    func expect(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) {
+        if !condition { list.append("line \(line): \(message())") }
+    }
+}
+
+/// Lets the run loop, which is not Sendable, run on a thread of its own.
+final class Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A terminal driven by a script of keys, checks on what was last drawn, and waits for the
+/// state to reach a condition (returning no key meanwhile, so the loop drains effect answers).
+/// Every wait is bounded; the terminal closes when the script ends.
+final class ProbeTerminal: TerminalDevice {
+    enum Step {
+        case key(Key)
+        /// Runs on the loop's thread between two polls: everything before it is reduced and drawn.
+        case check((_ state: AppState, _ screen: String, _ problems: Problems) -> Void)
+        /// No key until the state satisfies the condition (at most 400 polls of 10 ms).
+        case wait(String, (AppState) -> Bool)
+        /// Runs an action outside the app, e.g. switching the gateway.
+        case perform(() -> Void)
+    }
+
+    let size = Size(width: 100, height: 30)
+    private var steps: [Step]
+    private(set) var frames: [Buffer] = []
+    private(set) var timedOut: [String] = []
+    let problems = Problems()
+    weak var runtime: AppRuntime?
+    private var polls = 0
+    private(set) var isClosed = false
+
+    init(_ steps: [Step]) { self.steps = steps }
+
+    func draw(_ buffer: Buffer) { frames.append(buffer) }
+    func suspend() {}
+
+    var screen: String {
+        guard let frame = frames.last else { return "" }
+        return (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+    }
+
+    func nextEvent(timeout: Duration) -> Event? {
+        guard timeout > .zero else { return nil }  // one event per poll, so each is drawn before the next
+        while let step = steps.first {
+            switch step {
+            case .key(let key):
+                steps.removeFirst()
+                return .key(key)
+            case .check(let check):
+                steps.removeFirst()
+                check(runtime!.state, screen, problems)
+            case .perform(let action):
+                steps.removeFirst()
+                action()
+            case .wait(let what, let condition):
+                if condition(runtime!.state) {
+                    steps.removeFirst()
+                    polls = 0
+                    continue
+                }
+                polls += 1
+                if polls > 400 {
+                    timedOut.append(what)
+                    steps.removeFirst()
+                    polls = 0
+                    continue
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+                return nil
+            }
+        }
+        isClosed = true
+        return nil
+    }
+}
+
+@Suite("Resilience: the gateway down, slow or flapping")
+struct ResilienceTests {
+    /// Runs the app from `state` over `steps` against `gateway`; returns the final state.
+    /// The loop runs on a thread of its own, as in the app: blocking a thread of the test's
+    /// cooperative pool (two threads on two cores) would starve the effect tasks it waits for.
+    @discardableResult
+    static func run(_ state: AppState, _ gateway: GatewaySwitch, _ steps: [ProbeTerminal.Step],
+                    keys: @escaping @Sendable () -> String = { "key-1" }) async -> (AppState, ProbeTerminal) {
+        let terminal = ProbeTerminal(steps)
+        let queue = ActionQueue()
+        let runtime = AppRuntime(state: state, terminal: terminal, runner: EffectRunner(service: SwitchedService(gateway: gateway), queue: queue, makeKey: keys),
+                                 queue: queue, theme: .mono, clock: { Fixtures.now })
+        terminal.runtime = runtime
+        let loop = Unchecked(runtime)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread { loop.value.run(); done.resume() }.start()
+        }
+        gateway.release(failing: true)  // nothing is left hanging after the test
+        #expect(terminal.timedOut.isEmpty, "waited in vain for: \(terminal.timedOut)")
+        #expect(terminal.problems.list.isEmpty, "\(terminal.problems.list)")
+        return (runtime.state, terminal)
+    }
+
+    static func type(_ text: String) -> [ProbeTerminal.Step] { text.map { .key(.character($0)) } }
+
+    @Test("Typing a search while the previous search hangs: every character is in the field and on screen at once")
+    func searchWhileHanging() async {
+        let gateway = GatewaySwitch()
+        gateway.set(.hang, only: ["search"])
+        var steps: [ProbeTerminal.Step] = [.wait("start-up answers", { $0.connection == .online && !$0.browse.isLoadingPage }), .key(.character("/"))]
+        steps += Self.type("ke")
+        steps.append(.wait("the first search to be sent (and hang)", { _ in gateway.count("search") >= 1 }))
+        var typed = "ke"
+        for character in "ttle pan" {
+            typed.append(character)
+            steps.append(.key(.character(character)))
+            let expected = typed
+            steps.append(.check { state, screen, problems in
+                // The key is reduced and drawn while the search is still pending.
+                problems.expect(gateway.pending >= 1, "gateway.pending >= 1")
+                problems.expect(state.search.query.text == expected, "state.search.query.text == expected")
+                problems.expect(screen.contains("Find: \(expected)"), "\(screen)")
+            })
+        }
+        steps.append(.wait("the last edit's search to be sent", { _ in gateway.count("search") >= 2 }))
+        steps.append(.perform { gateway.set(.up); gateway.release() })
+        steps.append(.wait("the results of the last edit", { $0.search.results.value != nil && !$0.search.results.isLoading }))
+        steps.append(.check { state, _, problems in problems.expect(state.search.query.text == "kettle pan", "field") })
+        let (state, _) = await Self.run(Fixtures.state(width: 100, height: 30), gateway, steps)
+        #expect(state.search.query.text == "kettle pan")
+    }
+
+    @Test("The status bar says offline while the gateway is down, with the reason, and online once it answers again")
+    func offlineThenOnline() async {
+        let gateway = GatewaySwitch()
+        gateway.set(.down)
+        let steps: [ProbeTerminal.Step] = [
+            .wait("offline", { $0.connection == .offline }),
+            .key(.character("?")),  // keys still work: the help overlay opens
+            .check { state, screen, problems in
+                problems.expect(state.overlay == .help, "state.overlay == .help")
+                problems.expect(screen.contains("offline"), "screen.contains('offline')")
+            },
+            .key(.escape),
+            .check { state, screen, problems in
+                problems.expect(screen.contains("Cannot reach the gateway"), "\(screen)")
+                problems.expect(state.banner?.text.contains("connection refused") == true, "state.banner?.text.contains('connection refused') == true")
+            },
+            .perform { gateway.set(.up) },
+            .key(.character("c")),  // the cart is read again
+            .wait("online", { $0.connection == .online }),
+            .check { _, screen, problems in problems.expect(screen.contains("● online"), screen) },
+        ]
+        let (state, _) = await Self.run(Fixtures.state(width: 100, height: 30), gateway, steps)
+        #expect(state.connection == .online)
+    }
+
+    /// A state on the checkout's address step with every field but the country typed.
+    static func onAddressStep() -> AppState {
+        var state = Fixtures.browsing(width: 100, height: 30)
+        Fixtures.press([.character("c"), .enter], &state)
+        _ = Fixtures.type("grace@example.com", &state)
+        Fixtures.press([.enter], &state)
+        for (field, text) in [(AddressField.name, "Grace Hopper"), (.line1, "1 Navy Way"), (.city, "Arlington"), (.region, "VA"), (.postalCode, "22201")] {
+            state.checkout!.addressForm.focus = field
+            _ = Fixtures.type(text, &state)
+        }
+        state.checkout!.addressForm.focus = .country
+        return state
+    }
+
+    @Test("A shipping quote that fails: the error shows, nothing typed is lost, and Enter tries again once the gateway is back")
+    func quoteFailsThenRetries() async {
+        let gateway = GatewaySwitch()
+        let start = Self.onAddressStep()
+        let form = start.checkout!.addressForm
+        let steps: [ProbeTerminal.Step] = [
+            .wait("start-up answers and the cart's shipping estimate", { $0.connection == .online && gateway.count("quoteShipping") == 1 }),
+            .perform { gateway.set(.down, only: ["quoteShipping"]) },
+        ] + Self.type("US") + [
+            .key(.enter),
+            .wait("the quote to fail", { $0.checkout?.shippingOptions.failure != nil }),
+            .check { state, screen, problems in
+                problems.expect(screen.contains("connection refused"), "\(screen)")
+                for field in [AddressField.name, .line1, .city, .region, .postalCode] {
+                    problems.expect(state.checkout!.addressForm.text(field) == form.text(field), "state.checkout!.addressForm.text(field) == form.text(field)")
+                }
+                problems.expect(state.checkout!.addressForm.text(.country) == "US", "country")
+                problems.expect(state.checkout!.email.text == "grace@example.com", "email")
+            },
+            .perform { gateway.set(.up) },
+            .key(.enter),
+            .wait("the options", { $0.checkout?.shippingOptions.value?.isEmpty == false }),
+        ]
+        let (state, _) = await Self.run(start, gateway, steps)
+        #expect(state.checkout?.step == .shipping)
+        #expect(state.checkout?.confirmedAddress == Fixtures.addressInput)
+        #expect(gateway.count("quoteShipping") == 3)  // the cart's estimate, the failed quote, the retry
+    }
+
+    @Test("Placing an order that fails in transit: the same idempotency key is used for the retry and the wizard keeps what was typed")
+    func placeOrderRetriesWithTheSameKey() async {
+        let gateway = GatewaySwitch()
+        var start = Fixtures.browsing(width: 100, height: 30)
+        CheckoutDriver.toReview(&start)
+        let keys = Mutex(0)
+        let steps: [ProbeTerminal.Step] = [
+            .wait("start-up answers", { $0.connection == .online }),
+            .perform { gateway.set(.hang, only: ["placeOrder"]) },
+            .key(.enter),
+            .wait("the order to be sent", { _ in gateway.pending == 1 }),
+            .key(.enter),  // a second Enter while it hangs sends nothing
+            .key(.character("j")),
+            .check { state, screen, problems in
+                problems.expect(state.checkout?.isPlacing == true, "state.checkout?.isPlacing == true")
+                problems.expect(gateway.count("placeOrder") == 1, "gateway.count('placeOrder') == 1")
+                problems.expect(!screen.isEmpty, "!screen.isEmpty")
+            },
+            .perform { gateway.release(failing: true) },
+            .wait("the failure", { if case .failed = $0.checkout?.placement { true } else { false } }),
+            .check { state, screen, problems in
+                problems.expect(state.checkout?.idempotencyKey == "key-1", "state.checkout?.idempotencyKey == 'key-1'")
+                problems.expect(state.checkout?.step == .review, "state.checkout?.step == .review")
+                problems.expect(state.checkout?.card.digits == CheckoutDriver.card, "state.checkout?.card.digits == CheckoutDriver.card")
+                problems.expect(state.checkout?.email.text == "grace@example.com", "state.checkout?.email.text == 'grace@example.com'")
+                problems.expect(state.checkout?.confirmedAddress == Fixtures.addressInput, "state.checkout?.confirmedAddress == Fixtures.addressInput")
+                problems.expect(screen.contains("could not be confirmed"), "\(screen)")
+            },
+            .perform { gateway.set(.up) },
+            .key(.enter),
+            .wait("the order", { $0.checkout?.step == .done }),
+        ]
+        let (state, _) = await Self.run(start, gateway, steps, keys: { keys.withLock { $0 += 1; return "key-\($0)" } })
+        #expect(state.checkout?.placedOrder != nil)
+        #expect(gateway.placedKeys == ["key-1", "key-1"])
+    }
+
+    @Test("A flapping gateway: each failure is shown, keys keep working, and the next good answer clears offline")
+    func flapping() async {
+        let gateway = GatewaySwitch()
+        var steps: [ProbeTerminal.Step] = [.wait("start-up answers", { $0.connection == .online })]
+        for round in 0..<3 {
+            steps += [
+                .perform { gateway.set(.down) },
+                .key(.character("c")),
+                .wait("offline \(round)", { $0.connection == .offline }),
+                .key(.character("b")),
+                .check { state, screen, problems in
+                    problems.expect(state.screen == .browse, "state.screen == .browse")
+                    problems.expect(screen.contains("offline"), "screen.contains('offline')")
+                },
+                .perform { gateway.set(.up) },
+                .key(.character("c")),
+                .wait("online \(round)", { $0.connection == .online && $0.cart.cart.value != nil }),
+            ]
+        }
+        let (state, _) = await Self.run(Fixtures.state(width: 100, height: 30), gateway, steps)
+        #expect(state.screen == .cart)
+        #expect(state.connection == .online)
+    }
+}
