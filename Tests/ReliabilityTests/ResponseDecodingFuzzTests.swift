@@ -59,7 +59,8 @@ final class AnswerMutator: Sendable {
     static func nodes(_ value: Any, path: [Any] = []) -> [[Any]] {
         var result: [[Any]] = [path]
         if let object = value as? [String: Any] {
-            for (key, child) in object { result += nodes(child, path: path + [key]) }
+            // Sorted: dictionary order differs per process, and the seed must pick the same nodes.
+            for (key, child) in object.sorted(by: { $0.key < $1.key }) { result += nodes(child, path: path + [key]) }
         } else if let array = value as? [Any] {
             for (index, child) in array.enumerated() { result += nodes(child, path: path + [index]) }
         }
@@ -197,6 +198,27 @@ struct ResponseDecodingFuzzTests {
             touched += page.items.map { $0.price.formatted }.count
         }
         return touched
+    }
+
+    /// Found by the fuzz: a cart subtotal of Int64.max plus shipping trapped in `Money.+`.
+    @Test func absurdAmountsFromTheGatewaySaturateInsteadOfTrapping() {
+        let most = Money(amount: .max, currency: .usd), least = Money(amount: .min, currency: .usd)
+        let one = Money(amount: 1, currency: .usd)
+        #expect((most + one).amount == .max)
+        #expect((least - one).amount == .min)
+        #expect((least + one).amount == .min + 1)
+        #expect((most * 2).amount == .max && (most * -2).amount == .min && (least * -1).amount == .max)
+        #expect((-least).amount == .max)
+        #expect(Money.sum([most, most, one], in: .usd).amount == .max)
+        #expect(!(most + one).formatted.isEmpty && !least.formatted.isEmpty)
+        let line = OrderLine(productID: "p", name: "n", unitPrice: most, quantity: .max, lineTotal: most)
+        let order = Order(
+            id: "o", status: .placed, placedAt: Date(), email: "e@example.com",
+            address: Address(id: "a", name: "n", line1: "l", city: "c", postalCode: "p", country: "NO"),
+            shippingOption: ShippingOption(id: .standard, name: "s", cost: one, minDays: 1, maxDays: 2, estimatedDelivery: Date()),
+            lines: [line, line], subtotal: most, shipping: one, total: most, transactionID: "t", trackingID: "k",
+            cardBrand: .visa, cardLast4: "4242", events: [], isCancellable: true)
+        #expect(order.itemCount == .max)
     }
 
     @Test func mutatedAnswersNeverCrashTheSDK() async throws {
