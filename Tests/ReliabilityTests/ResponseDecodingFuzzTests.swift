@@ -172,132 +172,134 @@ final class AnswerMutator: Sendable {
     }
 }
 
-@Suite("ShopKit decodes any answer into a value or a typed ShopError")
-struct ResponseDecodingFuzzTests {
-    static let iterations = Int(ProcessInfo.processInfo.environment["DECODING_FUZZ_ITERATIONS"] ?? "") ?? 1_500
+extension Reliability {
+    @Suite("ShopKit decodes any answer into a value or a typed ShopError")
+    struct ResponseDecodingFuzzTests {
+        static let iterations = Int(ProcessInfo.processInfo.environment["DECODING_FUZZ_ITERATIONS"] ?? "") ?? 1_500
 
-    /// Uses the value the way an app would (totals, formatting, descriptions), so a value that
-    /// would trap later counts as a crash now.
-    static func exercise(_ value: Any) -> Int {
-        var touched = String(describing: value).count
-        if let cart = value as? Cart {
-            touched += cart.lines.map(\.lineTotal.formatted).count + cart.subtotal.formatted.count + (cart.hasProblems ? 1 : 0)
-            let sameCurrency = cart.lines.filter { $0.lineTotal.currency == cart.subtotal.currency }
-            touched += (Money.sum(sameCurrency.map(\.lineTotal), in: cart.subtotal.currency) + cart.subtotal).formatted.count
-        } else if let options = value as? [ShippingOption] {
-            touched += options.map { $0.cost.formatted }.count
-        } else if let order = value as? Order {
-            touched += order.total.formatted.count + order.lines.map(\.lineTotal.formatted).count + order.itemCount
-            touched += order.events.count + order.status.rawValue.count
-            // What the app's review and receipt do with it.
-            if order.subtotal.currency == order.shipping.currency { touched += (order.subtotal + order.shipping).formatted.count }
-            let sameCurrency = order.lines.filter { $0.lineTotal.currency == order.total.currency }
-            touched += Money.sum(sameCurrency.map(\.lineTotal), in: order.total.currency).formatted.count
-            touched += sameCurrency.map { ($0.unitPrice * $0.quantity).formatted }.count
-        } else if let page = value as? Page<ProductSummary> {
-            touched += page.items.map { $0.price.formatted }.count
-        }
-        return touched
-    }
-
-    /// Found by the fuzz: a cart subtotal of Int64.max plus shipping trapped in `Money.+`.
-    @Test func absurdAmountsFromTheGatewaySaturateInsteadOfTrapping() {
-        let most = Money(amount: .max, currency: .usd), least = Money(amount: .min, currency: .usd)
-        let one = Money(amount: 1, currency: .usd)
-        #expect((most + one).amount == .max)
-        #expect((least - one).amount == .min)
-        #expect((least + one).amount == .min + 1)
-        #expect((most * 2).amount == .max && (most * -2).amount == .min && (least * -1).amount == .max)
-        #expect((-least).amount == .max)
-        #expect(Money.sum([most, most, one], in: .usd).amount == .max)
-        #expect(!(most + one).formatted.isEmpty && !least.formatted.isEmpty)
-        let line = OrderLine(productID: "p", name: "n", unitPrice: most, quantity: .max, lineTotal: most)
-        let order = Order(
-            id: "o", status: .placed, placedAt: Date(), email: "e@example.com",
-            address: Address(id: "a", name: "n", line1: "l", city: "c", postalCode: "p", country: "NO"),
-            shippingOption: ShippingOption(id: .standard, name: "s", cost: one, minDays: 1, maxDays: 2, estimatedDelivery: Date()),
-            lines: [line, line], subtotal: most, shipping: one, total: most, transactionID: "t", trackingID: "k",
-            cardBrand: .visa, cardLast4: "4242", events: [], isCancellable: true)
-        #expect(order.itemCount == .max)
-    }
-
-    @Test func mutatedAnswersNeverCrashTheSDK() async throws {
-        try await Gateways.with { gateway in
-            let mutator = AnswerMutator(seed: 0xF022_0006)
-            let proxy = try await FaultProxy(
-                upstream: gateway.url, holdFor: .zero,
-                rewrite: { mutator.mutate($0, status: $1, headers: $2, body: $3) }, decide: { _ in .none })
-            let client = ShopClient(
-                configuration: ShopClientConfiguration(baseURL: proxy.url, timeout: .seconds(10), retryPolicy: .none))
-
-            // An honest start: a cart, an order, an inbox, an address-less guest.
-            _ = try await client.cart.add(productID: "p001-cast-iron-skillet-26-cm")
-            let placed = try await client.checkout.placeOrder(ExactlyOnceCheckoutTests.request)
-            _ = try await client.cart.add(productID: "p002-pour-over-coffee-set", quantity: 2)
-            let orderID = placed.order.id
-            let trackingID = placed.order.trackingID
-            mutator.enabled = true
-
-            let calls: [(String, @Sendable () async throws -> Any)] = [
-                ("health", { try await client.health() }),
-                ("productsPage", { try await client.catalog.productsPage(limit: 5) }),
-                ("product", { try await client.catalog.product(id: "p001-cast-iron-skillet-26-cm", currency: .jpy) }),
-                ("categories", { try await client.catalog.categories() }),
-                ("search", { try await client.catalog.searchPage("skillet") }),
-                ("stock", { try await client.inventory.stock(productID: "p002-pour-over-coffee-set") }),
-                ("currencies", { try await client.currency.list() }),
-                ("convert", { try await client.currency.convert(Money(amount: 1999, currency: .usd), to: .eur) }),
-                ("cart", { try await client.cart.get() }),
-                ("add", { try await client.cart.add(productID: "p002-pour-over-coffee-set") }),
-                ("setQuantity", { try await client.cart.setQuantity(productID: "p002-pour-over-coffee-set", to: 1) }),
-                ("orders", { try await client.orders.page(limit: 5) }),
-                ("order", { try await client.orders.get(id: orderID) }),
-                ("tracking", { try await client.orders.tracking(orderID: orderID) }),
-                ("track", { try await client.shipping.track(trackingID: trackingID) }),
-                ("invoice", { try await client.orders.invoice(orderID: orderID) }),
-                ("inbox", { try await client.notifications.page() }),
-                ("recommendations", { try await client.recommendations.for(productIDs: ["p001-cast-iron-skillet-26-cm"]) }),
-                ("ads", { try await client.ads.for(categories: ["kitchen"]) }),
-                ("quote", { try await client.shipping.quote(address: ExactlyOnceCheckoutTests.request.address!) }),
-                ("validate", { try await client.payment.validate(card: ExactlyOnceCheckoutTests.request.card) }),
-                ("profile", { try await client.account.profile() }),
-            ]
-            var values = 0
-            var errors: [String: Int] = [:]
-            var generator = SeededGenerator(seed: 0xF022)
-            for _ in 0..<Self.iterations {
-                let (name, call) = calls.randomElement(using: &generator)!
-                do {
-                    let value = try await call()
-                    _ = Self.exercise(value)
-                    values += 1
-                } catch {
-                    guard let error = error as? ShopError else {
-                        Issue.record("\(name) threw \(type(of: error)), not a ShopError")
-                        continue
-                    }
-                    #expect(!error.userMessage.isEmpty, "\(name)")
-                    let kind: String
-                    switch error {
-                    case .server(let problem):
-                        kind = "server"
-                        #expect((100...599).contains(problem.status), "\(name): \(problem.status)")
-                    case .decoding: kind = "decoding"
-                    case .transport: kind = "transport"
-                    case .timeout: kind = "timeout"
-                    case .cancelled: kind = "cancelled"
-                    }
-                    errors[kind, default: 0] += 1
-                }
+        /// Uses the value the way an app would (totals, formatting, descriptions), so a value that
+        /// would trap later counts as a crash now.
+        static func exercise(_ value: Any) -> Int {
+            var touched = String(describing: value).count
+            if let cart = value as? Cart {
+                touched += cart.lines.map(\.lineTotal.formatted).count + cart.subtotal.formatted.count + (cart.hasProblems ? 1 : 0)
+                let sameCurrency = cart.lines.filter { $0.lineTotal.currency == cart.subtotal.currency }
+                touched += (Money.sum(sameCurrency.map(\.lineTotal), in: cart.subtotal.currency) + cart.subtotal).formatted.count
+            } else if let options = value as? [ShippingOption] {
+                touched += options.map { $0.cost.formatted }.count
+            } else if let order = value as? Order {
+                touched += order.total.formatted.count + order.lines.map(\.lineTotal.formatted).count + order.itemCount
+                touched += order.events.count + order.status.rawValue.count
+                // What the app's review and receipt do with it.
+                if order.subtotal.currency == order.shipping.currency { touched += (order.subtotal + order.shipping).formatted.count }
+                let sameCurrency = order.lines.filter { $0.lineTotal.currency == order.total.currency }
+                touched += Money.sum(sameCurrency.map(\.lineTotal), in: order.total.currency).formatted.count
+                touched += sameCurrency.map { ($0.unitPrice * $0.quantity).formatted }.count
+            } else if let page = value as? Page<ProductSummary> {
+                touched += page.items.map { $0.price.formatted }.count
             }
-            mutator.enabled = false
-            try await client.shutdown()
-            await proxy.stop()
+            return touched
+        }
 
-            let mutations = mutator.counts
-            #expect(mutations.count == AnswerMutator.Kind.allCases.count, "every kind of mutation ran")
-            #expect(errors["decoding", default: 0] > 100 && errors["server", default: 0] > 20)
-            print("decoding fuzz: \(Self.iterations) calls over \(calls.count) operations, \(mutations.values.reduce(0, +)) mutated answers (\(mutations.count) kinds): \(values) values, errors \(errors.sorted { $0.key < $1.key })")
+        /// Found by the fuzz: a cart subtotal of Int64.max plus shipping trapped in `Money.+`.
+        @Test func absurdAmountsFromTheGatewaySaturateInsteadOfTrapping() {
+            let most = Money(amount: .max, currency: .usd), least = Money(amount: .min, currency: .usd)
+            let one = Money(amount: 1, currency: .usd)
+            #expect((most + one).amount == .max)
+            #expect((least - one).amount == .min)
+            #expect((least + one).amount == .min + 1)
+            #expect((most * 2).amount == .max && (most * -2).amount == .min && (least * -1).amount == .max)
+            #expect((-least).amount == .max)
+            #expect(Money.sum([most, most, one], in: .usd).amount == .max)
+            #expect(!(most + one).formatted.isEmpty && !least.formatted.isEmpty)
+            let line = OrderLine(productID: "p", name: "n", unitPrice: most, quantity: .max, lineTotal: most)
+            let order = Order(
+                id: "o", status: .placed, placedAt: Date(), email: "e@example.com",
+                address: Address(id: "a", name: "n", line1: "l", city: "c", postalCode: "p", country: "NO"),
+                shippingOption: ShippingOption(id: .standard, name: "s", cost: one, minDays: 1, maxDays: 2, estimatedDelivery: Date()),
+                lines: [line, line], subtotal: most, shipping: one, total: most, transactionID: "t", trackingID: "k",
+                cardBrand: .visa, cardLast4: "4242", events: [], isCancellable: true)
+            #expect(order.itemCount == .max)
+        }
+
+        @Test func mutatedAnswersNeverCrashTheSDK() async throws {
+            try await Gateways.with { gateway in
+                let mutator = AnswerMutator(seed: 0xF022_0006)
+                let proxy = try await FaultProxy(
+                    upstream: gateway.url, holdFor: .zero,
+                    rewrite: { mutator.mutate($0, status: $1, headers: $2, body: $3) }, decide: { _ in .none })
+                let client = ShopClient(
+                    configuration: ShopClientConfiguration(baseURL: proxy.url, timeout: .seconds(10), retryPolicy: .none))
+
+                // An honest start: a cart, an order, an inbox, an address-less guest.
+                _ = try await client.cart.add(productID: "p001-cast-iron-skillet-26-cm")
+                let placed = try await client.checkout.placeOrder(ExactlyOnceCheckoutTests.request)
+                _ = try await client.cart.add(productID: "p002-pour-over-coffee-set", quantity: 2)
+                let orderID = placed.order.id
+                let trackingID = placed.order.trackingID
+                mutator.enabled = true
+
+                let calls: [(String, @Sendable () async throws -> Any)] = [
+                    ("health", { try await client.health() }),
+                    ("productsPage", { try await client.catalog.productsPage(limit: 5) }),
+                    ("product", { try await client.catalog.product(id: "p001-cast-iron-skillet-26-cm", currency: .jpy) }),
+                    ("categories", { try await client.catalog.categories() }),
+                    ("search", { try await client.catalog.searchPage("skillet") }),
+                    ("stock", { try await client.inventory.stock(productID: "p002-pour-over-coffee-set") }),
+                    ("currencies", { try await client.currency.list() }),
+                    ("convert", { try await client.currency.convert(Money(amount: 1999, currency: .usd), to: .eur) }),
+                    ("cart", { try await client.cart.get() }),
+                    ("add", { try await client.cart.add(productID: "p002-pour-over-coffee-set") }),
+                    ("setQuantity", { try await client.cart.setQuantity(productID: "p002-pour-over-coffee-set", to: 1) }),
+                    ("orders", { try await client.orders.page(limit: 5) }),
+                    ("order", { try await client.orders.get(id: orderID) }),
+                    ("tracking", { try await client.orders.tracking(orderID: orderID) }),
+                    ("track", { try await client.shipping.track(trackingID: trackingID) }),
+                    ("invoice", { try await client.orders.invoice(orderID: orderID) }),
+                    ("inbox", { try await client.notifications.page() }),
+                    ("recommendations", { try await client.recommendations.for(productIDs: ["p001-cast-iron-skillet-26-cm"]) }),
+                    ("ads", { try await client.ads.for(categories: ["kitchen"]) }),
+                    ("quote", { try await client.shipping.quote(address: ExactlyOnceCheckoutTests.request.address!) }),
+                    ("validate", { try await client.payment.validate(card: ExactlyOnceCheckoutTests.request.card) }),
+                    ("profile", { try await client.account.profile() }),
+                ]
+                var values = 0
+                var errors: [String: Int] = [:]
+                var generator = SeededGenerator(seed: 0xF022)
+                for _ in 0..<Self.iterations {
+                    let (name, call) = calls.randomElement(using: &generator)!
+                    do {
+                        let value = try await call()
+                        _ = Self.exercise(value)
+                        values += 1
+                    } catch {
+                        guard let error = error as? ShopError else {
+                            Issue.record("\(name) threw \(type(of: error)), not a ShopError")
+                            continue
+                        }
+                        #expect(!error.userMessage.isEmpty, "\(name)")
+                        let kind: String
+                        switch error {
+                        case .server(let problem):
+                            kind = "server"
+                            #expect((100...599).contains(problem.status), "\(name): \(problem.status)")
+                        case .decoding: kind = "decoding"
+                        case .transport: kind = "transport"
+                        case .timeout: kind = "timeout"
+                        case .cancelled: kind = "cancelled"
+                        }
+                        errors[kind, default: 0] += 1
+                    }
+                }
+                mutator.enabled = false
+                try await client.shutdown()
+                await proxy.stop()
+
+                let mutations = mutator.counts
+                #expect(mutations.count == AnswerMutator.Kind.allCases.count, "every kind of mutation ran")
+                #expect(errors["decoding", default: 0] > 100 && errors["server", default: 0] > 20)
+                print("decoding fuzz: \(Self.iterations) calls over \(calls.count) operations, \(mutations.values.reduce(0, +)) mutated answers (\(mutations.count) kinds): \(values) values, errors \(errors.sorted { $0.key < $1.key })")
+            }
         }
     }
 }

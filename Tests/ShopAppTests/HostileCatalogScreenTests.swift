@@ -41,7 +41,7 @@ struct HostileCatalogScreenTests {
         }
     }
 
-    @Test func everyHostileProductIsDrawnWithoutControlsOrInvisibleFormatting() throws {
+    @Test func everyHostileProductIsDrawnWithoutControlsOrInvisibleFormatting() async throws {
         let products = try Self.products()
         #expect(products.count >= 20)
         var problems: [String] = []
@@ -55,6 +55,7 @@ struct HostileCatalogScreenTests {
             ])))
             _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: products.map(\.0), nextCursor: nil))))
             for (index, (summary, detail)) in products.enumerated() {
+                await Task.yield()  // do not hold a cooperative thread for the whole scan
                 if index > 0 { _ = reduce(&state, .key(.down)) }
                 _ = reduce(&state, .productLoaded(id: summary.id, .success(detail)))
                 let lines = [CartLine(productID: summary.id, name: summary.name, unitPrice: summary.price, quantity: 1,
