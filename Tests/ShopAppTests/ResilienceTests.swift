@@ -182,7 +182,7 @@ final class ProbeTerminal: TerminalDevice {
                     continue
                 }
                 polls += 1
-                if polls > 400 {
+                if polls > 3_000 {  // 30 s: the whole suite shares two cores, and 4 s was not always enough
                     timedOut.append(what)
                     steps.removeFirst()
                     polls = 0
