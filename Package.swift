@@ -188,6 +188,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ShopKit", "ShopMockServer"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -128,10 +128,10 @@ final class Harness: @unchecked Sendable {
         tmux = Self.findExecutable("tmux")!
     }
 
-    func startGateway() throws -> URL {
+    func startGateway(arguments: [String] = []) throws -> URL {
         let process = Process()
         process.executableURL = Self.binDirectory!.appendingPathComponent("shop-mock-server")
-        process.arguments = ["--port", "0", "--log-level", "warning"]
+        process.arguments = ["--port", "0", "--log-level", "warning"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -153,7 +153,10 @@ final class Harness: @unchecked Sendable {
         throw HarnessError("shop-mock-server did not print its URL: \(text)")
     }
 
-    func startShop(gateway: URL) throws {
+    /// Starts `shop` in a tmux pane. With `acceptsClipboardWrites`, tmux takes OSC 52 from the
+    /// pane into a paste buffer (its default, `set-clipboard external`, ignores them), so a test
+    /// can see whether the app let one through.
+    func startShop(gateway: URL, acceptsClipboardWrites: Bool = false) throws {
         let binary = Self.binDirectory!.appendingPathComponent("shop").path
         let environment = [
             "XDG_DATA_HOME=\(root.appendingPathComponent("data").path)",
@@ -163,7 +166,8 @@ final class Harness: @unchecked Sendable {
         ]
         let command = "env \(environment.joined(separator: " ")) \(binary) --gateway \(gateway.absoluteString) --no-mouse; sleep 30"
         // The tmux server this starts keeps inherited descriptors open: do not wait on a pipe.
-        try run(tmux, ["-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], capture: false)
+        let options = acceptsClipboardWrites ? ["set-option", "-g", "set-clipboard", "on", ";"] : []
+        try run(tmux, ["-L", socket] + options + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], capture: false)
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) { return }
@@ -184,6 +188,21 @@ final class Harness: @unchecked Sendable {
 
     func screen() throws -> String {
         try run(tmux, ["-L", socket, "capture-pane", "-p", "-t", session])
+    }
+
+    /// The screen with every row padded to the pane's width (`capture-pane -N` keeps trailing spaces).
+    func paddedScreen() throws -> String {
+        try run(tmux, ["-L", socket, "capture-pane", "-p", "-N", "-t", session])
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{pane_title}`.
+    func display(_ format: String) throws -> String {
+        try run(tmux, ["-L", socket, "display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The tmux paste buffers (OSC 52 clipboard writes land here when tmux accepts them).
+    func pasteBuffers() throws -> String {
+        try run(tmux, ["-L", socket, "list-buffers"])
     }
 
     func waitForScreen(containing text: String, timeout: TimeInterval = 20) throws {

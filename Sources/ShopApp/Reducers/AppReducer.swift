@@ -111,9 +111,45 @@ private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
     if let flash = state.flash, flash.until <= state.now { state.flash = nil }
     if let expires = state.banner?.expires, expires <= state.now { state.banner = nil }
     var effects = OrdersReducer.refreshIfDue(&state)
+    effects += retryReadsIfOffline(&state)
     if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= 15 {
         state.inbox.lastPolled = state.now
         effects.append(.loadInbox)
+    }
+    return effects
+}
+
+/// While the gateway cannot be reached, what failed to load (session, categories, the first
+/// page of products, the cart) is asked for again every `reconnectInterval` seconds, and the
+/// cart is read when nothing else failed, as a probe: reads only, which are safe to repeat. So
+/// the app comes back by itself when the gateway does; nothing that changes data is resent.
+let reconnectInterval: TimeInterval = 5
+
+private func retryReadsIfOffline(_ state: inout AppState) -> [Effect] {
+    guard state.connection == .offline else {
+        state.lastReconnectAttempt = nil
+        return []
+    }
+    guard let last = state.lastReconnectAttempt else {
+        state.lastReconnectAttempt = state.now  // the first retry comes one interval after going offline
+        return []
+    }
+    guard state.now.timeIntervalSince(last) >= reconnectInterval else { return [] }
+    state.lastReconnectAttempt = state.now
+    var effects: [Effect] = []
+    if state.user == nil { effects.append(.loadSession) }
+    if state.browse.categories.failure != nil {
+        state.browse.categories = state.browse.categories.reloading
+        effects.append(.loadCategories)
+    }
+    if state.browse.pageError != nil && state.browse.products.isEmpty && !state.browse.isLoadingPage {
+        state.browse.pageError = nil
+        state.browse.isLoadingPage = true
+        effects.append(.loadProducts(categoryID: state.browse.selectedCategoryID, cursor: nil, currency: state.currency,
+                                     generation: state.browse.listingGeneration))
+    }
+    if state.cart.cart.failure != nil || effects.isEmpty {
+        effects.append(.loadCart(currency: state.currency))
     }
     return effects
 }
@@ -122,7 +158,9 @@ extension AppState {
     /// Notes whether the gateway answered, for the connection indicator.
     mutating func record<Value>(_ result: Result<Value, ServiceFailure>) {
         switch result {
-        case .success: connection = .online
+        case .success:
+            connection = .online
+            if banner?.isConnectionProblem == true { banner = nil }  // it is no longer true
         case .failure(let failure): connection = failure.kind == .network ? .offline : .online
         }
     }
@@ -130,7 +168,7 @@ extension AppState {
     /// Shows a failure in the banner (what was typed stays where it is).
     mutating func showError(_ failure: ServiceFailure) {
         let text = failure.kind == .network ? "Cannot reach the gateway: \(failure.message)" : failure.message
-        banner = BannerMessage(text, kind: .error)
+        banner = BannerMessage(text, kind: .error, isConnectionProblem: failure.kind == .network)
     }
 
     /// Good news in the banner, for a few seconds.

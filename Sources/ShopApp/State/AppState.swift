@@ -16,11 +16,14 @@ public struct BannerMessage: Equatable, Sendable {
     public var kind: Banner.Kind
     /// Good news goes away by itself at this time; problems stay until dismissed.
     public var expires: Date?
+    /// It says the gateway cannot be reached, so it goes when the gateway answers again.
+    public var isConnectionProblem: Bool
 
-    public init(_ text: String, kind: Banner.Kind = .error, expires: Date? = nil) {
+    public init(_ text: String, kind: Banner.Kind = .error, expires: Date? = nil, isConnectionProblem: Bool = false) {
         self.text = text
         self.kind = kind
         self.expires = expires
+        self.isConnectionProblem = isConnectionProblem
     }
 }
 
@@ -57,6 +60,8 @@ public struct AppState: Equatable, Sendable {
     /// "http://127.0.0.1:8080" or "offline demo".
     public var gatewayLabel: String
     public var connection: ConnectionState = .connecting
+    /// While offline: when what failed to load was last asked for again (see `reconnectInterval`).
+    public var lastReconnectAttempt: Date?
 
     public var browse = BrowseState()
     public var search = SearchState()
