@@ -91,11 +91,10 @@ enum Hostile {
 
         for index in [7, 3, 5] {  // the long name, CSI moves, bidi overrides: open each in the detail pane
             var state = base
-            state.browse.productList.selected = index
-            _ = reduce(&state, .productLoaded(id: "h\(index)", .success(detail(products[index]))))
-            Fixtures.press([.enter], &state)
+            Fixtures.press(Array(repeating: Key.character("j"), count: index) + [.enter], &state)
             _ = reduce(&state, .productLoaded(id: "h\(index)", .success(detail(products[index]))))
             _ = reduce(&state, .recommendationsLoaded(productID: "h\(index)", .success(Array(products.suffix(4)))))
+            Fixtures.press([.character("l")], &state)  // the details pane
             result.append(("detail-h\(index)", state))
         }
 
@@ -266,11 +265,11 @@ struct HostileContentTests {
         #expect(cellsChecked > 100_000)
     }
 
-    @Test("Pictures of three hostile screens")
+    @Test("Pictures of four hostile screens")
     func snapshots() {
         for size in Self.sizes {
             let screens = Dictionary(uniqueKeysWithValues: Hostile.screens(width: size.width, height: size.height))
-            for name in ["browse", "search", "cart"] {
+            for name in ["browse", "search", "cart", "detail-h7"] {
                 assertScreen(AppView.render(screens[name]!, size: size, theme: .mono), named: "\(name)-\(size.width)x\(size.height)", resolvedWith: .mono)
             }
         }

@@ -250,6 +250,29 @@ struct ResilienceTests {
         #expect(state.search.query.text == "kettle pan")
     }
 
+    @Test("Moving through products while every product request hangs: each move is drawn while they are pending")
+    func browseWhileDetailsHang() async {
+        let gateway = GatewaySwitch()
+        var steps: [ProbeTerminal.Step] = [
+            .wait("start-up answers", { $0.connection == .online && !$0.browse.products.isEmpty && $0.browse.detail.value != nil }),
+            .perform { gateway.set(.hang, only: ["product", "recommendations"]) },
+        ]
+        for row in 1...4 {
+            steps.append(.key(.character("j")))
+            let name = Fixtures.products[row].name
+            steps.append(.check { state, screen, problems in
+                problems.expect(state.browse.productList.selected == row, "row \(row)")
+                problems.expect(screen.contains("› \(name)"), "the selection mark on \(name):\n\(screen)")
+                // Hung requests never answer before the release: the move is drawn without them.
+                problems.expect(state.browse.detail.value?.id != Fixtures.products[row].id, "details of \(name) arrived while hung")
+            })
+        }
+        steps.append(.perform { gateway.set(.up); gateway.release() })
+        steps.append(.wait("the last product's details", { $0.browse.detail.value?.id == Fixtures.products[4].id }))
+        let (state, _) = await Self.run(Fixtures.state(width: 100, height: 30), gateway, steps)
+        #expect(state.browse.detailProductID == Fixtures.products[4].id)
+    }
+
     @Test("The status bar says offline while the gateway is down, with the reason, and online once it answers again")
     func offlineThenOnline() async {
         let gateway = GatewaySwitch()

@@ -47,18 +47,28 @@ public struct Money: Sendable, Codable, Hashable, Comparable, CustomStringConver
     /// Adds two amounts of the same currency.
     public static func + (lhs: Money, rhs: Money) -> Money {
         precondition(lhs.currency == rhs.currency, "Cannot add \(rhs.currency) to \(lhs.currency)")
-        return Money(amount: lhs.amount + rhs.amount, currency: lhs.currency)
+        return Money(amount: saturating(lhs.amount.addingReportingOverflow(rhs.amount), positive: rhs.amount > 0),
+                     currency: lhs.currency)
     }
 
     /// Subtracts an amount of the same currency.
     public static func - (lhs: Money, rhs: Money) -> Money {
         precondition(lhs.currency == rhs.currency, "Cannot subtract \(rhs.currency) from \(lhs.currency)")
-        return Money(amount: lhs.amount - rhs.amount, currency: lhs.currency)
+        return Money(amount: saturating(lhs.amount.subtractingReportingOverflow(rhs.amount), positive: rhs.amount < 0),
+                     currency: lhs.currency)
     }
 
     /// Multiplies by a quantity, e.g. a unit price times the units in a cart line.
     public static func * (lhs: Money, quantity: Int) -> Money {
-        Money(amount: lhs.amount * Int64(quantity), currency: lhs.currency)
+        let product = lhs.amount.multipliedReportingOverflow(by: Int64(quantity))
+        return Money(amount: saturating(product, positive: (lhs.amount < 0) == (quantity < 0)), currency: lhs.currency)
+    }
+
+    /// Amounts come from the gateway: an absurd one (a faulty or hostile answer) saturates at the
+    /// Int64 bounds instead of trapping, so it can be shown as nonsense but cannot crash the app.
+    private static func saturating(_ result: (partialValue: Int64, overflow: Bool), positive: Bool) -> Int64 {
+        guard result.overflow else { return result.partialValue }
+        return positive ? .max : .min
     }
 
     /// Adds in place.
@@ -69,7 +79,7 @@ public struct Money: Sendable, Codable, Hashable, Comparable, CustomStringConver
 
     /// The negated amount.
     public static prefix func - (value: Money) -> Money {
-        Money(amount: -value.amount, currency: value.currency)
+        Money(amount: value.amount == .min ? .max : -value.amount, currency: value.currency)
     }
 
     /// Orders amounts of the same currency by value.

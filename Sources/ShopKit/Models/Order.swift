@@ -59,5 +59,11 @@ public struct Order: Sendable, Codable, Hashable, Identifiable {
     }
 
     /// Total units over all lines.
-    public var itemCount: Int { lines.reduce(0) { $0 + $1.quantity } }
+    public var itemCount: Int {
+        // Saturating: absurd quantities from a faulty gateway must not trap.
+        lines.reduce(0) { total, line in
+            let (sum, overflow) = total.addingReportingOverflow(line.quantity)
+            return overflow ? (line.quantity > 0 ? .max : .min) : sum
+        }
+    }
 }

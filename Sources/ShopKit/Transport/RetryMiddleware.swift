@@ -26,7 +26,15 @@ struct RetryMiddleware: ClientMiddleware {
         while true {
             let outcome: (HTTPResponse, HTTPBody?)
             do {
-                outcome = try await next(request, body, baseURL)
+                let (response, responseBody) = try await next(request, body, baseURL)
+                // Read the whole answer here: a connection that breaks after the head (a truncated
+                // body) must fail inside the loop, where it is retried with the same key, not later
+                // in the decoder, where the caller could only repeat the call under a new key.
+                var buffered: HTTPBody?
+                if let responseBody {
+                    buffered = HTTPBody(try await Data(collecting: responseBody, upTo: maximumBufferedBodyBytes))
+                }
+                outcome = (response, buffered)
             } catch {
                 let failure = ShopError.fromTransport(error)
                 guard failure.isRetryable, attempt < policy.maxAttempts else { throw error }
@@ -35,7 +43,7 @@ struct RetryMiddleware: ClientMiddleware {
                 attempt += 1
                 continue
             }
-            let (response, responseBody) = outcome
+            let response = outcome.0
             guard RetryPolicy.isRetryableStatus(response.status.code), attempt < policy.maxAttempts else {
                 return outcome
             }
@@ -44,9 +52,6 @@ struct RetryMiddleware: ClientMiddleware {
                 .map { Duration.seconds(max(0, $0)) }
             if let retryAfter, !policy.accepts(retryAfter: retryAfter) {
                 return outcome  // the gateway wants a longer pause than we are willing to block for
-            }
-            if let responseBody {
-                _ = try? await Data(collecting: responseBody, upTo: 1024 * 1024)  // free the connection
             }
             try await wait(afterAttempt: attempt, retryAfter: retryAfter, operationID: operationID,
                            request: request, reason: "status \(response.status.code)")

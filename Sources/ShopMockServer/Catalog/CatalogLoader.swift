@@ -19,7 +19,7 @@ enum CatalogLoader {
         }
         let decoded: CatalogFile
         do { decoded = try JSONDecoder().decode(CatalogFile.self, from: data) } catch {
-            throw CatalogLoadError(file: name, reason: describe(error))
+            throw CatalogLoadError(file: name, reason: wholeNumberFault(in: data) ?? describe(error))
         }
         return try validated(decoded, file: name, now: now)
     }
@@ -36,16 +36,25 @@ enum CatalogLoader {
         for (index, entry) in file.products.enumerated() {
             let at = "product #\(index + 1) (\(entry.id.isEmpty ? "no id" : entry.id))"
             if entry.id.isEmpty || entry.id.count > 64 { throw fail("\(at): id must be 1 to 64 characters") }
+            // Ids go into URL paths (/v1/products/{id}): a "/", "?" or "%" would make the product unreachable.
+            if !entry.id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._~".unicodeScalars.contains($0)) }) {
+                throw fail("\(at): id may hold only ASCII letters, digits, \"-\", \".\", \"_\" and \"~\"")
+            }
             if entry.code.isEmpty { throw fail("\(at): code is empty") }
             if entry.name.isEmpty { throw fail("\(at): name is empty") }
             if !ids.insert(entry.id).inserted { throw fail("\(at): id is used twice") }
             if !codes.insert(entry.code).inserted { throw fail("\(at): code \"\(entry.code)\" is used twice") }
             if !categoryIds.contains(entry.category) { throw fail("\(at): unknown category \"\(entry.category)\"") }
             if entry.priceUsd < 0 { throw fail("\(at): priceUsd is negative") }
+            // The admin API's bounds (ProductInput): beyond them prices overflow Int64 once
+            // converted or multiplied by a quantity, and stock overflows when added to.
+            if entry.priceUsd > 100_000_000 { throw fail("\(at): priceUsd must be at most 100000000 (US cents)") }
             if entry.stock < 0 { throw fail("\(at): stock is negative") }
+            if entry.stock > 1_000_000 { throw fail("\(at): stock must be at most 1000000") }
             let rating = entry.rating ?? 0
             if !(0...5).contains(rating) { throw fail("\(at): rating must be between 0 and 5") }
             if (entry.ratingCount ?? 0) < 0 { throw fail("\(at): ratingCount is negative") }
+            if (entry.ratingCount ?? 0) > 100_000_000 { throw fail("\(at): ratingCount must be at most 100000000") }
             products.append(
                 Product(
                     id: entry.id, code: entry.code, name: entry.name, description: entry.description,
@@ -53,6 +62,22 @@ enum CatalogLoader {
                     rating: rating, ratingCount: entry.ratingCount ?? 0, updatedAt: now))
         }
         return ProductCatalog(categories: file.categories, products: products)
+    }
+
+    /// The decoder calls valid JSON with 1e30 or 12.5 for an integer "not valid JSON"; name the
+    /// product and field instead.
+    private static func wholeNumberFault(in data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let products = object["products"] as? [[String: Any]]
+        else { return nil }
+        for (index, product) in products.enumerated() {
+            for field in ["priceUsd", "stock", "ratingCount"] {
+                guard let value = product[field], !(value is NSNull), (value as? Int) == nil else { continue }
+                let id = product["id"] as? String ?? "no id"
+                return "product #\(index + 1) (\(id)): \(field) must be a whole number that fits in 64 bits"
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -48,6 +48,7 @@ public enum MockGateway {
                 latency: configuration.latency, failRate: configuration.failRate,
                 retryAfterSeconds: configuration.retryAfterSeconds))
         router.middlewares.add(AuthMiddleware(store: store, adminToken: configuration.adminToken))
+        router.middlewares.add(NullFieldMiddleware())
         router.middlewares.add(IdempotencyMiddleware(store: store))
         let bcryptCost = max(4, min(31, configuration.bcryptCost))
         let api = GatewayAPI(

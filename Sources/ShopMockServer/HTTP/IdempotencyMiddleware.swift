@@ -22,6 +22,15 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         guard (1...255).contains(key.count) else {
             throw GatewayProblem.badRequest("Idempotency-Key must be 1 to 255 characters.", field: "Idempotency-Key")
         }
+        // A new guest session proves nothing about its caller (no token, an empty body): a replay
+        // would hand one anonymous caller's session to anyone who sends the same key. Each such
+        // request starts its own session; a lost answer costs only an unused guest.
+        if request.uri.path == "/v1/sessions/guest", case .anonymous = RequestScope.current.caller {
+            return try await next(request, context)
+        }
+        if request.uri.path == "/v1/sessions/guest", case .rejected = RequestScope.current.caller {
+            return try await next(request, context)
+        }
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
         let hash = RequestFingerprint.hash(

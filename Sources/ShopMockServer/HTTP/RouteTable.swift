@@ -43,6 +43,28 @@ enum RouteTable {
         ("/v1/admin/clock/advance", ["POST"]),
     ]
 
+    /// Operations that take no token (`security: []` or an optional one in the contract).
+    static let publicOperations: Set<String> = [
+        "GET /healthz", "POST /v1/sessions/guest", "POST /v1/sessions", "POST /v1/sessions/refresh", "POST /v1/users",
+        "GET /v1/categories", "GET /v1/products", "GET /v1/products/{productId}", "GET /v1/search",
+        "GET /v1/inventory/{productId}", "GET /v1/currencies", "GET /v1/currencies/convert", "GET /v1/recommendations",
+        "GET /v1/ads",
+    ]
+
+    /// True when `method path` is a contract operation that requires a bearer token.
+    static func needsToken(method: String, path: String) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for route in routes where route.methods.contains(method) {
+            let template = route.template.split(separator: "/", omittingEmptySubsequences: false)
+            guard template.count == segments.count else { continue }
+            let matches = zip(template, segments).allSatisfy { pattern, segment in
+                pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
+            }
+            if matches { return !publicOperations.contains("\(method) \(route.template)") }
+        }
+        return false
+    }
+
     /// The methods the contract allows on `path`, or nil when no route has that shape.
     static func allowedMethods(for path: String) -> [String]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)

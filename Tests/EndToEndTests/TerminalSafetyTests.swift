@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// Issue 6, item 10: the terminal is left as it was found after SIGINT, SIGTERM and SIGHUP,
+/// and while suspended with Ctrl-Z (then fg). The built `shop` runs in an interactive bash
+/// inside tmux; `stty -g` is compared before, while suspended and after.
+@Suite("Terminal safety after signals", .serialized,
+       .enabled(if: Harness.missingPrerequisite == nil && Harness.findExecutable("python3") != nil,
+                "needs the built binaries, tmux and python3"))
+struct TerminalSafetyTests {
+    /// One tmux session with an interactive shell whose signal mask is cleared (a test
+    /// thread's blocked signals would otherwise be inherited and SIGTERM would never arrive).
+    final class Pane: @unchecked Sendable {
+        let root: URL
+        let socket = "shop-sig-\(UUID().uuidString.prefix(8))"
+        let tmux = Harness.findExecutable("tmux")!
+
+        /// Sleeps without holding a thread of the cooperative pool (other suites' tasks need it).
+        static func pause(_ seconds: Double) async { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("shop-signals-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        }
+
+        /// Starts the tmux session with the interactive shell.
+        func open() async {
+            let shell = "python3 -c 'import os,signal; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+                + "[signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGTSTP)]; "
+                + "os.execvp(\"bash\", [\"bash\", \"--norc\", \"--noprofile\", \"-i\"])'"
+            _ = run(["-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", shell], wait: false)
+            for _ in 0..<100 where !(run(["-L", socket, "list-sessions"]).contains("s:")) { await Self.pause(0.1) }
+            await Self.pause(0.3)
+            await type("PS1='$ '; cd \(root.path)")
+        }
+
+        @discardableResult
+        func run(_ arguments: [String], wait: Bool = true) -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tmux)
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            guard wait else {
+                process.standardOutput = FileHandle.nullDevice
+                try? process.run()
+                return ""
+            }
+            let output = Pipe()
+            process.standardOutput = output
+            guard (try? process.run()) != nil else { return "" }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func type(_ line: String) async {
+            run(["-L", socket, "send-keys", "-t", "s", "-l", line])
+            run(["-L", socket, "send-keys", "-t", "s", "Enter"])
+            await Self.pause(0.2)
+        }
+
+        func keys(_ names: String...) async {
+            run(["-L", socket, "send-keys", "-t", "s"] + names)
+            await Self.pause(0.2)
+        }
+
+        /// Types text without pressing Enter.
+        func literal(_ text: String) async {
+            run(["-L", socket, "send-keys", "-t", "s", "-l", text])
+            await Self.pause(0.2)
+        }
+
+        func screen() -> String { run(["-L", socket, "capture-pane", "-p", "-t", "s"]) }
+
+        func file(_ name: String) -> String? {
+            try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+        }
+
+        func waitFor(file name: String, seconds: Double = 20) async -> String? {
+            for _ in 0..<Int(seconds * 10) {
+                if let text = file(name), text.hasSuffix("\n") { return text }
+                await Self.pause(0.1)
+            }
+            return nil
+        }
+
+        func waitFor(screen text: String, seconds: Double = 25) async -> Bool {
+            for _ in 0..<Int(seconds * 10) {
+                if screen().contains(text) { return true }
+                await Self.pause(0.1)
+            }
+            return false
+        }
+
+        /// The pid of `shop` under the pane's shell.
+        func shopPID() async -> Int32? {
+            let panePID = run(["-L", socket, "display-message", "-p", "-t", "s", "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            for _ in 0..<50 {
+                let children = (try? String(contentsOfFile: "/proc/\(panePID)/task/\(panePID)/children", encoding: .utf8)) ?? ""
+                for child in children.split(separator: " ").compactMap({ Int32($0) }) {
+                    let name = (try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8)) ?? ""
+                    if name.hasPrefix("shop") { return child }
+                }
+                await Self.pause(0.1)
+            }
+            return nil
+        }
+
+        func tearDown() {
+            let ids = run(["-L", socket, "display-message", "-p", "-t", "s", "#{pid} #{pane_pid}"])
+            let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
+            if pids.count == 2 {
+                kill(-pids[1], SIGKILL)
+                kill(pids[1], SIGKILL)
+                kill(pids[0], SIGKILL)
+            }
+            try? FileManager.default.removeItem(at: root)
+            let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
+        }
+
+        /// Starts shop against `gateway`, recording `stty -g` before and after, and its exit status.
+        func startShop(gateway: URL, tag: String) async {
+            let binary = Harness.binDirectory!.appendingPathComponent("shop").path
+            let environment = "XDG_DATA_HOME=\(root.path)/data XDG_CONFIG_HOME=\(root.path)/config XDG_STATE_HOME=\(root.path)/state TERM=xterm-256color"
+            await type("stty -g > before-\(tag); env \(environment) \(binary) --gateway \(gateway.absoluteString) --no-mouse; echo $? > exit-\(tag); stty -g > after-\(tag)")
+        }
+    }
+
+    @Test(arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
+    func theTerminalIsRestoredAfterASignal(name: String, signal: Int32) async throws {
+        let harness = try Harness()
+        defer { harness.tearDown() }
+        let gateway = try harness.startGateway()
+        let pane = try Pane()
+        defer { pane.tearDown() }
+        await pane.open()
+        await pane.startShop(gateway: gateway, tag: name)
+        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+        let pid = try #require(await pane.shopPID())
+        await Pane.pause(0.5)
+        kill(pid, signal)
+        var ended = false
+        for _ in 0..<200 where !ended {
+            ended = kill(pid, 0) != 0
+            if !ended { await Pane.pause(0.05) }
+        }
+        #expect(ended, "shop did not end on SIG\(name); the screen: \(pane.screen())")
+        // An interactive bash drops the rest of a command list whose job died of SIGINT, so the
+        // terminal is read again by a command of its own, at the prompt.
+        await Pane.pause(0.3)
+        await pane.type("stty -g > after-\(name)-prompt")
+        let after = await pane.waitFor(file: "after-\(name)-prompt")
+        let before = pane.file("before-\(name)")
+        #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
+        print("terminal safety: SIG\(name): exit \(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"), stty restored: \(before == after)")
+    }
+
+    @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
+        let harness = try Harness()
+        defer { harness.tearDown() }
+        let gateway = try harness.startGateway()
+        let pane = try Pane()
+        defer { pane.tearDown() }
+        await pane.open()
+        await pane.startShop(gateway: gateway, tag: "TSTP")
+        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+        await Pane.pause(0.5)
+        await pane.keys("C-z")
+        #expect(await pane.waitFor(screen: "Stopped"), "the shell reports the stopped job: \(pane.screen())")
+        await pane.type("stty -g > suspended-TSTP")
+        let suspended = await pane.waitFor(file: "suspended-TSTP")
+        let before = pane.file("before-TSTP")
+        #expect(before != nil && before == suspended, "while suspended: before \(before ?? "-") suspended \(suspended ?? "-")")
+        await pane.type("fg")
+        #expect(await pane.waitFor(screen: "Cart"), "fg redraws the app: \(pane.screen())")
+        await pane.keys("q")
+        await Pane.pause(0.3)
+        if pane.file("after-TSTP") == nil { await pane.keys("y"); await pane.keys("Enter") }  // a quit confirmation, if any
+        let after = await pane.waitFor(file: "after-TSTP")
+        #expect(after != nil && before == after, "after quitting: before \(before ?? "-") after \(after ?? "-")")
+        print("terminal safety: Ctrl-Z: stty restored while suspended: \(before == suspended), after fg and quit: \(before == after)")
+    }
+}
