@@ -81,20 +81,20 @@ struct ShopMockServerCommand: AsyncParsableCommand {
         do {
             gateway = try await MockGateway.start(configuration)
         } catch {
-            FileHandle.standardError.write(Data("shop-mock-server: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("shop-mock-server: \(error)\n".utf8))
             throw ExitCode(1)
         }
         // Written straight to the file handle: a pipe would hold print's buffer back.
         var banner = "Serving the shop gateway at \(gateway.url.absoluteString)\n"
         if token == nil { banner += "Admin token: \(configuration.adminToken)\n" }
-        FileHandle.standardOutput.write(Data(banner.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(banner.utf8))
 
         // SIGINT/SIGTERM end it gracefully: in-flight requests finish, then the database closes.
         do { try await gateway.waitUntilStopped() } catch {
-            FileHandle.standardError.write(Data("shop-mock-server: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("shop-mock-server: \(error)\n".utf8))
             throw ExitCode(1)
         }
         await gateway.stop()
-        FileHandle.standardOutput.write(Data("Stopped.\n".utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data("Stopped.\n".utf8))
     }
 }

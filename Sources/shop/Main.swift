@@ -157,7 +157,7 @@ struct ShopCommand: ParsableCommand {
 
     private func fail(_ message: String) -> Never {
         let text = message.hasPrefix("shop ") ? message : "shop: \(message)"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
         Foundation.exit(1)
     }
 }

@@ -22,7 +22,7 @@ struct TerminalDemo {
             do {
                 themes.insert(try ThemeLoader.named(name), at: 0)
             } catch {
-                FileHandle.standardError.write(Data("terminal-demo: \(error)\n".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("terminal-demo: \(error)\n".utf8))
                 exit(2)
             }
         } else if let index = themes.firstIndex(where: { $0.name == "default" }) {
@@ -41,10 +41,10 @@ struct TerminalDemo {
         do {
             try terminal.start()
         } catch let error as TerminalError {
-            FileHandle.standardError.write(Data("terminal-demo: \(error.message)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("terminal-demo: \(error.message)\n".utf8))
             exit(1)
         } catch {
-            FileHandle.standardError.write(Data("terminal-demo: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("terminal-demo: \(error)\n".utf8))
             exit(1)
         }
         if arguments.contains("--bench-flush") {
