@@ -5,7 +5,7 @@ import TerminalUI
 
 /// The run loop. It owns the terminal on the calling thread (ncurses is used from this one
 /// thread only): it waits briefly for input, drains every pending input and effect result,
-/// reduces them all, and draws once if the state changed. Gateway calls run elsewhere, so a
+/// reduces them all, and draws once if anything was reduced. Gateway calls run elsewhere, so a
 /// slow request never holds up a key press.
 public final class AppRuntime {
     public private(set) var state: AppState
