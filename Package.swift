@@ -90,6 +90,15 @@ let package = Package(
             resources: [.process("Themes")],
             swiftSettings: strict
         ),
+        // Test support: the screen snapshot strategy both UI test targets use.
+        .target(
+            name: "TerminalUITesting",
+            dependencies: [
+                "TerminalUI",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "TerminalCurses",
             dependencies: ["TerminalUI", "CNcurses"],
@@ -160,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: [
-                "TerminalUI",
+                "TerminalUI", "TerminalUITesting",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
@@ -174,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "ShopAppTests",
             dependencies: [
-                "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer",
+                "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer", "TerminalUITesting",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

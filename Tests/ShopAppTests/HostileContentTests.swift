@@ -2,6 +2,7 @@ import Foundation
 import ShopKit
 import Testing
 import TerminalUI
+import TerminalUITesting
 @testable import ShopApp
 
 /// Products whose text tries to take over the terminal: escape and OSC sequences (window title,

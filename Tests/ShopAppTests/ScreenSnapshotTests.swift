@@ -2,6 +2,7 @@ import Foundation
 import ShopKit
 import Testing
 import TerminalUI
+import TerminalUITesting
 @testable import ShopApp
 
 /// Every screen and state at 80x24 and 120x40, in the default and mono themes. The files under

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import TerminalUITesting
 
 /// Every widget pictured at a roomy and a cramped size, so both layout and clipping are seen.
 @Suite struct WidgetSnapshotTests {
