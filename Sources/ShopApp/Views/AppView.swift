@@ -38,10 +38,8 @@ public enum AppView {
 
     /// Commands whose keys would do nothing on the current screen, so the footer does not offer them.
     static func unavailableCommands(_ state: AppState) -> Set<Command> {
-        guard state.screen == .orderDetail, let order = state.orders.detail?.order.value, order.isCancellable else {
-            return state.screen == .orderDetail ? [.cancelOrder] : []
-        }
-        return []
+        guard state.screen == .orderDetail else { return [] }
+        return state.orders.detail?.order.value?.isCancellable == true ? [] : [.cancelOrder]
     }
 
     static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
