@@ -76,14 +76,7 @@ enum BrowseReducer {
     }
 
     private static func move(_ command: Command, rows: Int, _ state: inout AppState) -> [Effect] {
-        let key: Key = switch command {
-        case .moveUp: .up
-        case .moveDown: .down
-        case .first: .home
-        case .last: .end
-        case .pageUp: .pageUp
-        default: .pageDown
-        }
+        guard let key = command.navigationKey else { return [] }
         switch state.browse.focus {
         case .categories:
             let count = (state.browse.categories.value?.count ?? 0) + 1

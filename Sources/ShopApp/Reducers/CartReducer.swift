@@ -11,12 +11,8 @@ enum CartReducer {
         let rows = state.listRows
         let count = state.cart.lines.count
         switch command {
-        case .moveUp: state.cart.list.move(by: -1, count: count, visibleRows: rows)
-        case .moveDown: state.cart.list.move(by: 1, count: count, visibleRows: rows)
-        case .first: state.cart.list.select(0, count: count, visibleRows: rows)
-        case .last: state.cart.list.select(count - 1, count: count, visibleRows: rows)
-        case .pageUp: state.cart.list.move(by: -(rows - 1), count: count, visibleRows: rows)
-        case .pageDown: state.cart.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            state.cart.list.navigate(command, count: count, visibleRows: rows)
         case .addOne:
             guard let line = state.cart.selectedLine else { return [] }
             return setQuantity(line.productID, line.quantity + 1, &state)

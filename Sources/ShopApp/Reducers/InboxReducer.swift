@@ -7,12 +7,8 @@ enum InboxReducer {
         let rows = state.listRows
         let count = state.inbox.items.count
         switch command {
-        case .moveUp: state.inbox.list.move(by: -1, count: count, visibleRows: rows)
-        case .moveDown: state.inbox.list.move(by: 1, count: count, visibleRows: rows)
-        case .first: state.inbox.list.select(0, count: count, visibleRows: rows)
-        case .last: state.inbox.list.select(count - 1, count: count, visibleRows: rows)
-        case .pageUp: state.inbox.list.move(by: -(rows - 1), count: count, visibleRows: rows)
-        case .pageDown: state.inbox.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            state.inbox.list.navigate(command, count: count, visibleRows: rows)
         case .open:
             guard let message = state.inbox.selected else { return [] }
             state.inbox.openedID = message.id

@@ -8,12 +8,8 @@ enum OrdersReducer {
         let rows = state.listRows
         let count = state.orders.orders.count
         switch command {
-        case .moveUp: state.orders.listState.move(by: -1, count: count, visibleRows: rows)
-        case .moveDown: state.orders.listState.move(by: 1, count: count, visibleRows: rows)
-        case .first: state.orders.listState.select(0, count: count, visibleRows: rows)
-        case .last: state.orders.listState.select(count - 1, count: count, visibleRows: rows)
-        case .pageUp: state.orders.listState.move(by: -(rows - 1), count: count, visibleRows: rows)
-        case .pageDown: state.orders.listState.move(by: rows - 1, count: count, visibleRows: rows)
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            state.orders.listState.navigate(command, count: count, visibleRows: rows)
         case .refresh: return NavigationReducer.onEnter(.orders, &state)
         case .open:
             guard let order = state.orders.selectedOrder else { return [] }

@@ -60,13 +60,8 @@ enum SearchReducer {
         let rows = state.listRows
         let count = state.search.hits.count
         switch command {
-        case .moveUp: state.search.list.move(by: -1, count: count, visibleRows: rows)
-        case .moveDown:
-            state.search.list.move(by: 1, count: count, visibleRows: rows)
-        case .first: state.search.list.select(0, count: count, visibleRows: rows)
-        case .last: state.search.list.select(count - 1, count: count, visibleRows: rows)
-        case .pageUp: state.search.list.move(by: -(rows - 1), count: count, visibleRows: rows)
-        case .pageDown: state.search.list.move(by: rows - 1, count: count, visibleRows: rows)
+        case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            state.search.list.navigate(command, count: count, visibleRows: rows)
         case .nextPane, .previousPane:
             state.search.focus = state.search.focus == .query ? .results : .query
         case .cycleCategoryFilter:
