@@ -37,6 +37,9 @@ struct ShopMockServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("admin-token"), help: ArgumentHelp("The admin bearer token (default: $SHOP_ADMIN_TOKEN, else a random one).", valueName: "T"))
     var adminToken: String?
 
+    @Flag(name: .customLong("no-read-cache"), help: "Answer every catalog read through the handlers (for measuring).")
+    var noReadCache = false
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -76,6 +79,7 @@ struct ShopMockServerCommand: AsyncParsableCommand {
             latency: try latency.map(Self.parseLatency), failRate: failRate, retryAfterSeconds: retryAfter,
             timeScale: timeScale, adminToken: token ?? GatewayConfiguration.randomAdminToken(), logger: logger)
         configuration.handlesTerminationSignals = true
+        configuration.cachesCatalogReads = !noReadCache
 
         let gateway: RunningGateway
         do {

@@ -36,6 +36,10 @@ public struct GatewayConfiguration: Sendable {
     /// When true, SIGINT and SIGTERM shut the gateway down gracefully (a standalone process);
     /// in-process users leave it off and call ``RunningGateway/stop()``.
     public var handlesTerminationSignals: Bool = false
+    /// When true (the default), repeated catalog reads (the product list, a product, search,
+    /// categories, stock) are answered from the encoded answer kept for their URL until the
+    /// catalog changes. Always off while faults are injected (`latency`, `failRate`).
+    public var cachesCatalogReads: Bool = true
 
     /// Creates a configuration; every argument has a usable default.
     public init(

@@ -58,9 +58,17 @@ public enum MockGateway {
         // and bytes on every response, and no client reads the whitespace.
         try api.registerHandlers(on: router, configuration: OpenAPIRuntime.Configuration(jsonEncodingOptions: []))
 
+        let readCache =
+            configuration.cachesCatalogReads && configuration.latency == nil && configuration.failRate == 0
+            ? CatalogResponseCache(revision: store.catalogRevision) : nil
+        let logger = configuration.logger
+
         let bound = BoundPort()
         let application = Application(
             router: router,
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: readCache.map { [CatalogReadHandler(cache: $0, logger: logger)] } ?? [])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
@@ -87,7 +95,8 @@ public enum MockGateway {
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
-        return RunningGateway(url: url, port: port, clock: clock, serverTask: serverTask, group: group, store: store)
+        return RunningGateway(
+            url: url, port: port, clock: clock, catalogReadCache: readCache, serverTask: serverTask, group: group, store: store)
     }
 
     private static func urlHost(_ host: String) -> String {

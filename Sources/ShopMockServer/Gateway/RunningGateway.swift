@@ -10,14 +10,20 @@ public final class RunningGateway: Sendable {
     /// The bound port (useful when the configuration asked for port 0).
     public let port: Int
 
+    /// The kept catalog answers; nil when the configuration turned them off.
+    let catalogReadCache: CatalogResponseCache?
     private let serverTask: Task<Void, any Error>
     private let group: ServiceGroup
     private let store: GatewayStore
 
-    init(url: URL, port: Int, clock: GatewayClock, serverTask: Task<Void, any Error>, group: ServiceGroup, store: GatewayStore) {
+    init(
+        url: URL, port: Int, clock: GatewayClock, catalogReadCache: CatalogResponseCache?, serverTask: Task<Void, any Error>,
+        group: ServiceGroup, store: GatewayStore
+    ) {
         self.url = url
         self.port = port
         self.clock = clock
+        self.catalogReadCache = catalogReadCache
         self.serverTask = serverTask
         self.group = group
         self.store = store

@@ -16,6 +16,8 @@ actor GatewayStore {
     let seedCatalog: ProductCatalog
 
     var catalog: ProductCatalog
+    /// Advanced with every change to `catalog` (see ``markDirty(_:_:)``).
+    let catalogRevision = CatalogRevision()
     var users: [String: UserAccount] = [:]
     var userIdByEmail: [String: String] = [:]
     var sessions: [String: SessionRecord] = [:]
@@ -57,8 +59,11 @@ actor GatewayStore {
 
     // MARK: Persistence
 
+    /// Records that `id` changed in this operation. Every catalog change passes through here
+    /// (it must be stored), so this is also where cached catalog answers are made stale.
     func markDirty(_ kind: StoredKind, _ id: String) {
         dirty[kind, default: []].insert(id)
+        if kind == .products || kind == .removedProducts { catalogRevision.advance() }
     }
 
     /// Writes the records changed by this operation, plus `extra` rows, in one transaction.
