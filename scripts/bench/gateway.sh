@@ -13,7 +13,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SERVER=${SHOP_MOCK_SERVER:-.build/release/shop-mock-server}
 LOG_LEVEL=${LOG_LEVEL:-warning}
-SHOP_PORT=18480 NGINX_PORT=18481 CONNEXION_PORT=18482
+SHOP_PORT=18480 NGINX_PORT=18481 CONNEXION_PORT=18482 UNCACHED_PORT=18483
 WORK=$(mktemp -d /tmp/shop-gateway-bench.XXXXXX)
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -41,6 +41,11 @@ pids+=($!)
 SHOP_PID=$!
 wait_http "http://127.0.0.1:$SHOP_PORT/healthz"
 BASE="http://127.0.0.1:$SHOP_PORT"
+# The same gateway with every catalog read going through the router and handlers (the path
+# the first read of each URL takes), for the figures before and after the read cache.
+"$SERVER" --port $UNCACHED_PORT --log-level "$LOG_LEVEL" --admin-token bench --no-read-cache >"$WORK/uncached.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$UNCACHED_PORT/healthz"
 
 # The bytes nginx will serve: exactly what the gateway answers.
 PRODUCT=$(curl -fsS "$BASE/v1/products?limit=20" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
@@ -144,7 +149,7 @@ run() {
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '%-34s %12s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${bad:-0}"
+  printf '%-40s %12s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${bad:-0}"
   echo "$name $rps" >>"$WORK/results"
 }
 
@@ -152,6 +157,7 @@ echo "-- read paths --"
 for target in "products?limit=20:/v1/products?limit=20" "product:/v1/products/$PRODUCT" "search q=lamp:/v1/search?q=lamp&limit=20"; do
   label=${target%%:*} path=${target#*:}
   run "shop-mock-server $label" "http://127.0.0.1:$SHOP_PORT$path"
+  run "shop, no read cache $label" "http://127.0.0.1:$UNCACHED_PORT$path"
   run "nginx static      $label" "http://127.0.0.1:$NGINX_PORT$path"
   run "connexion mock    $label" "http://127.0.0.1:$CONNEXION_PORT$path"
 done
@@ -174,8 +180,10 @@ for label in ["products?limit=20", "product", "search q=lamp", "cart add"]:
     shop = rows.get(f"shop-mock-server {label}")
     nginx = rows.get(f"nginx static {label}")
     conn = rows.get(f"connexion mock {label}")
+    uncached = rows.get(f"shop, no read cache {label}")
     parts = []
     if shop and nginx: parts.append(f"shop/nginx {shop / nginx:.2f}")
+    if uncached and nginx: parts.append(f"without the read cache {uncached / nginx:.2f}")
     if shop and conn: parts.append(f"shop/connexion {shop / conn:.1f}x")
     print(f"  {label:20} " + "   ".join(parts))
 PY
