@@ -156,7 +156,8 @@ enum BrowseReducer {
             // A cursor shifted by catalog changes repeats products from just before it, so only
             // the tail is checked: hashing every loaded id made each page O(catalog), 4.6 ms
             // median (p99 14 ms) per page at 100k products, 28 s of CPU to list them all.
-            let known = Set(state.browse.products.suffix(dedupeWindow).map(\.id))
+            let products = state.browse.products
+            let known = Set(products.indices.suffix(dedupeWindow).map(products.id(at:)))
             state.browse.products += page.items.filter { !known.contains($0.id) }
             state.browse.nextCursor = page.nextCursor
             state.browse.totalProducts = page.total
@@ -180,7 +181,7 @@ enum BrowseReducer {
             state.browse.detail = .loaded(product)
             state.browse.quantity = max(1, min(state.browse.quantity, min(10, product.stock)))
             // Keep the list's copy in step (price in the new currency, current stock).
-            if let index = state.browse.products.firstIndex(where: { $0.id == id }) {
+            if let index = state.browse.products.firstIndex(ofID: id, near: state.browse.productList.selected) {
                 state.browse.products[index] = product.summary
             }
         case .failure(let failure):

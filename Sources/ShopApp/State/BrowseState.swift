@@ -12,7 +12,7 @@ public struct BrowseState: Equatable, Sendable {
     public var categoryList = ListState()
 
     /// The products loaded so far for the chosen category, in gateway order.
-    public var products: [ProductSummary] = []
+    public var products = CompactProductList()
     /// The cursor of the next page; nil once the whole catalog is loaded.
     public var nextCursor: String?
     /// How many products the listing has in all, when the gateway says.
