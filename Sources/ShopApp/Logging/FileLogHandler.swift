@@ -34,7 +34,7 @@ public struct FileLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = UTCTime(Date())?.iso8601 ?? "-"
         sink.write("\(stamp) \(event.level) \(label): \(event.message)\(extra)\n")
     }
 

@@ -22,34 +22,14 @@ enum Format {
         }
     }
 
-    private static let dateTimeFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
-
-    private static let dateFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
-
-    private static let lock = NSLock()
-
     /// "2026-11-21 09:30" (UTC).
     static func dateTime(_ date: Date) -> String {
-        lock.lock(); defer { lock.unlock() }
-        return dateTimeFormatter.string(from: date)
+        UTCTime(date)?.dateTime ?? "—"
     }
 
     /// "2026-11-21" (UTC).
     static func date(_ date: Date) -> String {
-        lock.lock(); defer { lock.unlock() }
-        return dateFormatter.string(from: date)
+        UTCTime(date)?.date ?? "—"
     }
 
     /// "3 s ago", "2 min ago".
