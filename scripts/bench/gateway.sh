@@ -13,7 +13,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SERVER=${SHOP_MOCK_SERVER:-.build/release/shop-mock-server}
 LOG_LEVEL=${LOG_LEVEL:-warning}
-SHOP_PORT=18480 NGINX_PORT=18481 CONNEXION_PORT=18482 UNCACHED_PORT=18483
+SHOP_PORT=18480 NGINX_PORT=18481 CONNEXION_PORT=18482 UNCACHED_PORT=18483 PERSISTENT_PORT=18484
 WORK=$(mktemp -d /tmp/shop-gateway-bench.XXXXXX)
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -56,7 +56,8 @@ curl -fsS "$BASE/v1/search?q=lamp&limit=20" >"$WORK/www/search.json"
 
 # Guest tokens and in-stock products for the cart adds: each request goes to the next token and
 # product, so no cart reaches a product's stock (a 409) within the run.
-python3 - "$BASE" "$WORK/cart.lua" <<'PY'
+make_cart_script() {
+python3 - "$1" "$2" <<'PY'
 import json, sys, urllib.request
 base, out = sys.argv[1], sys.argv[2]
 tokens = []
@@ -94,6 +95,8 @@ end
 open(out, "w").write(lua)
 print(f"cart adds: {len(tokens)} guest tokens, {len(products)} products", file=sys.stderr)
 PY
+}
+make_cart_script "$BASE" "$WORK/cart.lua"
 
 # nginx: the same bytes as static files, two workers (one per core), no access log.
 cat >"$WORK/nginx.conf" <<NGINX
@@ -169,6 +172,14 @@ run "shop-mock-server cart add" "http://127.0.0.1:$SHOP_PORT/v1/cart/items" "$WO
 run "connexion mock    cart add" "http://127.0.0.1:$CONNEXION_PORT/v1/cart/items" "$WORK/cart.lua"
 echo "gateway resident memory after the runs: $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$SHOP_PID/status)"
 
+echo "-- as shipped by default: --log-level info (one line per request, to a file) and --data-dir (SQLite) --"
+"$SERVER" --port $PERSISTENT_PORT --log-level info --data-dir "$WORK/data" --admin-token bench >"$WORK/persistent.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$PERSISTENT_PORT/healthz"
+make_cart_script "http://127.0.0.1:$PERSISTENT_PORT" "$WORK/cart-persistent.lua"
+run "shop, info log products?limit=20" "http://127.0.0.1:$PERSISTENT_PORT/v1/products?limit=20"
+run "shop, --data-dir cart add" "http://127.0.0.1:$PERSISTENT_PORT/v1/cart/items" "$WORK/cart-persistent.lua"
+
 echo "-- ratios (req/s) --"
 python3 - "$WORK/results" <<'PY'
 import sys
@@ -184,6 +195,8 @@ for label in ["products?limit=20", "product", "search q=lamp", "cart add"]:
     parts = []
     if shop and nginx: parts.append(f"shop/nginx {shop / nginx:.2f}")
     if uncached and nginx: parts.append(f"without the read cache {uncached / nginx:.2f}")
+    logged = rows.get(f"shop, info log {label}")
+    if logged and nginx: parts.append(f"at log level info {logged / nginx:.2f}")
     if shop and conn: parts.append(f"shop/connexion {shop / conn:.1f}x")
     print(f"  {label:20} " + "   ".join(parts))
 PY
