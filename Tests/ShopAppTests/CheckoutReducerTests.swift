@@ -69,11 +69,13 @@ struct CheckoutReducerTests {
         #expect(request.card.expMonth == 12 && request.card.expYear == 2030)
 
         let order = Fixtures.order()
+        state.browse.detailProductID = "p-shown"
         let done = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .success(order)))
         #expect(state.checkout?.step == .done)
         #expect(state.checkout?.placedOrder == order)
         #expect(state.checkout?.card.digits == "")  // the card is forgotten
         #expect(done.contains(.loadCart(currency: .usd)))
+        #expect(done.contains(.loadProduct(id: "p-shown", currency: .usd)))  // the order took some of its stock
 
         let track = Fixtures.press([.enter], &state)
         #expect(state.screen == .orderDetail)

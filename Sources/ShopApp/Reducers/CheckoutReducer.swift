@@ -287,7 +287,10 @@ enum CheckoutReducer {
             state.banner = nil
             state.cart.cart = .loaded(.empty(order.total.currency))
             state.cart.lineProblems = [:]
-            return [.loadCart(currency: state.currency), .loadInbox]
+            var effects: [Effect] = [.loadCart(currency: state.currency), .loadInbox]
+            // The order took stock: the product in the detail pane shows what is left now.
+            if let shown = state.browse.detailProductID { effects.append(.loadProduct(id: shown, currency: state.currency)) }
+            return effects
         case .failure(let failure):
             checkout.placement = .idle
             switch failure.kind {
