@@ -80,6 +80,20 @@ import Glibc
         }
     }
 
+    @Test func aCallerThatDoesNotTakeJSONStillGetsTheRoutersAnswer() async throws {
+        try await TestGateway.with { gateway in
+            _ = try await gateway.get("/v1/categories")
+            _ = try await gateway.get("/v1/categories")
+            for accept in ["text/html", "application/xml, text/*"] {
+                #expect(try await gateway.send("GET", "/v1/categories", headers: [("Accept", accept)]).status == 406)
+            }
+            for accept in ["application/json", "text/html, application/json;q=0.5", "*/*", "application/*; q=1"] {
+                let response = try await gateway.send("GET", "/v1/categories", headers: [("Accept", accept)])
+                #expect(response.status == 200 && response.contentType == "application/json; charset=utf-8")
+            }
+        }
+    }
+
     @Test func failuresAreNeverKept() async throws {
         try await TestGateway.with { gateway in
             let cache = try #require(gateway.running.catalogReadCache)

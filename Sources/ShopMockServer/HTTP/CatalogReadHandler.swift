@@ -53,7 +53,7 @@ final class CatalogReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let request):
             let cacheable =
                 CatalogResponseCache.isCacheable(method: request.method, path: request.pathOnly)
-                && request.headerFields[.connection]?.lowercased() != "close"
+                && request.headerFields[.connection]?.lowercased() != "close" && request.acceptsJSON
             let uri = request.path ?? ""
             if cacheable, passedOn.isEmpty, let entry = cache.lookup(uri) {
                 answering = Answer(request: request, entry: entry, started: .now)
@@ -124,6 +124,19 @@ final class CatalogReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
 }
 
 extension HTTPRequest {
+    /// No `Accept` header, or one that takes `application/json`. Anything else goes to the
+    /// router, which decides (a 406 for `Accept: text/html`).
+    fileprivate var acceptsJSON: Bool {
+        let values = headerFields[values: .accept]
+        if values.isEmpty { return true }
+        return values.joined(separator: ",").split(separator: ",").contains { range in
+            let parts = range.split(separator: ";").map { $0.filter { $0 != " " && $0 != "\t" }.lowercased() }
+            guard let type = parts.first, ["application/json", "application/*", "*/*"].contains(type) else { return false }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+    }
+
     /// The request target without its query.
     fileprivate var pathOnly: String {
         guard let path else { return "" }
