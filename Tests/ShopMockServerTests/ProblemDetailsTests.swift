@@ -78,6 +78,18 @@ import Testing
             let signedOut = try await gateway.get("/v1/cart", token: fresh)
             #expect(signedOut.status == 401)
             #expect(signedOut.problemSlug == "unauthorized")
+
+            // Every 401 carries a challenge (RFC 9110, RFC 6750); a refused token says so.
+            #expect(none.header("WWW-Authenticate") == #"Bearer realm="shop""#)
+            for refused in [unknown, notBearer, expired, signedOut] {
+                #expect(refused.header("WWW-Authenticate")?.hasPrefix(#"Bearer realm="shop", error="invalid_token""#) == true)
+            }
+            let wrongPassword = try await gateway.post(
+                "/v1/sessions", json: ["email": "nobody@example.com", "password": "not this one"])
+            #expect(wrongPassword.status == 401)
+            #expect(wrongPassword.header("WWW-Authenticate") == #"Bearer realm="shop""#)
+            // Problem bodies do not escape slashes.
+            #expect(none.text.contains(#""instance":"/v1/cart""#))
         }
     }
 

@@ -47,9 +47,22 @@ extension GatewayProblem {
         GatewayProblem(slug: "unauthorized", title: "Unauthorized", status: 401, detail: detail)
     }
 
+    /// A 401 for a token that was sent and refused (unknown, signed out, expired).
+    static func invalidToken(_ detail: String) -> GatewayProblem {
+        var problem = unauthorized(detail)
+        problem.headers = [(challengeField, #"Bearer realm="shop", error="invalid_token""#)]
+        return problem
+    }
+
     static let tokenExpired = GatewayProblem(
         slug: "token-expired", title: "Token expired", status: 401,
-        detail: "The access token has expired; refresh the session or sign in again.")
+        detail: "The access token has expired; refresh the session or sign in again.",
+        headers: [(challengeField, #"Bearer realm="shop", error="invalid_token", error_description="The token expired""#)])
+
+    /// Every 401 carries a challenge (RFC 9110 §11.6.1); ``ProblemRendering`` adds the plain one
+    /// when a problem has none.
+    static let challengeField = "WWW-Authenticate"
+    static let plainChallenge = #"Bearer realm="shop""#
 
     static func forbidden(_ detail: String) -> GatewayProblem {
         GatewayProblem(slug: "forbidden", title: "Forbidden", status: 403, detail: detail)

@@ -32,7 +32,7 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let header else { return .anonymous }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            return .rejected(.unauthorized("Authorization must be a Bearer token."))
+            return .rejected(.invalidToken("Authorization must be a Bearer token."))
         }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         if Self.constantTimeEquals(token, adminToken) { return .admin }

@@ -6,7 +6,7 @@ import HTTPTypes
 enum ProblemRendering {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
@@ -21,6 +21,8 @@ enum ProblemRendering {
         for (name, value) in problem.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
+        let challenge = HTTPField.Name(GatewayProblem.challengeField)!
+        if problem.status == 401, headers[challenge] == nil { headers[challenge] = GatewayProblem.plainChallenge }
         return Response(
             status: HTTPResponse.Status(code: problem.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

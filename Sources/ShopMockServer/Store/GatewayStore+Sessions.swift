@@ -15,9 +15,9 @@ extension GatewayStore {
     func resolve(token: String) -> Caller {
         let digest = SHA256.hex(token)
         guard let session = sessions[digest], let user = users[session.userId] else {
-            return .rejected(.unauthorized("The token is not known to this gateway."))
+            return .rejected(.invalidToken("The token is not known to this gateway."))
         }
-        if session.revoked { return .rejected(.unauthorized("The session was signed out.")) }
+        if session.revoked { return .rejected(.invalidToken("The session was signed out.")) }
         if session.expiresAt <= now { return .rejected(.tokenExpired) }
         return .user(userId: user.id, isGuest: user.isGuest, tokenDigest: digest)
     }
@@ -73,9 +73,9 @@ extension GatewayStore {
     func refresh(refreshToken: String) throws(GatewayProblem) -> IssuedSession {
         let refreshDigest = SHA256.hex(refreshToken)
         guard let digest = sessionDigestByRefreshDigest[refreshDigest], var old = sessions[digest] else {
-            throw .unauthorized("The refresh token is not known to this gateway.")
+            throw .invalidToken("The refresh token is not known to this gateway.")
         }
-        guard !old.revoked else { throw .unauthorized("The refresh token was already used or signed out.") }
+        guard !old.revoked else { throw .invalidToken("The refresh token was already used or signed out.") }
         guard old.refreshExpiresAt > now else { throw .tokenExpired }
         let account = try user(old.userId)
         old.revoked = true
