@@ -23,7 +23,7 @@ struct ProblemMiddleware: ClientMiddleware {
     /// Decodes problem+json; an answer without one (a proxy's HTML page, say) still yields
     /// problem details from its status.
     static func problem(from response: HTTPResponse, body: Data, requestID: String?) -> ProblemDetails {
-        let retryAfter = response.headerFields[.retryAfter].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let retryAfter = response.headerFields[.retryAfter].flatMap { RetryAfter.seconds($0) }
         let echoedRequestID = response.headerFields[.requestID] ?? requestID
         if let wire = try? JSONDecoder().decode(Components.Schemas.Problem.self, from: body) {
             return ProblemDetails(

@@ -47,9 +47,7 @@ struct RetryMiddleware: ClientMiddleware {
             guard RetryPolicy.isRetryableStatus(response.status.code), attempt < policy.maxAttempts else {
                 return outcome
             }
-            let retryAfter = response.headerFields[.retryAfter]
-                .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                .map { Duration.seconds(max(0, $0)) }
+            let retryAfter = response.headerFields[.retryAfter].flatMap { RetryAfter.delay($0) }
             if let retryAfter, !policy.accepts(retryAfter: retryAfter) {
                 return outcome  // the gateway wants a longer pause than we are willing to block for
             }

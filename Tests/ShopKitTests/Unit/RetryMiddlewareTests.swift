@@ -109,6 +109,15 @@ struct RetryMiddlewareTests {
         #expect(script.attempts == 1)
     }
 
+    @Test func aRetryAfterDateIsHonoured() async throws {
+        let past = Script([.status(503, retryAfter: "Sun, 06 Nov 1994 08:49:37 GMT"), .status(200)])
+        #expect(try await send(.get, through: past).status.code == 200)
+        #expect(past.attempts == 2)
+        let farAhead = Script([.status(503, retryAfter: "Fri, 31 Dec 9999 23:59:59 GMT"), .status(200)])
+        #expect(try await send(.get, through: farAhead).status.code == 503)
+        #expect(farAhead.attempts == 1)
+    }
+
     @Test func everyContractOperationHasAnAccessRule() throws {
         let ids = try ContractCoverageTests.contractOperationIDs()
         let admin = ids.filter { OperationAccess.of(operationID: $0) == .admin }
