@@ -27,17 +27,19 @@ struct EffectsAndInputTests {
         runner.run(.makeIdempotencyKey)
         runner.run(.loadProduct(id: "p2", currency: .usd))
         runner.run(.search(SearchQuery(text: "kettle"), generation: 7))
+        runner.run(.searchMore(SearchQuery(text: "kettle"), cursor: "c1", generation: 7))
         runner.run(.placeOrder(PlaceOrderRequest(email: "a@b.co", address: Fixtures.addressInput,
                                                  card: CardInput(number: "4000000000000002", cvv: "123", expMonth: 12, expYear: 2030)),
                                idempotencyKey: "key-42"))
         var actions: [Action] = []
-        for _ in 0..<200 where actions.count < 4 {
+        for _ in 0..<200 where actions.count < 5 {
             actions += queue.drain()
             try await Task.sleep(for: .milliseconds(5))
         }
         #expect(actions.contains(.idempotencyKeyCreated("key-42")))
         #expect(actions.contains(.productLoaded(id: "p2", .success(Fixtures.detail(Fixtures.products[1])))))
         #expect(actions.contains(.searchLoaded(generation: 7, .success(SearchResults(hits: [], total: 0)))))
+        #expect(actions.contains(.searchMoreLoaded(generation: 7, .success(SearchResults(hits: [], total: 0, nextCursor: "after-c1")))))
         #expect(actions.contains(.orderPlaced(idempotencyKey: "key-42", .failure(ServiceFailure(kind: .paymentDeclined, message: "Your card was declined.")))))
     }
 
@@ -120,7 +122,9 @@ struct FakeService: ShopService {
     }
     func recommendations(for productID: String, currency: CurrencyCode) async throws -> [ProductSummary] { [] }
     func ads(categories: [String]) async throws -> [Ad] { [Fixtures.ad] }
-    func search(_ query: SearchQuery) async throws -> SearchResults { SearchResults(hits: [], total: 0) }
+    func search(_ query: SearchQuery, cursor: String?) async throws -> SearchResults {
+        cursor == nil ? SearchResults(hits: [], total: 0) : SearchResults(hits: [], total: 0, nextCursor: "after-\(cursor!)")
+    }
     func cart(currency: CurrencyCode) async throws -> Cart { Fixtures.cartWithTwo }
     func addToCart(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart { Fixtures.cartWithTwo }
     func setCartQuantity(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart { Fixtures.cartWithTwo }

@@ -160,6 +160,44 @@ struct SearchReducerTests {
         #expect(state.search.shownQuery == "ket")
     }
 
+    @Test("Scrolling the results loads the next page of matches; a late page of an older query is dropped")
+    func searchPaging() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("lamp", &state)
+        let generation = state.search.generation
+        let hits = (0..<50).map { SearchHit(product: Fixtures.product("s\($0)", "Lamp \($0)", 1000, stock: 9), matchedIn: [.name]) }
+        _ = reduce(&state, .searchLoaded(generation: generation, .success(SearchResults(hits: hits, total: 120, nextCursor: "c50"))))
+        #expect(state.search.hits.count == 50)
+        Fixtures.press([.tab], &state)  // to the results
+
+        // Far from the end: nothing more is asked. Near it: the next page, once.
+        #expect(Fixtures.press([.down], &state).isEmpty)
+        let query = SearchReducer.query(state)
+        let effects = Fixtures.press([.end], &state)
+        #expect(effects == [.searchMore(query, cursor: "c50", generation: generation)])
+        #expect(Fixtures.press([.up], &state).isEmpty)  // already on its way
+
+        let more = (50..<100).map { SearchHit(product: Fixtures.product("s\($0)", "Lamp \($0)", 1000, stock: 9), matchedIn: [.name]) }
+        // The first hit repeats the last of the page before (a cursor shifted by a catalog change).
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: [hits[49]] + more, total: 120, nextCursor: "c100"))))
+        #expect(state.search.hits.map(\.product.id) == (0..<100).map { "s\($0)" })
+        #expect(state.search.results.value?.nextCursor == "c100")
+
+        // A failed page is said in the title and asked again on the next move.
+        _ = Fixtures.press([.end], &state)
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .failure(ServiceFailure(kind: .network, message: "offline"))))
+        #expect(state.search.moreError == "offline" && !state.search.isLoadingMore)
+        #expect(Fixtures.press([.up], &state) == [.searchMore(query, cursor: "c100", generation: generation)])
+
+        // The query changes while that page is out: the page is dropped.
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("s", &state)
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: more, total: 120))))
+        #expect(state.search.hits.count == 100)
+        #expect(state.search.results.isLoading)
+    }
+
     @Test("Filters and sort search again at once")
     func filters() {
         var state = Fixtures.browsing()

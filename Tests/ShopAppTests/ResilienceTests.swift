@@ -80,7 +80,7 @@ struct SwitchedService: ShopService {
         try await gateway.gate("recommendations"); return try await base.recommendations(for: productID, currency: currency)
     }
     func ads(categories: [String]) async throws -> [Ad] { try await gateway.gate("ads"); return try await base.ads(categories: categories) }
-    func search(_ query: SearchQuery) async throws -> SearchResults {
+    func search(_ query: SearchQuery, cursor: String?) async throws -> SearchResults {
         try await gateway.gate("search")
         let hits = Fixtures.products.filter { $0.name.lowercased().contains(query.text.lowercased()) }.map { SearchHit(product: $0, matchedIn: [.name]) }
         return SearchResults(hits: hits, total: hits.count)

@@ -39,6 +39,7 @@ public enum Action: Equatable, Sendable {
     case recommendationsLoaded(productID: String, Result<[ProductSummary], ServiceFailure>)
     case adsLoaded(Result<[Ad], ServiceFailure>)
     case searchLoaded(generation: Int, Result<SearchResults, ServiceFailure>)
+    case searchMoreLoaded(generation: Int, Result<SearchResults, ServiceFailure>)
 
     // Cart
     case cartLoaded(Result<Cart, ServiceFailure>)

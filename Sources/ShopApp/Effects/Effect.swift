@@ -16,6 +16,8 @@ public enum Effect: Equatable, Sendable {
     case loadRecommendations(productID: String, currency: CurrencyCode)
     case loadAds(categories: [String])
     case search(SearchQuery, generation: Int)
+    /// The next page of the shown search results.
+    case searchMore(SearchQuery, cursor: String, generation: Int)
 
     case loadCart(currency: CurrencyCode)
     case addToCart(productID: String, quantity: Int, currency: CurrencyCode)

@@ -70,7 +70,10 @@ public final class EffectRunner: Sendable {
         case .loadRecommendations(let id, let currency):
             return .recommendationsLoaded(productID: id, await result { try await service.recommendations(for: id, currency: currency) })
         case .loadAds(let categories): return .adsLoaded(await result { try await service.ads(categories: categories) })
-        case .search(let query, let generation): return .searchLoaded(generation: generation, await result { try await service.search(query) })
+        case .search(let query, let generation):
+            return .searchLoaded(generation: generation, await result { try await service.search(query, cursor: nil) })
+        case .searchMore(let query, let cursor, let generation):
+            return .searchMoreLoaded(generation: generation, await result { try await service.search(query, cursor: cursor) })
         case .loadCart(let currency): return .cartLoaded(await result { try await service.cart(currency: currency) })
         case .addToCart(let id, let quantity, let currency):
             return .cartChanged(productID: id, await result { try await service.addToCart(productID: id, quantity: quantity, currency: currency) })

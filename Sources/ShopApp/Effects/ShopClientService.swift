@@ -85,11 +85,11 @@ public struct ShopClientService: ShopService {
         try await call { () async throws(ShopError) in try await client.ads.for(categories: categories) }
     }
 
-    public func search(_ query: SearchQuery) async throws -> SearchResults {
+    public func search(_ query: SearchQuery, cursor: String?) async throws -> SearchResults {
         try await call { () async throws(ShopError) -> SearchResults in
             let page = try await client.catalog.searchPage(query.text, category: query.categoryID, inStock: query.inStockOnly ? true : nil,
-                                                           sort: query.sort, currency: query.currency, limit: 50)
-            return SearchResults(hits: page.items, total: page.items.count)
+                                                           sort: query.sort, currency: query.currency, cursor: cursor, limit: 50)
+            return SearchResults(hits: page.items, total: page.total ?? page.items.count, nextCursor: page.nextCursor)
         }
     }
 

@@ -15,7 +15,8 @@ public protocol ShopService: Sendable {
     func product(id: String, currency: CurrencyCode) async throws -> Product
     func recommendations(for productID: String, currency: CurrencyCode) async throws -> [ProductSummary]
     func ads(categories: [String]) async throws -> [Ad]
-    func search(_ query: SearchQuery) async throws -> SearchResults
+    /// The first page of matches (`cursor` nil), or the page at `cursor`.
+    func search(_ query: SearchQuery, cursor: String?) async throws -> SearchResults
 
     func cart(currency: CurrencyCode) async throws -> Cart
     func addToCart(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart

@@ -55,6 +55,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .searchLoaded(let generation, let result):
         return SearchReducer.searchLoaded(generation, result, &state)
+    case .searchMoreLoaded(let generation, let result):
+        return SearchReducer.searchMoreLoaded(generation, result, &state)
 
     case .cartLoaded(let result):
         return CartReducer.cartLoaded(result, &state)

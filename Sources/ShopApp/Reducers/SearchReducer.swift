@@ -44,6 +44,8 @@ enum SearchReducer {
         state.record(result)
         // An answer to an older query: a newer one is on its way or already shown.
         guard generation == state.search.generation else { return [] }
+        state.search.isLoadingMore = false
+        state.search.moreError = nil
         switch result {
         case .success(let results):
             state.search.results = .loaded(results)
@@ -56,12 +58,46 @@ enum SearchReducer {
         return []
     }
 
+    /// Asks for the next page when the selection comes within a screen of the last loaded hit.
+    static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
+        let search = state.search
+        guard search.shownGeneration == search.generation, !search.isLoadingMore,
+            case .loaded(let results) = search.results, let cursor = results.nextCursor
+        else { return [] }
+        guard (search.list.selected ?? 0) >= results.hits.count - max(BrowseReducer.prefetchDistance, state.listRows) else { return [] }
+        state.search.isLoadingMore = true
+        state.search.moreError = nil
+        return [.searchMore(query(state), cursor: cursor, generation: search.generation)]
+    }
+
+    static func searchMoreLoaded(_ generation: Int, _ result: Result<SearchResults, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        // The query changed since: its first page replaces these results anyway.
+        guard generation == state.search.generation, generation == state.search.shownGeneration,
+            case .loaded(var results) = state.search.results
+        else { return [] }
+        state.search.isLoadingMore = false
+        switch result {
+        case .success(let page):
+            // A cursor shifted by catalog changes can repeat a hit from the page before.
+            let known = Set(results.hits.suffix(page.hits.count).map(\.product.id))
+            results.hits += page.hits.filter { !known.contains($0.product.id) }
+            results.total = page.total
+            results.nextCursor = page.nextCursor
+            state.search.results = .loaded(results)
+        case .failure(let failure):
+            state.search.moreError = failure.message
+        }
+        return []
+    }
+
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         let rows = state.listRows
         let count = state.search.hits.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             state.search.list.navigate(command, count: count, visibleRows: rows)
+            return loadMoreIfNeeded(&state)
         case .nextPane, .previousPane:
             state.search.focus = state.search.focus == .query ? .results : .query
         case .cycleCategoryFilter:

@@ -18,14 +18,18 @@ public struct SearchQuery: Equatable, Sendable {
     }
 }
 
-/// One page of search results.
+/// The search results loaded so far: one page, or several as the list is scrolled.
 public struct SearchResults: Equatable, Sendable {
     public var hits: [SearchHit]
+    /// How many products match in all.
     public var total: Int
+    /// The cursor of the next page; nil once every match is loaded.
+    public var nextCursor: String?
 
-    public init(hits: [SearchHit], total: Int) {
+    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil) {
         self.hits = hits
         self.total = total
+        self.nextCursor = nextCursor
     }
 }
 
@@ -46,6 +50,10 @@ public struct SearchState: Equatable, Sendable {
     public var sort: SearchSort = .relevance
     public var list = ListState()
     public var focus: Focus = .query
+    /// A further page of the shown results is on its way.
+    public var isLoadingMore = false
+    /// Why the last further page failed; moving in the list asks again.
+    public var moreError: String?
 
     public init() {}
 

@@ -40,7 +40,11 @@ enum SearchView {
 
     private static func trailing(_ state: AppState) -> String {
         if state.search.results.isLoading { return "\(Format.spinner(state.spinnerTick)) searching" }
-        if let results = state.search.results.value { return "\(results.total) found" }
+        guard let results = state.search.results.value else { return "" }
+        if state.search.isLoadingMore { return "\(Format.spinner(state.spinnerTick)) \(results.hits.count) of \(results.total) found" }
+        if let failure = state.search.moreError { return "✖ more: \(failure)" }
+        if results.nextCursor != nil { return "\(results.hits.count) of \(results.total) found" }
+        return "\(results.total) found"
         return ""
     }
 
