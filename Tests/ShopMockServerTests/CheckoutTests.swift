@@ -148,6 +148,24 @@ import Testing
         }
     }
 
+    @Test func idempotencyKeysAreRememberedFor24Hours() async throws {
+        try await TestGateway.with { gateway in
+            let token = try await gateway.guestToken()
+            let product = try await gateway.anyProduct()
+            let headers = [("Idempotency-Key", "add-day")]
+            let first = try await gateway.post("/v1/cart/items", token: token, json: ["productId": product.id, "quantity": 1], headers: headers)
+            #expect(first.status == 200)
+            gateway.clock.advance(by: 23 * 3600)
+            let reused = try await gateway.post("/v1/cart/items", token: token, json: ["productId": product.id, "quantity": 2], headers: headers)
+            #expect(reused.status == 422)  // still remembered: another body is refused
+            gateway.clock.advance(by: 3600)
+            let fresh = try await gateway.post("/v1/cart/items", token: token, json: ["productId": product.id, "quantity": 2], headers: headers)
+            #expect(fresh.status == 200 && fresh.header("Idempotent-Replayed") == nil)  // forgotten: a new request
+            let lines = try await gateway.get("/v1/cart", token: token).object["lines"] as? [[String: Any]] ?? []
+            #expect(lines[at: 0]["quantity"] as? Int == 3)
+        }
+    }
+
     @Test func concurrentDuplicateInFlightIs409OrReplay() async throws {
         try await TestGateway.with({ $0.latency = 200...200 }) { gateway in
             let token = try await gateway.guestToken()

@@ -13,10 +13,20 @@ enum IdempotencyDecision: Sendable {
 }
 
 extension GatewayStore {
+    /// How long a key is remembered (on the gateway clock), as payment APIs do: long enough for
+    /// any retry, short enough that a gateway answering writes for days does not keep every
+    /// answer it ever gave.
+    static let idempotencyLifetime: TimeInterval = 24 * 3600
+
     func beginIdempotent(scope: String, key: String, requestHash: String) -> IdempotencyDecision {
         let scopedKey = scope + "\u{1F}" + key
+        sweepExpiredIdempotencyRecords()
         if let record = idempotency[scopedKey] {
-            return record.requestHash == requestHash ? .replay(record) : .reusedWithDifferentBody
+            if isExpired(record) {
+                forgetIdempotencyRecord(scopedKey)
+            } else {
+                return record.requestHash == requestHash ? .replay(record) : .reusedWithDifferentBody
+            }
         }
         guard idempotencyInFlight.insert(scopedKey).inserted else { return .inFlight }
         return .proceed(IdempotencyClaim(scopedKey: scopedKey, requestHash: requestHash))
@@ -38,6 +48,26 @@ extension GatewayStore {
         do { try commit() } catch {
             // The response already went well; losing its replay record only costs a re-run.
             logger.warning("Could not store an idempotency record", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func isExpired(_ record: IdempotencyRecord) -> Bool {
+        now.timeIntervalSince(record.createdAt) >= Self.idempotencyLifetime
+    }
+
+    /// Removes the record from memory now and from disk with the next commit.
+    private func forgetIdempotencyRecord(_ scopedKey: String) {
+        idempotency[scopedKey] = nil
+        markDirty(.idempotency, scopedKey)
+    }
+
+    /// At most once an hour of gateway time, forgets every expired record.
+    private func sweepExpiredIdempotencyRecords() {
+        let now = self.now
+        guard now >= nextIdempotencySweep else { return }
+        nextIdempotencySweep = now.addingTimeInterval(3600)
+        for (scopedKey, record) in idempotency where isExpired(record) {
+            forgetIdempotencyRecord(scopedKey)
         }
     }
 }

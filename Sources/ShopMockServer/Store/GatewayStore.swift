@@ -32,6 +32,8 @@ actor GatewayStore {
     var activity: [ActivityRecord] = []
     var idempotency: [String: IdempotencyRecord] = [:]
     var idempotencyInFlight: Set<String> = []
+    /// When expired idempotency records are next looked for.
+    var nextIdempotencySweep = Date.distantPast
     var removedProductIds: Set<String> = []
     var nextSequence = 1
     var nextInvoiceNumber = 1
