@@ -141,6 +141,7 @@ struct FakeService: ShopService {
     func cancelOrder(id: String) async throws -> Order { Fixtures.order(status: .cancelled, cancellable: false) }
     func addresses() async throws -> [Address] { [Fixtures.savedAddress] }
     func saveAddress(_ address: AddressInput) async throws -> Address { Fixtures.savedAddress }
+    func updateAddress(id: String, _ address: AddressInput) async throws -> Address { Fixtures.savedAddress }
     func deleteAddress(id: String) async throws {}
     func activity() async throws -> [ActivityEvent] { Fixtures.activity }
     func inbox() async throws -> InboxPage { InboxPage(page: Page(items: Fixtures.messages), unreadCount: 1) }

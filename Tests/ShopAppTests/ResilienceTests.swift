@@ -108,6 +108,9 @@ struct SwitchedService: ShopService {
     func cancelOrder(id: String) async throws -> Order { try await gateway.gate("cancelOrder"); return try await base.cancelOrder(id: id) }
     func addresses() async throws -> [Address] { try await gateway.gate("addresses"); return try await base.addresses() }
     func saveAddress(_ address: AddressInput) async throws -> Address { try await gateway.gate("saveAddress"); return try await base.saveAddress(address) }
+    func updateAddress(id: String, _ address: AddressInput) async throws -> Address {
+        try await gateway.gate("updateAddress"); return try await base.updateAddress(id: id, address)
+    }
     func deleteAddress(id: String) async throws { try await gateway.gate("deleteAddress") }
     func activity() async throws -> [ActivityEvent] { try await gateway.gate("activity"); return try await base.activity() }
     func inbox() async throws -> InboxPage { try await gateway.gate("inbox"); return try await base.inbox() }

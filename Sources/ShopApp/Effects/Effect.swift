@@ -37,6 +37,7 @@ public enum Effect: Equatable, Sendable {
 
     case loadAddresses
     case saveAddress(AddressInput)
+    case updateAddress(id: String, AddressInput)
     case deleteAddress(id: String)
     case loadActivity
     case loadInbox

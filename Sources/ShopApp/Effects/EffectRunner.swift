@@ -92,6 +92,8 @@ public final class EffectRunner: Sendable {
         case .cancelOrder(let id): return .orderCancelled(id: id, await result { try await service.cancelOrder(id: id) })
         case .loadAddresses: return .addressesLoaded(await result { try await service.addresses() })
         case .saveAddress(let address): return .addressSaved(await result { try await service.saveAddress(address) })
+        case .updateAddress(let id, let address):
+            return .addressSaved(await result { try await service.updateAddress(id: id, address) })
         case .deleteAddress(let id): return .addressDeleted(id: id, await result { try await service.deleteAddress(id: id); return true })
         case .loadActivity: return .activityLoaded(await result { try await service.activity() })
         case .loadInbox: return .inboxLoaded(await result { try await service.inbox() })

@@ -145,6 +145,10 @@ public struct ShopClientService: ShopService {
         try await call { () async throws(ShopError) in try await client.account.createAddress(address) }
     }
 
+    public func updateAddress(id: String, _ address: AddressInput) async throws -> Address {
+        try await call { () async throws(ShopError) in try await client.account.updateAddress(id: id, with: address) }
+    }
+
     public func deleteAddress(id: String) async throws {
         try await call { () async throws(ShopError) in try await client.account.deleteAddress(id: id) }
     }

@@ -33,6 +33,7 @@ public protocol ShopService: Sendable {
 
     func addresses() async throws -> [Address]
     func saveAddress(_ address: AddressInput) async throws -> Address
+    func updateAddress(id: String, _ address: AddressInput) async throws -> Address
     func deleteAddress(id: String) async throws
     func activity() async throws -> [ActivityEvent]
     func inbox() async throws -> InboxPage

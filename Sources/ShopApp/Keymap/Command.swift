@@ -12,7 +12,7 @@ public enum Command: String, Equatable, Sendable, CaseIterable {
     case checkout
     case cycleCategoryFilter, toggleInStock, cycleSort
     case cancelOrder, toggleInvoice, refresh
-    case signOut, switchForm, newAddress, deleteAddress
+    case signOut, switchForm, newAddress, editAddress, deleteAddress
     case markAllRead
     case dismissBanner
 }

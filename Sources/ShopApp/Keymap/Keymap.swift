@@ -75,6 +75,7 @@ public enum Keymap {
         KeyBinding([.ctrl("r")], .switchForm, .account, "sign in/register", footer: true),
         KeyBinding([.character("S")], .signOut, .account, "sign out", footer: true),
         KeyBinding([.character("n")], .newAddress, .account, "add address"),
+        KeyBinding([.character("e")], .editAddress, .account, "edit address"),
         KeyBinding([.character("x"), .delete], .deleteAddress, .account, "delete address"),
 
         // Inbox

@@ -77,19 +77,22 @@ enum AccountReducer {
         let sections = AccountState.Section.allCases
         let sectionIndex = state.account.section.rawValue
         if state.account.section == .addresses, var form = state.account.newAddress {
-            defer { state.account.newAddress = form }
             switch command {
             case .nextPane, .moveDown: _ = form.moveFocus(by: 1)
             case .previousPane, .moveUp: _ = form.moveFocus(by: -1)
             case .open:
-                guard let address = form.validated() else { return [] }
+                let address = form.validated()
+                state.account.newAddress = form
+                guard let address else { return [] }
                 state.account.isSubmitting = true
-                return [.saveAddress(address)]
+                return [state.account.editingAddressID.map { .updateAddress(id: $0, address) } ?? .saveAddress(address)]
             case .back:
                 state.account.newAddress = nil
+                state.account.editingAddressID = nil
                 return []
             default: break
             }
+            state.account.newAddress = form
             return []
         }
         let rows = state.listRows
@@ -110,6 +113,11 @@ enum AccountReducer {
         case .newAddress:
             state.account.section = .addresses
             state.account.newAddress = AddressForm()
+            state.account.editingAddressID = nil
+        case .editAddress:
+            guard state.account.section == .addresses, let address = state.account.selectedAddress else { return [] }
+            state.account.newAddress = AddressForm(address)
+            state.account.editingAddressID = address.id
         case .deleteAddress:
             guard state.account.section == .addresses, let address = state.account.selectedAddress else { return [] }
             return [.deleteAddress(id: address.id)]
@@ -193,8 +201,9 @@ enum AccountReducer {
         state.account.isSubmitting = false
         switch result {
         case .success(let address):
+            state.flash(state.account.editingAddressID == nil ? "Saved address for \(address.name)" : "Updated the address for \(address.name)")
             state.account.newAddress = nil
-            state.flash("Saved address for \(address.name)")
+            state.account.editingAddressID = nil
             return [.loadAddresses, .loadActivity]
         case .failure(let failure):
             for field in AddressField.allCases {

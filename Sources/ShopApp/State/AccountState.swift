@@ -30,8 +30,10 @@ public struct AccountState: Equatable, Sendable {
 
     public var addresses: Loadable<[Address]> = .idle
     public var addressList = ListState()
-    /// The new-address form, while one is being added.
+    /// The address form, while an address is being added or edited.
     public var newAddress: AddressForm?
+    /// The saved address the form edits; nil when it adds a new one.
+    public var editingAddressID: String?
 
     public var activity: Loadable<[ActivityEvent]> = .idle
     public var activityList = ListState()

@@ -60,6 +60,16 @@ public struct AddressForm: Equatable, Sendable {
         setText("US", for: .country)
     }
 
+    /// A form filled in with a saved address, to edit it.
+    public init(_ address: Address) {
+        self.init()
+        let values: [AddressField: String?] = [
+            .name: address.name, .line1: address.line1, .line2: address.line2, .city: address.city, .region: address.region,
+            .postalCode: address.postalCode, .country: address.country, .phone: address.phone,
+        ]
+        for (field, value) in values { setText(value ?? "", for: field) }
+    }
+
     public func text(_ field: AddressField) -> String {
         (inputs[field]?.text ?? "").trimmingCharacters(in: .whitespaces)
     }

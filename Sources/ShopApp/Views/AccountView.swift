@@ -63,7 +63,8 @@ enum AccountView {
             buffer.write("S sign out · Tab addresses and activity", x: inside.x, y: inside.y + rows.count + 1, style: .foreground(.muted), maxWidth: inside.width)
         case .addresses:
             if let form = account.newAddress {
-                buffer.write("New address (Enter to save, Esc to cancel)", x: inside.x, y: inside.y, style: .foreground(.text), maxWidth: inside.width)
+                let title = account.editingAddressID == nil ? "New address" : "Edit address"
+                buffer.write("\(title) (Enter to save, Esc to cancel)", x: inside.x, y: inside.y, style: .foreground(.text), maxWidth: inside.width)
                 AddressFormView.render(form, isActive: state.overlay == nil, area: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2),
                                        into: &buffer, theme: theme)
                 return
@@ -76,7 +77,7 @@ enum AccountView {
                 ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
                     .render(into: &buffer, area: Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1), theme: theme)
             }
-            buffer.write("n add · x delete", x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
+            buffer.write("n add · e edit · x delete", x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
         case .activity:
             let events = account.activity.value ?? []
             if events.isEmpty {
