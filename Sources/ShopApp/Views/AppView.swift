@@ -38,8 +38,17 @@ public enum AppView {
 
     /// Commands whose keys would do nothing on the current screen, so the footer does not offer them.
     static func unavailableCommands(_ state: AppState) -> Set<Command> {
-        guard state.screen == .orderDetail else { return [] }
-        return state.orders.detail?.order.value?.isCancellable == true ? [] : [.cancelOrder]
+        switch state.screen {
+        case .orderDetail:
+            return state.orders.detail?.order.value?.isCancellable == true ? [] : [.cancelOrder]
+        case .account:
+            // A guest has the sign-in form; an account has no form to switch, and Enter only
+            // submits the address form.
+            guard state.isSignedIn else { return [.signOut] }
+            return state.account.newAddress == nil ? [.switchForm, .open] : [.switchForm]
+        default:
+            return []
+        }
     }
 
     static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
