@@ -134,7 +134,7 @@ struct FakeService: ShopService {
         if request.card.last4 == "0002" { throw ServiceFailure(kind: .paymentDeclined, message: "Your card was declined.") }
         return Fixtures.order()
     }
-    func orders() async throws -> Page<OrderSummary> { Page(items: Fixtures.orderSummaries) }
+    func orders(cursor: String?) async throws -> Page<OrderSummary> { Page(items: Fixtures.orderSummaries) }
     func order(id: String) async throws -> Order { Fixtures.order() }
     func tracking(orderID: String) async throws -> Tracking { Fixtures.tracking(for: Fixtures.order()) }
     func invoice(orderID: String) async throws -> Invoice { throw Unused() }

@@ -198,6 +198,29 @@ struct SearchReducerTests {
         #expect(state.search.results.isLoading)
     }
 
+    @Test("Scrolling the order history loads older orders; a page that no longer follows the list is dropped")
+    func ordersPaging() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("o")], &state)
+        let newest = (0..<100).map { OrderSummary(id: "ord-\(1000 - $0)", status: .delivered, placedAt: Fixtures.now, total: Fixtures.usd(100), itemCount: 1) }
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: newest, nextCursor: "o100"))))
+        #expect(Fixtures.press([.down], &state).isEmpty)
+        #expect(Fixtures.press([.end], &state) == [.loadMoreOrders(cursor: "o100")])
+        #expect(Fixtures.press([.up], &state).isEmpty)  // already on its way
+
+        let older = (100..<130).map { OrderSummary(id: "ord-\(1000 - $0)", status: .delivered, placedAt: Fixtures.now, total: Fixtures.usd(100), itemCount: 1) }
+        _ = reduce(&state, .moreOrdersLoaded(cursor: "o100", .success(Page(items: older))))
+        #expect(state.orders.orders.count == 130 && state.orders.nextCursor == nil)
+        #expect(Fixtures.press([.end], &state).isEmpty)  // nothing older
+
+        // Reloaded from the first page while an older page was out: that page is dropped.
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: newest, nextCursor: "o100"))))
+        _ = Fixtures.press([.end], &state)
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: Array(newest.prefix(50)), nextCursor: "o50"))))
+        _ = reduce(&state, .moreOrdersLoaded(cursor: "o100", .success(Page(items: older))))
+        #expect(state.orders.orders.count == 50)
+    }
+
     @Test("Filters and sort search again at once")
     func filters() {
         var state = Fixtures.browsing()

@@ -101,7 +101,9 @@ struct SwitchedService: ShopService {
     func placeOrder(_ request: PlaceOrderRequest, idempotencyKey: String) async throws -> Order {
         try await gateway.gate("placeOrder", key: idempotencyKey); return try await base.placeOrder(request, idempotencyKey: idempotencyKey)
     }
-    func orders() async throws -> Page<OrderSummary> { try await gateway.gate("orders"); return try await base.orders() }
+    func orders(cursor: String?) async throws -> Page<OrderSummary> {
+        try await gateway.gate("orders"); return try await base.orders(cursor: cursor)
+    }
     func order(id: String) async throws -> Order { try await gateway.gate("order"); return try await base.order(id: id) }
     func tracking(orderID: String) async throws -> Tracking { try await gateway.gate("tracking"); return try await base.tracking(orderID: orderID) }
     func invoice(orderID: String) async throws -> Invoice { try await gateway.gate("invoice"); return try await base.invoice(orderID: orderID) }

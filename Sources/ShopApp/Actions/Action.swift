@@ -52,6 +52,7 @@ public enum Action: Equatable, Sendable {
 
     // Orders
     case ordersLoaded(Result<Page<OrderSummary>, ServiceFailure>)
+    case moreOrdersLoaded(cursor: String, Result<Page<OrderSummary>, ServiceFailure>)
     case orderLoaded(id: String, Result<Order, ServiceFailure>)
     case trackingLoaded(orderID: String, Result<Tracking, ServiceFailure>)
     case invoiceLoaded(orderID: String, Result<Invoice, ServiceFailure>)

@@ -30,6 +30,8 @@ public enum Effect: Equatable, Sendable {
     case placeOrder(PlaceOrderRequest, idempotencyKey: String)
 
     case loadOrders
+    /// The next page of the order history.
+    case loadMoreOrders(cursor: String)
     case loadOrder(id: String)
     case loadTracking(orderID: String)
     case loadInvoice(orderID: String)

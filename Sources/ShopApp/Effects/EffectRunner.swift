@@ -85,7 +85,8 @@ public final class EffectRunner: Sendable {
             return .shippingQuoted(purpose, await result { try await service.quoteShipping(to: address, currency: currency) })
         case .placeOrder(let request, let key):
             return .orderPlaced(idempotencyKey: key, await result { try await service.placeOrder(request, idempotencyKey: key) })
-        case .loadOrders: return .ordersLoaded(await result { try await service.orders() })
+        case .loadOrders: return .ordersLoaded(await result { try await service.orders(cursor: nil) })
+        case .loadMoreOrders(let cursor): return .moreOrdersLoaded(cursor: cursor, await result { try await service.orders(cursor: cursor) })
         case .loadOrder(let id): return .orderLoaded(id: id, await result { try await service.order(id: id) })
         case .loadTracking(let id): return .trackingLoaded(orderID: id, await result { try await service.tracking(orderID: id) })
         case .loadInvoice(let id): return .invoiceLoaded(orderID: id, await result { try await service.invoice(orderID: id) })

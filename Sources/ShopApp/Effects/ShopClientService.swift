@@ -117,8 +117,8 @@ public struct ShopClientService: ShopService {
         try await call { () async throws(ShopError) in try await client.checkout.placeOrder(request, idempotencyKey: idempotencyKey).order }
     }
 
-    public func orders() async throws -> Page<OrderSummary> {
-        try await call { () async throws(ShopError) in try await client.orders.page(limit: 100) }
+    public func orders(cursor: String?) async throws -> Page<OrderSummary> {
+        try await call { () async throws(ShopError) in try await client.orders.page(cursor: cursor, limit: 100) }
     }
 
     public func order(id: String) async throws -> Order {

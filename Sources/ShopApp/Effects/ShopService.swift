@@ -25,7 +25,8 @@ public protocol ShopService: Sendable {
     func quoteShipping(to address: AddressInput, currency: CurrencyCode) async throws -> [ShippingOption]
 
     func placeOrder(_ request: PlaceOrderRequest, idempotencyKey: String) async throws -> Order
-    func orders() async throws -> Page<OrderSummary>
+    /// The newest orders (`cursor` nil), or the page at `cursor`.
+    func orders(cursor: String?) async throws -> Page<OrderSummary>
     func order(id: String) async throws -> Order
     func tracking(orderID: String) async throws -> Tracking
     func invoice(orderID: String) async throws -> Invoice

@@ -75,6 +75,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .ordersLoaded(let result):
         return OrdersReducer.ordersLoaded(result, &state)
+    case .moreOrdersLoaded(let cursor, let result):
+        return OrdersReducer.moreOrdersLoaded(cursor, result, &state)
     case .orderLoaded(let id, let result):
         return OrdersReducer.orderLoaded(id, result, &state)
     case .trackingLoaded(let orderID, let result):

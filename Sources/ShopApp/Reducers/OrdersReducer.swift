@@ -10,6 +10,7 @@ enum OrdersReducer {
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             state.orders.listState.navigate(command, count: count, visibleRows: rows)
+            return loadMoreIfNeeded(&state)
         case .refresh: return NavigationReducer.onEnter(.orders, &state)
         case .open:
             guard let order = state.orders.selectedOrder else { return [] }
@@ -96,10 +97,37 @@ enum OrdersReducer {
         case .success(let page):
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
+            state.orders.isLoadingMore = false
             let count = page.items.count
             state.orders.listState.select(min(state.orders.listState.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
+        }
+        return []
+    }
+
+    /// Asks for older orders when the selection comes within a screen of the last one loaded.
+    static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard let cursor = state.orders.nextCursor, !state.orders.isLoadingMore, case .loaded(let orders) = state.orders.list,
+            (state.orders.listState.selected ?? 0) >= orders.count - max(BrowseReducer.prefetchDistance, state.listRows)
+        else { return [] }
+        state.orders.isLoadingMore = true
+        return [.loadMoreOrders(cursor: cursor)]
+    }
+
+    static func moreOrdersLoaded(_ cursor: String, _ result: Result<Page<OrderSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+        state.record(result)
+        // The list was loaded again from its first page meanwhile: this page may not follow it.
+        guard cursor == state.orders.nextCursor, case .loaded(var orders) = state.orders.list else { return [] }
+        state.orders.isLoadingMore = false
+        switch result {
+        case .success(let page):
+            let known = Set(orders.map(\.id))
+            orders += page.items.filter { !known.contains($0.id) }
+            state.orders.list = .loaded(orders)
+            state.orders.nextCursor = page.nextCursor
+        case .failure(let failure):
+            state.showError(failure)
         }
         return []
     }

@@ -5,7 +5,10 @@ import TerminalUI
 /// The order history and the tracker of one order.
 public struct OrdersState: Equatable, Sendable {
     public var list: Loadable<[OrderSummary]> = .idle
+    /// The cursor of the next page of older orders; nil once the history is all loaded.
     public var nextCursor: String?
+    /// A further page is on its way.
+    public var isLoadingMore = false
     public var listState = ListState()
     public var detail: OrderDetailState?
 

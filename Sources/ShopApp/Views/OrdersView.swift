@@ -6,7 +6,11 @@ import TerminalUI
 enum OrdersView {
     static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let orders = state.orders
-        let trailing = orders.list.isLoading ? "\(Format.spinner(state.spinnerTick)) loading" : Format.count(orders.orders.count, "order")
+        let count = Format.count(orders.orders.count, "order")
+        let trailing =
+            orders.list.isLoading ? "\(Format.spinner(state.spinnerTick)) loading"
+            : orders.isLoadingMore ? "\(Format.spinner(state.spinnerTick)) \(count), loading older"
+            : orders.nextCursor != nil ? "\(count), more below" : count
         let panel = Panel(title: "Your orders", trailingTitle: trailing, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)
