@@ -13,6 +13,13 @@ struct EffectsAndInputTests {
         let stock = ShopError.server(ProblemDetails(status: 409, title: "Conflict", detail: "Only 2 left", productID: "p1", available: 2))
         let conflict = ShopClientService.failure(from: stock)
         #expect(conflict.kind == .conflict && conflict.productID == "p1" && conflict.available == 2)
+        // The same order key still being handled is no stock conflict: checkout must not send
+        // the person back to the cart while their order is being placed.
+        let inFlight = ShopError.server(ProblemDetails(
+            status: 409, type: "https://shop.example/problems/idempotency-key-in-flight", title: "Request in progress",
+            retryAfterSeconds: 1))
+        #expect(ShopClientService.failure(from: inFlight).kind == .unavailable)
+        #expect(inFlight.isRetryable)
         let invalid = ShopError.server(ProblemDetails(status: 422, title: "Unprocessable", detail: "Invalid order",
                                                       fieldErrors: [FieldError(field: "card.number", message: "Credit card info is invalid")]))
         #expect(ShopClientService.failure(from: invalid).fieldErrors == ["card.number": "Credit card info is invalid"])

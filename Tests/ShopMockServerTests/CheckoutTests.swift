@@ -171,12 +171,17 @@ import Testing
             let token = try await gateway.guestToken()
             let product = try await gateway.anyProduct()
             try await gateway.add(product.id, token: token)
-            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<2 { group.addTask { try await gateway.placeOrder(token: token, key: "dup").status } }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            let answers = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for _ in 0..<2 { group.addTask { try await gateway.placeOrder(token: token, key: "dup") } }
+                return try await group.reduce(into: [TestResponse]()) { $0.append($1) }
             }
+            let statuses = answers.map(\.status)
             #expect(statuses.filter { $0 == 201 }.count >= 1)
             #expect(statuses.allSatisfy { $0 == 201 || $0 == 409 })
+            // The in-flight conflict says when to ask again (and asked again, the key replays).
+            for conflict in answers where conflict.status == 409 {
+                #expect(conflict.problemSlug == "idempotency-key-in-flight" && conflict.header("Retry-After") == "1")
+            }
             let orders = try await gateway.get("/v1/orders", token: token).object["items"] as? [Any] ?? []
             #expect(orders.count == 1)
         }

@@ -30,6 +30,8 @@ public struct ShopClientService: ShopService {
             case 401: .unauthorized
             case 402: .paymentDeclined
             case 404: .notFound
+            // Still being handled under the same key: not a conflict with the cart or stock.
+            case 409 where problem.type.hasSuffix("/idempotency-key-in-flight"): .unavailable
             case 409: .conflict
             case 400, 422: .validation
             case 408, 429, 500...599: .unavailable

@@ -32,11 +32,13 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
     public var fieldErrors: [FieldError] { problem?.fieldErrors ?? [] }
 
     /// True when trying the same call again later may succeed: connection failures, timeouts,
-    /// 408, 429 and 5xx. (The client already retried these as configured by ``RetryPolicy``.)
+    /// 408, 429, 5xx, and a 409 with `Retry-After` (the same Idempotency-Key still being
+    /// handled). (The client already retried these as configured by ``RetryPolicy``.)
     public var isRetryable: Bool {
         switch self {
         case .transport, .timeout: true
-        case .server(let problem): RetryPolicy.isRetryableStatus(problem.status)
+        case .server(let problem):
+            RetryPolicy.isRetryableStatus(problem.status) || (problem.status == 409 && problem.retryAfterSeconds != nil)
         case .cancelled, .decoding: false
         }
     }

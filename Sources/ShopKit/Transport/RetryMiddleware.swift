@@ -44,10 +44,13 @@ struct RetryMiddleware: ClientMiddleware {
                 continue
             }
             let response = outcome.0
-            guard RetryPolicy.isRetryableStatus(response.status.code), attempt < policy.maxAttempts else {
+            let retryAfter = response.headerFields[.retryAfter].flatMap { RetryAfter.delay($0) }
+            // A 409 with Retry-After to a keyed request: the same key is still being handled
+            // (say, the attempt this one replaces after a timeout); asked again, it replays.
+            let isKeyInFlight = response.status.code == 409 && retryAfter != nil && request.headerFields[.idempotencyKey] != nil
+            guard RetryPolicy.isRetryableStatus(response.status.code) || isKeyInFlight, attempt < policy.maxAttempts else {
                 return outcome
             }
-            let retryAfter = response.headerFields[.retryAfter].flatMap { RetryAfter.delay($0) }
             if let retryAfter, !policy.accepts(retryAfter: retryAfter) {
                 return outcome  // the gateway wants a longer pause than we are willing to block for
             }

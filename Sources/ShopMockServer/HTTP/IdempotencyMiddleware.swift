@@ -49,9 +49,12 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
                 slug: "idempotency-key-reused", title: "Idempotency key reused", status: 422,
                 detail: "This Idempotency-Key was already used with a different request.")
         case .inFlight:
-            throw GatewayProblem.conflict(
+            // Retry-After tells a client this conflict passes: asked again, the key replays.
+            var problem = GatewayProblem.conflict(
                 "idempotency-key-in-flight", "Request in progress",
                 "A request with this Idempotency-Key is still being handled; retry shortly.")
+            problem.headers = [("Retry-After", "1")]
+            throw problem
         case .proceed(let claim):
             var claimedScope = scope
             claimedScope.idempotencyClaim = claim

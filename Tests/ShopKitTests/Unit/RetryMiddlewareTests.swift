@@ -109,6 +109,20 @@ struct RetryMiddlewareTests {
         #expect(script.attempts == 1)
     }
 
+    @Test func aKeyStillInFlightIsAskedAgainUntilItReplays() async throws {
+        let keyed = Script([.status(409, retryAfter: "0"), .status(409, retryAfter: "0"), .status(201)])
+        #expect(try await send(.post, idempotencyKey: "k1", body: HTTPBody("{}"), through: keyed).status.code == 201)
+        #expect(keyed.attempts == 3)
+        // A 409 without Retry-After is a real conflict (stock, duplicates): an answer.
+        let conflict = Script([.status(409), .status(201)])
+        #expect(try await send(.post, idempotencyKey: "k2", body: HTTPBody("{}"), through: conflict).status.code == 409)
+        #expect(conflict.attempts == 1)
+        // Without a key nothing is repeated.
+        let unkeyed = Script([.status(409, retryAfter: "0"), .status(201)])
+        #expect(try await send(.post, body: HTTPBody("{}"), through: unkeyed).status.code == 409)
+        #expect(unkeyed.attempts == 1)
+    }
+
     @Test func aRetryAfterDateIsHonoured() async throws {
         let past = Script([.status(503, retryAfter: "Sun, 06 Nov 1994 08:49:37 GMT"), .status(200)])
         #expect(try await send(.get, through: past).status.code == 200)
