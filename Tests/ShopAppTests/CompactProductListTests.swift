@@ -54,6 +54,9 @@ import Testing
         list[5] = Self.product(5, name: String(repeating: "y", count: 70_000))
         list[5] = Self.product(5)
         #expect(Array(list) == (0..<10).map { $0 == 4 ? changed : Self.product($0) })
+        // Equal to a list built with the same products, although its text is laid out otherwise.
+        #expect(list == CompactProductList((0..<10).map { $0 == 4 ? changed : Self.product($0) }))
+        #expect(list != CompactProductList((0..<10).map { Self.product($0) }))
     }
 
     @Test func findsProductsByID() {

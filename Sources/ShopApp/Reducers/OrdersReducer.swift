@@ -93,11 +93,11 @@ enum OrdersReducer {
 
     static func ordersLoaded(_ result: Result<Page<OrderSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
+        state.orders.isLoadingMore = false  // a page still out no longer follows (see moreOrdersLoaded)
         switch result {
         case .success(let page):
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
-            state.orders.isLoadingMore = false
             let count = page.items.count
             state.orders.listState.select(min(state.orders.listState.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
         case .failure(let failure):

@@ -93,6 +93,17 @@ public struct CompactProductList: RandomAccessCollection, MutableCollection, Equ
         }
     }
 
+    /// Equal when they hold the same products in the same order, however they are laid out
+    /// (a replaced product leaves its old text behind).
+    public static func == (lhs: CompactProductList, rhs: CompactProductList) -> Bool {
+        if lhs.records == rhs.records && lhs.text == rhs.text && lhs.categoryNames == rhs.categoryNames
+            && lhs.keptWhole == rhs.keptWhole
+        {
+            return true
+        }
+        return lhs.count == rhs.count && lhs.elementsEqual(rhs)
+    }
+
     public mutating func append(_ product: ProductSummary) {
         records.append(record(for: product, at: records.count))
     }

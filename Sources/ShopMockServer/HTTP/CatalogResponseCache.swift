@@ -33,6 +33,8 @@ final class CatalogResponseCache: Sendable {
     private struct State {
         var entries: [String: Entry] = [:]
         var totalBytes = 0
+        /// The revision every kept entry was computed at.
+        var revision: UInt64 = 0
     }
 
     init(revision: CatalogRevision) {
@@ -66,11 +68,14 @@ final class CatalogResponseCache: Sendable {
         let size = entry.body.readableBytes + uri.utf8.count
         guard size <= Self.maxEntryBytes, entry.revision == revision.current else { return }
         state.withLock { state in
-            if state.totalBytes + size > Self.maxTotalBytes || state.entries.count >= Self.maxEntries
-                || state.entries.values.first.map({ $0.revision != entry.revision }) == true
+            guard entry.revision >= state.revision else { return }  // overtaken by a newer catalog
+            // Entries of an older revision are never served again: drop them with the first new one.
+            if entry.revision != state.revision || state.totalBytes + size > Self.maxTotalBytes
+                || state.entries.count >= Self.maxEntries
             {
                 state.entries.removeAll(keepingCapacity: true)
                 state.totalBytes = 0
+                state.revision = entry.revision
             }
             if let previous = state.entries.updateValue(entry, forKey: uri) {
                 state.totalBytes -= previous.body.readableBytes + uri.utf8.count
