@@ -102,6 +102,34 @@ import Testing
     }
 
     /// Starts the binary and waits for its banner; returns the base URL.
+    @Test(.enabled(if: binary != nil, "build shop-mock-server first"))
+    func logsOneWholeLinePerRequestOnStandardError() async throws {
+        let (launched, base) = try await serve(["--port", "0", "--admin-token", "cli-admin"])
+        // Concurrent requests from several connections: their lines must not run into each other.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    var request = HTTPClientRequest(url: base + "/v1/products?limit=1")
+                    request.headers.add(name: "X-Request-ID", value: "log-\(index)")
+                    _ = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                }
+            }
+            try await group.waitForAll()
+        }
+        launched.process.terminate()
+        try await waitForExit(launched.process)
+        var lines: [Substring] = []
+        for _ in 0..<100 {  // the pipe's reader may still be catching up
+            lines = launched.stderr.value.split(separator: "\n").filter { $0.contains("request-id=log-") }
+            if lines.count >= 40 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(lines.count == 40)
+        for line in lines {
+            #expect(line.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ info shop\.mock-gateway: GET \/v1\/products 200 method=GET ms=\d+\.\d path=\/v1\/products request-id=log-\d+ status=200/) != nil, "\(line)")
+        }
+    }
+
     func serve(_ arguments: [String]) async throws -> (Launched, String) {
         let launched = try launch(arguments)
         for _ in 0..<400 {
