@@ -71,9 +71,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/catalog.json")],
+            // Embedded/catalog.json, the seed catalog, is compiled in by EmbedFiles.
             swiftSettings: strict,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"), "EmbedFiles"]
         ),
         .executableTarget(
             name: "shop-mock-server",
@@ -84,15 +84,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Build tools
+        // Compiles a target's Embedded/ files into its code (no resource bundles to ship).
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files", swiftSettings: strict),
+
         // MARK: Terminal toolkit
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            // `Themes` is a symlink to the top-level `themes/` (the single source of the theme files);
-            // `.process` follows it and copies the files (`.copy` would copy the dangling link).
-            resources: [.process("Themes")],
-            swiftSettings: strict
+            // `Embedded` is a symlink to the top-level `themes/` (the single source of the theme
+            // files); EmbedFiles compiles them in, so a copied binary still has its themes.
+            swiftSettings: strict,
+            plugins: ["EmbedFiles"]
         ),
         // Test support: the screen snapshot strategy both UI test targets use.
         .target(

@@ -10,6 +10,17 @@ import TerminalUI
         }
     }
 
+    /// The compiled-in copies are the files of the top-level `themes/`, byte for byte.
+    @Test func builtInThemesAreTheFilesInThemes() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.map { String($0.dropLast(5)) } == ThemeLoader.builtInNames())
+        for file in files {
+            let onDisk = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(ThemeLoader.builtInYAML(named: String(file.dropLast(5))) == onDisk, "\(file) differs from its compiled-in copy")
+        }
+    }
+
     @Test(arguments: ["default", "dark", "light", "high-contrast", "mono"])
     func builtInThemeLoads(name: String) throws {
         let theme = try ThemeLoader.builtIn(named: name)
@@ -19,7 +30,7 @@ import TerminalUI
 
     @Test(arguments: ["default", "mono"])
     func baseThemesDefineEveryRoleThemselves(name: String) throws {
-        let theme = try ThemeLoader(fallback: nil).load(contentsOf: try #require(ThemeLoader.builtInDirectory).appendingPathComponent("\(name).yaml").path)
+        let theme = try ThemeLoader(fallback: nil).load(yaml: try #require(ThemeLoader.builtInYAML(named: name)), source: "\(name).yaml", defaultName: name)
         let missing = ThemeRole.allCases.filter { theme.roles[$0] == nil }
         #expect(missing.isEmpty, "\(name).yaml does not define \(missing)")
     }

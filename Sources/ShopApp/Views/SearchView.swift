@@ -45,7 +45,6 @@ enum SearchView {
         if let failure = state.search.moreError { return "✖ more: \(failure)" }
         if results.nextCursor != nil { return "\(results.hits.count) of \(results.total) found" }
         return "\(results.total) found"
-        return ""
     }
 
     /// The name with the matched part highlighted, then price, category, where it matched and stock.

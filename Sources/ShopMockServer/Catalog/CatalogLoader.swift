@@ -12,9 +12,10 @@ enum CatalogLoader {
             }
         } else {
             name = "the bundled catalog"
-            guard let url = Bundle.module.url(forResource: "catalog", withExtension: "json"),
-                let bundled = try? Data(contentsOf: url)
-            else { throw CatalogLoadError(file: name, reason: "the resource catalog.json is missing") }
+            // Embedded/catalog.json, compiled in by the EmbedFiles plugin.
+            guard let bundled = EmbeddedFiles.data(named: "catalog.json") else {
+                throw CatalogLoadError(file: name, reason: "catalog.json is missing from the embedded files")
+            }
             data = bundled
         }
         let decoded: CatalogFile

@@ -139,33 +139,26 @@ public struct ThemeLoader: Sendable {
 }
 
 extension ThemeLoader {
-    /// The directory the built-in themes were shipped in: the TerminalUI resource bundle, into
-    /// which SwiftPM copies the files of the top-level `themes/` (via the `Themes` symlink).
-    public static var builtInDirectory: URL? {
-        Bundle.module.url(forResource: "default", withExtension: "yaml")?.deletingLastPathComponent()
+    /// The names of the built-in themes, sorted: the files of the top-level `themes/`, compiled
+    /// into the library (see the EmbedFiles plugin), so no resource bundle has to ship with it.
+    public static func builtInNames() -> [String] {
+        EmbeddedFiles.names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
     }
 
-    /// The names of the built-in themes, sorted.
-    public static func builtInNames() -> [String] {
-        guard let directory = builtInDirectory,
-            let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
-        else { return [] }
-        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    /// The YAML of a built-in theme, as in `themes/NAME.yaml`.
+    public static func builtInYAML(named name: String) -> String? {
+        EmbeddedFiles.data(named: "\(name).yaml").map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Loads a built-in theme by name; every theme but `default` falls back to `default`.
     public static func builtIn(named name: String) throws -> Theme {
-        guard let directory = builtInDirectory else {
-            throw ThemeError(file: "themes/\(name).yaml", message: "the built-in themes are missing from the TerminalUI resources")
-        }
-        let path = directory.appendingPathComponent("\(name).yaml").path
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let yaml = builtInYAML(named: name) else {
             throw ThemeError(
                 file: "themes/\(name).yaml",
                 message: "no built-in theme named '\(name)' (available: \(builtInNames().joined(separator: ", ")))")
         }
         let loader = ThemeLoader(fallback: name == "default" ? nil : Theme.default)
-        return try loader.load(contentsOf: path)
+        return try loader.load(yaml: yaml, source: "themes/\(name).yaml", defaultName: name)
     }
 
     /// A theme given by name (built-in) or by a path to a `.yaml` file (a user's theme).
