@@ -23,7 +23,7 @@ var source = """
     /// The files of this target's `Embedded/` directory, compiled in.
     enum EmbeddedFiles {
         /// The embedded file names, sorted.
-        static let names: [String] = [\(entries.map { "\"\($0.name)\"" }.joined(separator: ", "))]
+        static let names: [String] = [\(entries.map { String(reflecting: $0.name) }.joined(separator: ", "))]
 
         /// The bytes of the embedded file `name`, or nil when there is none.
         static func data(named name: String) -> Data? {
@@ -33,7 +33,8 @@ var source = """
         private static let base64: [String: String] = [
 
     """
-for entry in entries { source += "        \"\(entry.name)\": \"\(entry.base64)\",\n" }
+// String(reflecting:) writes a name as a Swift string literal, escapes included.
+for entry in entries { source += "        \(String(reflecting: entry.name)): \"\(entry.base64)\",\n" }
 if entries.isEmpty { source += "        :\n" }
 source += "    ]\n}\n"
 let url = URL(fileURLWithPath: output)
