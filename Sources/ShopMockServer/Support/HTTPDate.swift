@@ -21,11 +21,7 @@ enum HTTPDate {
     }
 
     static func format(_ seconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(weekdays[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+        let utc = UTCFields(secondsSince1970: seconds)
+        return "\(weekdays[utc.weekday]), \(UTCFields.two(utc.day)) \(months[utc.month - 1]) \(utc.year) \(utc.clock) GMT"
     }
 }

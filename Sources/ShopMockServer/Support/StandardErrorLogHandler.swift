@@ -12,17 +12,23 @@ import Logging
 /// event-loop threads of a busy gateway queued on that lock: at the default log level the
 /// gateway answered half the reads it answers at `warning`. One `write` per line keeps lines
 /// whole without a lock (the kernel serialises writes to one file).
-struct StandardErrorLogHandler: LogHandler {
-    let label: String
-    var logLevel: Logger.Level
-    var metadata: Logger.Metadata = [:]
+public struct StandardErrorLogHandler: LogHandler {
+    public let label: String
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    /// A handler for `label` that logs `logLevel` and above.
+    public init(label: String, logLevel: Logger.Level) {
+        self.label = label
+        self.logLevel = logLevel
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    public func log(event: LogEvent) {
         var line = Self.timestamp() + " \(event.level) \(label): \(event.message)"
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for key in merged.keys.sorted() { line += " \(key)=\(merged[key]!)" }
@@ -43,11 +49,7 @@ struct StandardErrorLogHandler: LogHandler {
 
     /// `2026-11-21T11:49:28Z`, UTC.
     static func timestamp() -> String {
-        var now = time(nil)
-        var fields = tm()
-        gmtime_r(&now, &fields)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(fields.tm_year + 1900)-\(two(fields.tm_mon + 1))-\(two(fields.tm_mday))T"
-            + "\(two(fields.tm_hour)):\(two(fields.tm_min)):\(two(fields.tm_sec))Z"
+        let utc = UTCFields.now()
+        return "\(utc.year)-\(UTCFields.two(utc.month))-\(UTCFields.two(utc.day))T\(utc.clock)Z"
     }
 }
