@@ -110,6 +110,20 @@ struct ScreenSnapshotTests {
         }
     }
 
+    /// At the smallest size the name keeps the room "in description" would take.
+    @Test func narrowSearchResultsShowWholeNames() {
+        var state = Fixtures.browsing(width: 60, height: 20)
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("pan", &state)
+        _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [
+            SearchHit(product: Fixtures.products[0], matchedIn: [.description]),
+        ], total: 7, nextCursor: "c1"))))
+        let buffer = AppView.render(state, size: Size(width: 60, height: 20), theme: .default)
+        let rows = (0..<20).map { buffer.text(ofRow: $0) }
+        #expect(rows.contains { $0.contains(Fixtures.products[0].name) }, "\(rows.joined(separator: "\n"))")
+        #expect(rows[1].contains("1 of 7 found"))
+    }
+
     @Test func searchNoMatch() {
         snapshot("noMatch") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
