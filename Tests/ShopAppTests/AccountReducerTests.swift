@@ -56,4 +56,39 @@ import Testing
         let effects = Fixtures.press([.enter], &state)
         #expect(effects == [.saveAddress(AddressInput(name: "Ana Lima", line1: "12 Rua Augusta", city: "Lisboa", postalCode: "1100-053", country: "US"))])
     }
+
+    @Test("With the mouse on, a click opens an Account section and selects an address")
+    func mouseClicks() throws {
+        var state = Self.onAddresses()
+        var other = Fixtures.savedAddress
+        other.id = "a2"
+        other.name = "Charles Babbage"
+        _ = reduce(&state, .addressesLoaded(.success([Fixtures.savedAddress, other])))
+        state.account.section = .profile
+        state.mouseEnabled = true
+
+        // Find the section tabs and the address rows where the screen draws them.
+        func find(_ text: String) throws -> (x: Int, y: Int) {
+            let buffer = AppView.render(state, size: state.size, theme: .default)
+            for y in 0..<state.size.height {
+                let row = buffer.text(ofRow: y)
+                if let range = row.range(of: text) { return (row.distance(from: row.startIndex, to: range.lowerBound), y) }
+            }
+            throw TestFailure("\(text) is not on screen")
+        }
+        let addresses = try find("Addresses")
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: addresses.x + 2, y: addresses.y)))
+        #expect(state.account.section == .addresses)
+        let babbage = try find("Charles Babbage")
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: babbage.x, y: babbage.y)))
+        #expect(state.account.addressList.selected == 1)
+        let activity = try find("Activity")
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: activity.x, y: activity.y)))
+        #expect(state.account.section == .activity)
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

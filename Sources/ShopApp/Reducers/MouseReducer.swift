@@ -33,6 +33,7 @@ enum MouseReducer {
 
     private static func clickContent(_ position: Position, _ state: inout AppState) -> [Effect] {
         let layout = ScreenLayout(state: state, size: state.size)
+        if state.screen == .account { return clickAccount(position, content: layout.content, &state) }
         guard state.screen == .browse else { return clickList(position, content: layout.content, &state) }
         let panes = BrowseView.layout(state, area: layout.content)
         if let rect = panes.products, rect.contains(position) {
@@ -57,6 +58,36 @@ enum MouseReducer {
             state.browse.focus = .detail
         }
         return []
+    }
+
+    /// Signed in: a click on a section tab opens it; in Addresses or Activity, a click on a row
+    /// selects it. (The guest's sign-in form is typed into, not clicked.)
+    private static func clickAccount(_ position: Position, content: Rect, _ state: inout AppState) -> [Effect] {
+        guard state.isSignedIn, state.account.newAddress == nil else { return [] }
+        let layout = AccountView.signedInLayout(state, area: content)
+        if layout.tabsArea.contains(position) {
+            if let index = layout.tabs.index(atColumn: position.x, in: layout.tabsArea) {
+                state.account.section = AccountState.Section.allCases[index]
+            }
+            return []
+        }
+        let area: Rect, count: Int, list: WritableKeyPath<AppState, ListState>
+        switch state.account.section {
+        case .profile: return []
+        case .addresses: (area, count, list) = (layout.addressList, state.account.addresses.value?.count ?? 0, \.account.addressList)
+        case .activity: (area, count, list) = (layout.inside, state.account.activity.value?.count ?? 0, \.account.activityList)
+        }
+        if let row = row(at: position, in: area, count: count, list: state[keyPath: list]) {
+            state[keyPath: list].select(row, count: count, visibleRows: area.height)
+        }
+        return []
+    }
+
+    /// The list row drawn at `position`, when the list shows `count` rows in `area`.
+    private static func row(at position: Position, in area: Rect, count: Int, list: ListState) -> Int? {
+        guard area.contains(position), count > 0 else { return nil }
+        let row = list.effectiveOffset(count: count, visibleRows: area.height) + position.y - area.y
+        return row >= 0 && row < count ? row : nil
     }
 
     /// A click on a row of the screen's list selects it; a click on the selected row opens it.
@@ -85,9 +116,7 @@ enum MouseReducer {
         default:
             return []
         }
-        guard area.contains(position), count > 0 else { return [] }
-        let row = state[keyPath: list].effectiveOffset(count: count, visibleRows: area.height) + position.y - area.y
-        guard row >= 0, row < count else { return [] }
+        guard let row = row(at: position, in: area, count: count, list: state[keyPath: list]) else { return [] }
         if state[keyPath: list].selected == row { return KeyReducer.perform(.open, &state) }
         state[keyPath: list].select(row, count: count, visibleRows: area.height)
         if state.screen == .search { state.search.focus = .results }

@@ -42,13 +42,31 @@ enum AccountView {
         }
     }
 
+    /// Where a signed-in account's parts are drawn in `area` (shared with mouse clicks).
+    struct SignedInLayout {
+        var tabs: Tabs
+        var tabsArea: Rect
+        var body: Rect
+        /// Inside the panel, less a column each side.
+        var inside: Rect
+        /// The saved addresses' list (the last row holds the key hints).
+        var addressList: Rect { Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1) }
+    }
+
+    static func signedInLayout(_ state: AppState, area: Rect) -> SignedInLayout {
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        return SignedInLayout(
+            tabs: Tabs(AccountState.Section.allCases.map(\.title), selected: state.account.section.rawValue),
+            tabsArea: area.row(0).inset(horizontal: 1), body: body,
+            inside: Panel(title: state.account.section.title, isFocused: true).contentArea(for: body).inset(horizontal: 1))
+    }
+
     private static func signedIn(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let account = state.account
-        Tabs(AccountState.Section.allCases.map(\.title), selected: account.section.rawValue).render(into: &buffer, area: area.row(0).inset(horizontal: 1), theme: theme)
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let panel = Panel(title: account.section.title, isFocused: true)
-        panel.render(into: &buffer, area: body, theme: theme)
-        let inside = panel.contentArea(for: body).inset(horizontal: 1)
+        let layout = signedInLayout(state, area: area)
+        layout.tabs.render(into: &buffer, area: layout.tabsArea, theme: theme)
+        Panel(title: account.section.title, isFocused: true).render(into: &buffer, area: layout.body, theme: theme)
+        let inside = layout.inside
         guard inside.height >= 3, let user = state.user else { return }
         switch account.section {
         case .profile:
@@ -75,7 +93,7 @@ enum AccountView {
                 buffer.write(text, in: inside.row(0), style: .foreground(.muted))
             } else {
                 ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
-                    .render(into: &buffer, area: Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1), theme: theme)
+                    .render(into: &buffer, area: layout.addressList, theme: theme)
             }
             buffer.write("n add · e edit · x delete", x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
         case .activity:

@@ -20,4 +20,16 @@ public struct Tabs: Widget {
             if x >= area.maxX { break }
         }
     }
+
+    /// The tab drawn at column `x` when rendered in `area` (for mouse clicks), if any.
+    public func index(atColumn x: Int, in area: Rect) -> Int? {
+        var left = area.x
+        for (index, title) in titles.enumerated() {
+            if index > 0 { left += 1 }  // the "│" before it
+            let width = TextWidth.columns(of: title) + 2
+            if x >= left && x < min(left + width, area.maxX) { return index }
+            left += width
+        }
+        return nil
+    }
 }
