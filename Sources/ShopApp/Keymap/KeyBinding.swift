@@ -5,18 +5,9 @@ import TerminalUI
 public enum KeyScope: String, Equatable, Sendable, CaseIterable {
     case global, browse, search, cart, checkout, orders, orderDetail, account, inbox
 
+    /// "Everywhere", or the title of the screen the scope is.
     public var title: String {
-        switch self {
-        case .global: "Everywhere"
-        case .browse: "Browse"
-        case .search: "Search"
-        case .cart: "Cart"
-        case .checkout: "Checkout"
-        case .orders: "Orders"
-        case .orderDetail: "Order"
-        case .account: "Account"
-        case .inbox: "Inbox"
-        }
+        Screen(rawValue: rawValue)?.title ?? "Everywhere"
     }
 
     public init(_ screen: Screen) {

@@ -100,12 +100,10 @@ enum AccountReducer {
         case .nextPane, .moveRight: state.account.section = sections[(sectionIndex + 1) % sections.count]
         case .previousPane, .moveLeft: state.account.section = sections[(sectionIndex + sections.count - 1) % sections.count]
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
-            let key: Key = command == .moveUp ? .up : command == .moveDown ? .down : command == .first ? .home
-                : command == .last ? .end : command == .pageUp ? .pageUp : .pageDown
             if state.account.section == .addresses {
-                _ = state.account.addressList.handle(key, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
+                state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
             } else if state.account.section == .activity {
-                _ = state.account.activityList.handle(key, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
+                state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
             }
         case .signOut:
             state.account.isSubmitting = true
@@ -177,7 +175,7 @@ enum AccountReducer {
         case .success(let addresses):
             state.account.addresses = .loaded(addresses)
             let count = addresses.count
-            state.account.addressList.select(min(state.account.addressList.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+            state.account.addressList.keepSelection(count: count, visibleRows: state.listRows)
             if var checkout = state.checkout {
                 checkout.savedAddresses = .loaded(addresses)
                 if checkout.step <= .address && !addresses.isEmpty && checkout.confirmedAddress == nil {

@@ -128,9 +128,8 @@ enum BrowseReducer {
     static func loadNextPageIfNeeded(_ state: inout AppState) -> [Effect] {
         let browse = state.browse
         guard let cursor = browse.nextCursor, !browse.isLoadingPage, browse.pageError == nil else { return [] }
-        let selected = browse.productList.selected ?? 0
         // Keep a screenful (at least) loaded below the selection.
-        guard selected >= browse.products.count - max(prefetchDistance, state.listRows) else { return [] }
+        guard state.isNearEnd(of: browse.productList, count: browse.products.count) else { return [] }
         state.browse.isLoadingPage = true
         return [.loadProducts(categoryID: browse.selectedCategoryID, cursor: cursor, currency: state.currency,
                               generation: browse.listingGeneration)]

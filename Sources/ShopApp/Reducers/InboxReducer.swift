@@ -42,8 +42,7 @@ enum InboxReducer {
         case .success(let page):
             state.inbox.messages = .loaded(page.messages)
             state.inbox.unreadCount = page.unreadCount
-            let count = page.messages.count
-            state.inbox.list.select(min(state.inbox.list.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+            state.inbox.list.keepSelection(count: page.messages.count, visibleRows: state.listRows)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }

@@ -98,8 +98,7 @@ enum OrdersReducer {
         case .success(let page):
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
-            let count = page.items.count
-            state.orders.listState.select(min(state.orders.listState.selected ?? 0, max(0, count - 1)), count: count, visibleRows: state.listRows)
+            state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.listRows)
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
         }
@@ -109,7 +108,7 @@ enum OrdersReducer {
     /// Asks for older orders when the selection comes within a screen of the last one loaded.
     static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
         guard let cursor = state.orders.nextCursor, !state.orders.isLoadingMore, case .loaded(let orders) = state.orders.list,
-            (state.orders.listState.selected ?? 0) >= orders.count - max(BrowseReducer.prefetchDistance, state.listRows)
+            state.isNearEnd(of: state.orders.listState, count: orders.count)
         else { return [] }
         state.orders.isLoadingMore = true
         return [.loadMoreOrders(cursor: cursor)]

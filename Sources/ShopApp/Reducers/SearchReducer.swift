@@ -64,7 +64,7 @@ enum SearchReducer {
         guard search.shownGeneration == search.generation, !search.isLoadingMore,
             case .loaded(let results) = search.results, let cursor = results.nextCursor
         else { return [] }
-        guard (search.list.selected ?? 0) >= results.hits.count - max(BrowseReducer.prefetchDistance, state.listRows) else { return [] }
+        guard state.isNearEnd(of: search.list, count: results.hits.count) else { return [] }
         state.search.isLoadingMore = true
         state.search.moreError = nil
         return [.searchMore(query(state), cursor: cursor, generation: search.generation)]

@@ -67,13 +67,12 @@ public enum AppView {
 
     /// The tab titles of the header, in order, with the screen each one opens.
     static func tabs(_ state: AppState) -> [(Screen, String)] {
-        let cartCount = state.cart.itemCount
-        let unread = state.inbox.unreadCount
+        func tab(_ screen: Screen, count: Int = 0) -> (Screen, String) {
+            (screen, count > 0 ? "\(screen.title) (\(count))" : screen.title)
+        }
         return [
-            (.browse, "Browse"), (.search, "Search"),
-            (.cart, cartCount > 0 ? "Cart (\(cartCount))" : "Cart"),
-            (.orders, "Orders"), (.account, "Account"),
-            (.inbox, unread > 0 ? "Inbox (\(unread))" : "Inbox"),
+            tab(.browse), tab(.search), tab(.cart, count: state.cart.itemCount), tab(.orders), tab(.account),
+            tab(.inbox, count: state.inbox.unreadCount),
         ]
     }
 

@@ -42,6 +42,11 @@ public struct ListState: Hashable, Sendable {
         offset = effectiveOffset(count: count, visibleRows: visibleRows)
     }
 
+    /// Keeps the selection (or selects the first row) after the list's rows changed.
+    public mutating func keepSelection(count: Int, visibleRows: Int) {
+        select(selected ?? 0, count: count, visibleRows: visibleRows)
+    }
+
     /// Moves the selection by `delta` rows (negative is up), clamped to the list.
     public mutating func move(by delta: Int, count: Int, visibleRows: Int) {
         select((selected ?? (delta > 0 ? -1 : count)) + delta, count: count, visibleRows: visibleRows)
