@@ -56,6 +56,11 @@ struct ProductCatalog: Sendable {
 
     // MARK: Changes
 
+    /// Adds a category (with its stored name) before products of it arrive.
+    mutating func addCategory(_ category: CategoryInfo) {
+        categories.append(category)
+    }
+
     /// Adds or replaces a product; a new category id becomes a category of its own.
     mutating func upsert(_ product: Product) {
         let previous = products[product.id]

@@ -30,7 +30,10 @@ public enum MockGateway {
         let catalog = try CatalogLoader.load(file: configuration.catalogFile, now: clock.now())
         var database: GatewayDatabase?
         if let directory = configuration.dataDirectory {
-            do { database = try GatewayDatabase(directory: directory) } catch let error as GatewayStartError {
+            let logger = configuration.logger
+            do {
+                database = try GatewayDatabase(directory: directory) { notice in logger.notice("\(notice)") }
+            } catch let error as GatewayStartError {
                 throw error
             } catch {
                 throw GatewayStartError(message: "cannot use the data directory \(directory): \(error)")

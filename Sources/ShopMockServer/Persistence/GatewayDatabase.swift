@@ -1,33 +1,33 @@
 import Foundation
 import GRDB
 
-/// The kinds of record the gateway keeps, one table each (`id`, JSON `body`).
-enum StoredKind: String, CaseIterable, Sendable {
-    case users, sessions, carts, orders, invoices, notifications, activity, idempotency
-    /// Products whose stock or fields changed since the catalog file was loaded.
-    case products
-    /// Ids of catalog products an admin deleted.
-    case removedProducts = "removed_products"
-}
-
-/// Rows to write in one transaction.
-struct ChangeSet: Sendable {
-    var upserts: [(kind: StoredKind, id: String, body: Data)] = []
-    var deletions: [(kind: StoredKind, id: String)] = []
-    var isEmpty: Bool { upserts.isEmpty && deletions.isEmpty }
-}
-
-/// SQLite storage for a gateway with a data directory.
+/// The gateway's SQLite database: the one source of truth for everything it knows.
 ///
-/// WAL with `synchronous = FULL`: once `commit` returns, the change survives a crash or
-/// `kill -9`. Each record is a JSON document keyed by id; the in-memory store is the
-/// model, this is its durable copy. Writes are synchronous on purpose: the store calls them
-/// inside a business operation, before the response goes out, without suspending.
+/// With a data directory it is `gateway.sqlite` in WAL mode with `synchronous = FULL`, so
+/// once a write returns the change survives a crash or `kill -9`, and any number of gateway
+/// processes on the directory share it: every business rule runs in a `BEGIN IMMEDIATE`
+/// transaction, which SQLite serialises across processes (a writer waits up to
+/// ``busyTimeout`` for another). Without a data directory it is an in-memory database with the
+/// same schema and the same rules; it lives and dies with the gateway.
 final class GatewayDatabase: Sendable {
-    private let queue: DatabaseQueue
-    let path: String
+    static let fileName = "gateway.sqlite"
+    /// How long a writer waits for another process's transaction before failing.
+    static let busyTimeout: TimeInterval = 10
 
-    init(directory: String) throws {
+    private let queue: DatabaseQueue
+    /// The database file; nil for the in-memory database.
+    let path: String?
+
+    /// The in-memory database of a gateway without a data directory.
+    static func inMemory() throws -> GatewayDatabase {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        return try GatewayDatabase(queue: DatabaseQueue(configuration: configuration), path: nil)
+    }
+
+    /// Opens (or creates) the database in `directory`, private to its owner, and brings its
+    /// schema up to date.
+    convenience init(directory: String, logger: ((String) -> Void)? = nil) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -39,60 +39,99 @@ final class GatewayDatabase: Sendable {
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
-        path = (directory as NSString).appendingPathComponent("gateway.sqlite")
+        let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        try LegacyDocumentStore.moveAsideIfPresent(path: path, notice: logger)
         if !fileManager.fileExists(atPath: path) {
             _ = fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try self.init(queue: DatabaseQueue(path: path, configuration: Self.fileConfiguration()), path: path)
+    }
 
+    static func fileConfiguration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
-        // A gateway restarted on the same directory may meet the previous one still closing.
-        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
+        return configuration
+    }
+
+    private init(queue: DatabaseQueue, path: String?) throws {
+        self.queue = queue
+        self.path = path
+        if path != nil {
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        }
+        // Two processes starting together both try to migrate: the second waits for the first
+        // (the migrator writes in an immediate transaction) and then finds nothing left to do.
+        try GatewaySchema.migrator.migrate(queue)
+    }
+
+    /// True when other processes may share this database (it is a file).
+    var isShared: Bool { path != nil }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from its first
+    /// statement, so what it reads cannot change before it commits, in any process.
+    /// A throw rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        }
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 documents") { db in
-            for kind in StoredKind.allCases {
-                try db.execute(sql: "CREATE TABLE \(kind.rawValue) (id TEXT PRIMARY KEY NOT NULL, body BLOB NOT NULL)")
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
             }
-        }
-        try migrator.migrate(queue)
-    }
-
-    /// Writes every change in one transaction.
-    func commit(_ changes: ChangeSet) throws {
-        guard !changes.isEmpty else { return }
-        try queue.write { db in
-            for upsert in changes.upserts {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO \(upsert.kind.rawValue) (id, body) VALUES (?, ?)",
-                    arguments: [upsert.id, upsert.body])
-            }
-            for deletion in changes.deletions {
-                try db.execute(sql: "DELETE FROM \(deletion.kind.rawValue) WHERE id = ?", arguments: [deletion.id])
-            }
+            return result!
         }
     }
 
-    /// Closes the connection (the gateway is stopping); later writes fail.
+    /// Runs `body` in a read transaction (a consistent snapshot).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes whenever another connection (another process,
+    /// or the probe of this one) commits, never for this connection's own commits.
+    func dataVersion() throws -> Int {
+        try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    /// Closes the connection (the gateway is stopping); later calls fail.
     func close() {
         try? queue.close()
     }
+}
 
-    /// Every stored body of one kind.
-    func loadAll(_ kind: StoredKind) throws -> [Data] {
-        try queue.read { db in
-            try Data.fetchAll(db, sql: "SELECT body FROM \(kind.rawValue)")
+/// A data directory written by the first version of the gateway, which kept one JSON document
+/// per record (`(id, body)` tables, migration "v1 documents").
+///
+/// Not migrated: its file is renamed `gateway.v1.sqlite` (nothing is deleted, a person can
+/// still read it) and the gateway starts fresh, saying so in one line.
+enum LegacyDocumentStore {
+    static func moveAsideIfPresent(path: String, notice: ((String) -> Void)?) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let isLegacy: Bool = try {
+            let queue = try DatabaseQueue(path: path, configuration: GatewayDatabase.fileConfiguration())
+            defer { try? queue.close() }
+            return try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return false }
+                let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+                return applied.contains("v1 documents") && !applied.contains(GatewaySchema.firstRelational)
+            }
+        }()
+        guard isLegacy else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        let aside = (directory as NSString).appendingPathComponent("gateway.v1.sqlite")
+        let fileManager = FileManager.default
+        for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
+            try? fileManager.removeItem(atPath: aside + suffix)
+            try fileManager.moveItem(atPath: path + suffix, toPath: aside + suffix)
         }
-    }
-
-    /// Every stored id of one kind.
-    func loadIds(_ kind: StoredKind) throws -> [String] {
-        try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM \(kind.rawValue)") }
+        notice?(
+            "The data directory was written by an older gateway (JSON documents); it was kept as \(aside) and the gateway starts with fresh data.")
     }
 }

@@ -1,31 +1,32 @@
+import GRDB
+
 extension GatewayStore {
     func notifications(userId: String, unreadOnly: Bool) throws(GatewayProblem) -> (items: [NotificationRecord], unread: Int) {
-        try refreshOrders(userId: userId)
-        let all = (notificationIdsByUser[userId] ?? []).compactMap { notifications[$0] }
-            .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.sequence > $1.sequence }
+        let all = try write { db in
+            try self.advanceOrders(db, userId: userId)
+            return try ServiceRows.notifications(db, userId: userId)
+        }
         let unread = all.filter { !$0.read }
         return (unreadOnly ? unread : all, unread.count)
     }
 
     func markRead(userId: String, id: String) throws(GatewayProblem) -> NotificationRecord {
-        guard var note = notifications[id], note.userId == userId else {
-            throw .notFound("There is no notification \(id).")
+        try write { db in
+            guard var note = try ServiceRows.notification(db, publicId: id), note.userId == userId else {
+                throw GatewayProblem.notFound("There is no notification \(id).")
+            }
+            if !note.read {
+                try db.execute(sql: "UPDATE notifications SET read = 1 WHERE public_id = ?", arguments: [id])
+                note.read = true
+            }
+            return note
         }
-        if !note.read {
-            note.read = true
-            notifications[id] = note
-            markDirty(.notifications, id)
-            try commit()
-        }
-        return note
     }
 
     func markAllRead(userId: String) throws(GatewayProblem) {
-        try refreshOrders(userId: userId)
-        for id in notificationIdsByUser[userId] ?? [] where notifications[id]?.read == false {
-            notifications[id]?.read = true
-            markDirty(.notifications, id)
+        try write { db in
+            try self.advanceOrders(db, userId: userId)
+            try db.execute(sql: "UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0", arguments: [userId])
         }
-        try commit()
     }
 }

@@ -1,193 +1,185 @@
 import Foundation
+import GRDB
 import Logging
 
-/// The gateway's state and every business rule that changes it.
+/// Every business rule of the gateway, run against its database.
 ///
-/// An actor, and no business operation contains an `await`: each one checks, changes memory
-/// and commits to SQLite (when there is a data directory) in one uninterrupted step. That is
-/// what makes stock reservation atomic (two buyers can never both get the last unit) and
-/// what lets an order and its idempotency record land in the same transaction.
+/// The database is the truth: each rule runs in one `BEGIN IMMEDIATE` transaction that reads
+/// the rows it needs and writes its changes (see ``write(_:)``), so several gateway processes
+/// on one data directory never lose each other's writes and never sell a unit twice. The only
+/// copy kept in memory is the catalog, for fast browsing and search; it is caught up from the
+/// rows changed since its revision whenever another process committed (`PRAGMA data_version`)
+/// and after every write of this one. Stock checks never trust it: they read `inventory`.
 actor GatewayStore {
     let clock: GatewayClock
     let tokenLifetime: TimeInterval
     let logger: Logger
-    let database: GatewayDatabase?
-    /// The catalog as loaded from its file, before stored changes; kept to rebuild after a failed write.
-    let seedCatalog: ProductCatalog
+    let database: GatewayDatabase
 
+    /// The catalog as of ``loadedCatalogRevision``, for reads.
     var catalog: ProductCatalog
-    /// Advanced with every change to `catalog` (see ``markDirty(_:_:)``).
-    let catalogRevision = CatalogRevision()
-    var users: [String: UserAccount] = [:]
-    var userIdByEmail: [String: String] = [:]
-    var sessions: [String: SessionRecord] = [:]
-    var sessionDigestByRefreshDigest: [String: String] = [:]
-    var carts: [String: [CartLineItem]] = [:]
-    var orders: [String: OrderRecord] = [:]
-    var orderIdsByUser: [String: [String]] = [:]
-    var orderIdByTrackingId: [String: String] = [:]
-    var invoices: [String: InvoiceRecord] = [:]
-    var notifications: [String: NotificationRecord] = [:]
-    var notificationIdsByUser: [String: [String]] = [:]
-    var activity: [ActivityRecord] = []
-    var idempotency: [String: IdempotencyRecord] = [:]
-    var idempotencyInFlight: Set<String> = []
-    /// When expired idempotency records are next looked for.
-    var nextIdempotencySweep = Date.distantPast
-    var removedProductIds: Set<String> = []
-    var nextSequence = 1
-    var nextInvoiceNumber = 1
+    var loadedCatalogRevision: Int64 = 0
+    /// The data version last seen; nil until the first check.
+    var lastDataVersion: Int?
+    /// What the HTTP read cache tags its answers with (see ``CatalogResponseCache``).
+    let catalogRevision: CatalogRevision
 
-    /// Records changed by the operation in progress, written by `commit()`.
-    var dirty: [StoredKind: Set<String>] = [:]
+    /// Names this process in the in-flight markers of idempotency records it claims.
+    let claimOwner = "pid:\(getpid()):" + RandomToken.hex(byteCount: 4)
+    /// Keys this gateway is handling right now.
+    var claimsInProgress: Set<String> = []
+    /// Replays of responses that hold session tokens: never written to disk, so kept here,
+    /// bounded (see ``GatewayStore+Idempotency``).
+    var tokenReplays: [String: IdempotencyRecord] = [:]
+    /// When expired records and guests are next swept (gateway clock), and writes since.
+    var nextSweep = Date.distantPast
+    var insertsSinceCapCheck = 0
 
-    init(catalog: ProductCatalog, database: GatewayDatabase?, clock: GatewayClock, tokenLifetime: TimeInterval, logger: Logger) async throws {
+    init(catalog seed: ProductCatalog, database: GatewayDatabase?, clock: GatewayClock, tokenLifetime: TimeInterval, logger: Logger) async throws {
         self.clock = clock
         self.tokenLifetime = tokenLifetime
         self.logger = logger
+        let database = try database ?? GatewayDatabase.inMemory()
         self.database = database
-        self.seedCatalog = catalog
-        self.catalog = catalog
-        if let database {
-            let loaded = try StoredState.load(from: database, seed: catalog)
-            self.catalog = loaded.catalog
-            self.apply(loaded)
+        self.catalogRevision = CatalogRevision(probe: try database.path.map { try CatalogChangeProbe(path: $0) })
+        let now = clock.now()
+        let (categories, products, revision) = try database.write { db in
+            _ = try CatalogRows.seedIfEmpty(db, from: seed, now: now)
+            let live = try CatalogRows.changed(db, after: 0).filter { !$0.removed }.map(\.product)
+            return (try CatalogRows.categories(db), live, try CatalogRows.revision(db))
         }
+        self.catalog = ProductCatalog(categories: categories, products: products)
+        self.loadedCatalogRevision = revision
+        self.catalogRevision.raise(to: UInt64(revision))
         // Sort once up front so the first browse or search is not the one that pays for it.
         for sort in ProductSortOrder.allCases { _ = self.catalog.list(category: nil, inStockOnly: false, sort: sort) }
     }
 
     var now: Date { clock.now() }
 
-    // MARK: Persistence
+    // MARK: Transactions
 
-    /// Records that `id` changed in this operation. Every catalog change passes through here
-    /// (it must be stored), so this is also where cached catalog answers are made stale.
-    func markDirty(_ kind: StoredKind, _ id: String) {
-        dirty[kind, default: []].insert(id)
-        if kind == .products || kind == .removedProducts { catalogRevision.advance() }
-    }
-
-    /// Writes the records changed by this operation, plus `extra` rows, in one transaction.
-    ///
-    /// If the write fails, memory is rebuilt from the database so the gateway never answers
-    /// with state the disk does not hold.
-    func commit(extra: [(kind: StoredKind, id: String, body: Data)] = []) throws(GatewayProblem) {
-        let changed = dirty
-        dirty = [:]
-        guard let database else { return }
+    /// Runs a rule in one immediate transaction and catches the catalog up with what it (or
+    /// another process) changed. A `GatewayProblem` thrown by the rule rolls back and is
+    /// answered as is; a storage failure is a 500 and changes nothing.
+    func write<T>(_ rule: (Database) throws -> T) throws(GatewayProblem) -> T {
+        let loaded = loadedCatalogRevision
+        let outcome: (T, CatalogChanges?)
         do {
-            var changes = ChangeSet()
-            changes.upserts = extra
-            for (kind, ids) in changed {
-                for id in ids {
-                    if let body = try encodedRecord(kind, id) {
-                        changes.upserts.append((kind, id, body))
-                    } else {
-                        changes.deletions.append((kind, id))
-                    }
-                }
+            outcome = try database.write { db in
+                let result = try rule(db)
+                return (result, try CatalogChanges.since(loaded, db))
             }
-            try database.commit(changes)
+        } catch let problem as GatewayProblem {
+            throw problem
         } catch {
-            logger.error("Storage write failed; reloading state from disk", metadata: ["error": "\(error)"])
-            if let reloaded = try? StoredState.load(from: database, seed: seedCatalog) {
-                catalog = reloaded.catalog
-                apply(reloaded)
-            }
+            logger.error("Storage write failed", metadata: ["error": "\(error)"])
             throw GatewayProblem.internal("The gateway could not save the change.")
         }
+        if let changes = outcome.1 { apply(changes) }
+        return outcome.0
     }
 
-    private func encodedRecord(_ kind: StoredKind, _ id: String) throws -> Data? {
-        let encoder = StoredState.encoder
-        switch kind {
-        case .users: return try users[id].map(encoder.encode)
-        case .sessions: return try sessions[id].map(encoder.encode)
-        case .carts:
-            guard let lines = carts[id], !lines.isEmpty else { return nil }
-            return try encoder.encode(StoredCart(userId: id, lines: lines))
-        case .orders: return try orders[id].map(encoder.encode)
-        case .invoices: return try invoices[id].map(encoder.encode)
-        case .notifications: return try notifications[id].map(encoder.encode)
-        case .activity: return try activity.last { $0.id == id }.map(encoder.encode)
-        case .idempotency: return try idempotency[id].map(encoder.encode)
-        case .products: return try catalog.product(id).map(encoder.encode)
-        case .removedProducts: return removedProductIds.contains(id) ? Data(id.utf8) : nil
+    /// Runs a read in one snapshot.
+    func read<T>(_ query: (Database) throws -> T) throws(GatewayProblem) -> T {
+        do {
+            return try database.read(query)
+        } catch let problem as GatewayProblem {
+            throw problem
+        } catch {
+            logger.error("Storage read failed", metadata: ["error": "\(error)"])
+            throw GatewayProblem.internal("The gateway could not read its data.")
         }
     }
 
-    private func apply(_ state: StoredState) {
-        users = state.users
-        userIdByEmail = [:]
-        for user in users.values { if let email = user.email { userIdByEmail[email.lowercased()] = user.id } }
-        sessions = state.sessions
-        sessionDigestByRefreshDigest = [:]
-        for session in sessions.values { sessionDigestByRefreshDigest[session.refreshDigest] = session.tokenDigest }
-        carts = state.carts
-        orders = state.orders
-        orderIdsByUser = [:]
-        orderIdByTrackingId = [:]
-        for order in orders.values.sorted(by: { $0.placedAt < $1.placedAt }) {
-            orderIdsByUser[order.userId, default: []].append(order.id)
-            orderIdByTrackingId[order.trackingId] = order.id
+    /// Brings the in-memory catalog up to date before a catalog read, when another process
+    /// committed since the last look (this process's own writes catch up as they commit).
+    func syncCatalog() {
+        guard database.isShared else { return }
+        do {
+            let version = try database.dataVersion()
+            guard version != lastDataVersion else { return }
+            lastDataVersion = version
+            let loaded = loadedCatalogRevision
+            if let changes = try database.read({ db in try CatalogChanges.since(loaded, db) }) { apply(changes) }
+        } catch {
+            logger.error("Could not check the catalog for changes", metadata: ["error": "\(error)"])
         }
-        invoices = state.invoices
-        notifications = state.notifications
-        notificationIdsByUser = [:]
-        for note in notifications.values.sorted(by: { $0.sequence < $1.sequence }) {
-            notificationIdsByUser[note.userId, default: []].append(note.id)
+    }
+
+    private func apply(_ changes: CatalogChanges) {
+        guard changes.revision > loadedCatalogRevision else { return }
+        for category in changes.newCategories where !catalog.categories.contains(where: { $0.id == category.id }) {
+            catalog.addCategory(category)
         }
-        activity = state.activity.sorted { $0.sequence < $1.sequence }
-        idempotency = state.idempotency
-        removedProductIds = state.removedProductIds
-        nextSequence = max(
-            (notifications.values.map(\.sequence).max() ?? 0), (activity.map(\.sequence).max() ?? 0)) + 1
-        nextInvoiceNumber = (invoices.values.compactMap { Int($0.number.dropFirst(4)) }.max() ?? 0) + 1
+        for (product, removed) in changes.products {
+            if removed { catalog.remove(product.id) } else { catalog.upsert(product) }
+        }
+        loadedCatalogRevision = changes.revision
+        catalogRevision.raise(to: UInt64(changes.revision))
     }
 
     /// Closes the database when the gateway stops.
     func close() {
-        database?.close()
+        database.close()
+        catalogRevision.closeProbe()
     }
 
     // MARK: Shared helpers
 
-    func takeSequence() -> Int {
-        defer { nextSequence += 1 }
-        return nextSequence
+    func record(_ db: Database, _ kind: ActivityKind, _ summary: String, userId: String?, subjectId: String? = nil) throws {
+        try ServiceRows.insertActivity(
+            db,
+            ActivityRecord(
+                id: "act_" + RandomToken.hex(byteCount: 8), at: now, kind: kind, summary: summary, userId: userId,
+                subjectId: subjectId, sequence: 0))
     }
 
-    func record(_ kind: ActivityKind, _ summary: String, userId: String?, subjectId: String? = nil) {
-        let entry = ActivityRecord(
-            id: "act_" + RandomToken.hex(byteCount: 8), at: now, kind: kind, summary: summary, userId: userId,
-            subjectId: subjectId, sequence: takeSequence())
-        activity.append(entry)
-        markDirty(.activity, entry.id)
+    func notify(
+        _ db: Database, userId: String, kind: NotificationKind, title: String, body: String, orderId: String?, at: Date? = nil
+    ) throws {
+        try ServiceRows.insertNotification(
+            db,
+            NotificationRecord(
+                id: "ntf_" + RandomToken.hex(byteCount: 8), userId: userId, kind: kind, title: title, body: body,
+                orderId: orderId, createdAt: at ?? now, read: false, sequence: 0))
     }
 
-    func notify(userId: String, kind: NotificationKind, title: String, body: String, orderId: String?, at: Date? = nil) {
-        let note = NotificationRecord(
-            id: "ntf_" + RandomToken.hex(byteCount: 8), userId: userId, kind: kind, title: title, body: body,
-            orderId: orderId, createdAt: at ?? now, read: false, sequence: takeSequence())
-        notifications[note.id] = note
-        notificationIdsByUser[userId, default: []].append(note.id)
-        markDirty(.notifications, note.id)
-    }
-
+    /// A live product, from the catalog in memory (for reads).
     func product(_ id: String) throws(GatewayProblem) -> Product {
         guard let product = catalog.product(id) else { throw .notFound("There is no product \(id).") }
         return product
     }
 
+    /// A live product as the database holds it now, inside a rule's transaction.
+    func product(_ db: Database, _ id: String) throws -> Product {
+        guard let product = try CatalogRows.liveProduct(db, id) else { throw GatewayProblem.notFound("There is no product \(id).") }
+        return product
+    }
+
     func user(_ id: String) throws(GatewayProblem) -> UserAccount {
-        guard let user = users[id] else { throw .unauthorized("The session's user no longer exists.") }
+        try read { db in try self.user(db, id) }
+    }
+
+    func user(_ db: Database, _ id: String) throws -> UserAccount {
+        guard let user = try AccountRows.user(db, id) else {
+            throw GatewayProblem.unauthorized("The session's user no longer exists.")
+        }
         return user
     }
 }
 
-/// A cart as stored (the table is keyed by user id).
-struct StoredCart: Codable {
-    var userId: String
-    var lines: [CartLineItem]
+/// Catalog rows changed after a revision, read in the transaction that saw them.
+struct CatalogChanges: Sendable {
+    var revision: Int64
+    var products: [(product: Product, removed: Bool)]
+    var newCategories: [CategoryInfo]
+
+    /// Nil when nothing changed since `loaded`.
+    static func since(_ loaded: Int64, _ db: Database) throws -> CatalogChanges? {
+        let revision = try CatalogRows.revision(db)
+        guard revision > loaded else { return nil }
+        return CatalogChanges(
+            revision: revision, products: try CatalogRows.changed(db, after: loaded), newCategories: try CatalogRows.categories(db))
+    }
 }

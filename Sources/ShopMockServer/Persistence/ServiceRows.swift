@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// Reading and writing carts, notifications and activity events.
+enum ServiceRows {
+    // MARK: Carts
+
+    static func cartLines(_ db: Database, userId: String) throws -> [CartLineItem] {
+        try Row.fetchAll(
+            db, sql: "SELECT product_id, quantity, name FROM cart_lines WHERE user_id = ? ORDER BY position", arguments: [userId]
+        ).map { CartLineItem(productId: $0[0], quantity: $0[1], name: $0[2]) }
+    }
+
+    /// Replaces a cart's lines (an empty list removes the cart).
+    static func saveCart(_ db: Database, userId: String, lines: [CartLineItem], at now: Date) throws {
+        try db.execute(sql: "DELETE FROM carts WHERE user_id = ?", arguments: [userId])
+        guard !lines.isEmpty else { return }
+        try db.execute(sql: "INSERT INTO carts (user_id, updated_at) VALUES (?, ?)", arguments: [userId, now.timeIntervalSince1970])
+        for (position, line) in lines.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO cart_lines (user_id, product_id, name, quantity, position) VALUES (?, ?, ?, ?, ?)",
+                arguments: [userId, line.productId, line.name, line.quantity, position])
+        }
+    }
+
+    // MARK: Notifications
+
+    private static let notificationColumns = "id, public_id, user_id, kind, title, body, order_id, created_at, read"
+
+    private static func notification(_ row: Row) -> NotificationRecord {
+        NotificationRecord(
+            id: row[1], userId: row[2], kind: NotificationKind(rawValue: row[3]) ?? .welcome, title: row[4], body: row[5],
+            orderId: row[6], createdAt: Date(timeIntervalSince1970: row[7]), read: row[8], sequence: row[0])
+    }
+
+    static func insertNotification(_ db: Database, _ note: NotificationRecord) throws {
+        try db.execute(
+            sql: "INSERT INTO notifications (public_id, user_id, kind, title, body, order_id, created_at, read) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [note.id, note.userId, note.kind.rawValue, note.title, note.body, note.orderId, note.createdAt.timeIntervalSince1970, note.read])
+    }
+
+    static func notifications(_ db: Database, userId: String) throws -> [NotificationRecord] {
+        try Row.fetchAll(
+            db, sql: "SELECT \(notificationColumns) FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+            arguments: [userId]
+        ).map(notification)
+    }
+
+    static func notification(_ db: Database, publicId: String) throws -> NotificationRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(notificationColumns) FROM notifications WHERE public_id = ?", arguments: [publicId])
+            .map(notification)
+    }
+
+    // MARK: Activity
+
+    static func insertActivity(_ db: Database, _ entry: ActivityRecord) throws {
+        try db.execute(
+            sql: "INSERT INTO activity_events (public_id, at, kind, summary, user_id, subject_id) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [entry.id, entry.at.timeIntervalSince1970, entry.kind.rawValue, entry.summary, entry.userId, entry.subjectId])
+    }
+
+    /// Newest first.
+    static func activity(_ db: Database, userId: String?) throws -> [ActivityRecord] {
+        let rows: [Row]
+        let columns = "id, public_id, at, kind, summary, user_id, subject_id"
+        if let userId {
+            rows = try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM activity_events WHERE user_id = ? ORDER BY id DESC", arguments: [userId])
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM activity_events ORDER BY id DESC")
+        }
+        return rows.compactMap { row in
+            guard let kind = ActivityKind(rawValue: row[3]) else { return nil }
+            return ActivityRecord(
+                id: row[1], at: Date(timeIntervalSince1970: row[2]), kind: kind, summary: row[4], userId: row[5],
+                subjectId: row[6], sequence: row[0])
+        }
+    }
+}
