@@ -22,7 +22,7 @@ enum CatalogRows {
     /// Writes the catalog file's categories and products once, into an empty database.
     /// Returns false when the database already has its catalog (it is the truth from then on).
     static func seedIfEmpty(_ db: Database, from catalog: ProductCatalog, now: Date) throws -> Bool {
-        guard try Double?.fetchOne(db, sql: "SELECT seeded_at FROM catalog_state WHERE id = 1") == nil else { return false }
+        guard try Double.fetchOne(db, sql: "SELECT seeded_at FROM catalog_state WHERE id = 1") == nil else { return false }
         for category in catalog.categories {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [category.id, category.name])
