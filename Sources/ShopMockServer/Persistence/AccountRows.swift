@@ -33,7 +33,7 @@ enum AccountRows {
     static func saveProfile(_ db: Database, _ user: UserAccount) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO user_profiles (user_id, name, preferred_currency) VALUES (?, ?, ?)",
-            arguments: [user.id, user.name, user.preferredCurrency?.rawValue])
+            arguments: [user.id, StoredText.value(user.name), user.preferredCurrency?.rawValue])
     }
 
     // MARK: Addresses
@@ -64,8 +64,9 @@ enum AccountRows {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                address.id, userId, position, address.name, address.line1, address.line2, address.city, address.region,
-                address.postalCode, address.country, address.phone,
+                address.id, userId, position, StoredText.value(address.name), StoredText.value(address.line1),
+                StoredText.value(address.line2), StoredText.value(address.city), StoredText.value(address.region),
+                StoredText.value(address.postalCode), address.country, StoredText.value(address.phone),
             ])
     }
 
@@ -76,8 +77,9 @@ enum AccountRows {
                 WHERE id = ? AND user_id = ?
                 """,
             arguments: [
-                address.name, address.line1, address.line2, address.city, address.region, address.postalCode,
-                address.country, address.phone, address.id, userId,
+                StoredText.value(address.name), StoredText.value(address.line1), StoredText.value(address.line2),
+                StoredText.value(address.city), StoredText.value(address.region), StoredText.value(address.postalCode),
+                address.country, StoredText.value(address.phone), address.id, userId,
             ])
     }
 

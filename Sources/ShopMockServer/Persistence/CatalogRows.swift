@@ -25,7 +25,7 @@ enum CatalogRows {
         guard try Double.fetchOne(db, sql: "SELECT seeded_at FROM catalog_state WHERE id = 1") == nil else { return false }
         for category in catalog.categories {
             try db.execute(
-                sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [category.id, category.name])
+                sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [category.id, StoredText.value(category.name)])
         }
         let revision = try bumpRevision(db)
         for product in catalog.products.values.sorted(by: { $0.id < $1.id }) {
@@ -70,12 +70,12 @@ enum CatalogRows {
     }
 
     static func liveProductId(_ db: Database, code: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT id FROM products WHERE code = ? AND removed = 0", arguments: [code])
+        try String.fetchOne(db, sql: "SELECT id FROM products WHERE code = ? AND removed = 0", arguments: [StoredText.value(code)])
     }
 
     static func insert(_ db: Database, _ product: Product, revision: Int64, categoryName: String) throws {
         try db.execute(
-            sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [product.category, categoryName])
+            sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [product.category, StoredText.value(categoryName)])
         try db.execute(
             sql: """
                 INSERT INTO products (id, code, name, description, category_id, price_usd_cents, rating, rating_count,
@@ -83,7 +83,8 @@ enum CatalogRows {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """,
             arguments: [
-                product.id, product.code, product.name, product.description, product.category, product.priceUsdCents,
+                product.id, StoredText.value(product.code), StoredText.value(product.name),
+                StoredText.value(product.description), product.category, product.priceUsdCents,
                 product.rating, product.ratingCount, product.updatedAt.timeIntervalSince1970, revision,
             ])
         try db.execute(sql: "INSERT INTO inventory (product_id, on_hand) VALUES (?, ?)", arguments: [product.id, product.stock])
@@ -91,7 +92,7 @@ enum CatalogRows {
 
     static func update(_ db: Database, _ product: Product, revision: Int64, categoryName: String) throws {
         try db.execute(
-            sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [product.category, categoryName])
+            sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", arguments: [product.category, StoredText.value(categoryName)])
         try db.execute(
             sql: """
                 UPDATE products SET code = ?, name = ?, description = ?, category_id = ?, price_usd_cents = ?, rating = ?,
@@ -99,7 +100,8 @@ enum CatalogRows {
                 WHERE id = ?
                 """,
             arguments: [
-                product.code, product.name, product.description, product.category, product.priceUsdCents, product.rating,
+                StoredText.value(product.code), StoredText.value(product.name), StoredText.value(product.description),
+                product.category, product.priceUsdCents, product.rating,
                 product.ratingCount, product.updatedAt.timeIntervalSince1970, revision, product.id,
             ])
     }

@@ -88,8 +88,9 @@ enum OrderRows {
             arguments: [
                 order.id, order.userId, order.placedAt.timeIntervalSince1970, order.email, order.status.rawValue,
                 order.total.currency.rawValue, order.subtotal.amount, order.shippingCost.amount, order.total.amount,
-                address.id, address.name, address.line1, address.line2, address.city, address.region, address.postalCode,
-                address.country, address.phone, idempotencyKey,
+                address.id, StoredText.value(address.name), StoredText.value(address.line1), StoredText.value(address.line2),
+                StoredText.value(address.city), StoredText.value(address.region), StoredText.value(address.postalCode),
+                address.country, StoredText.value(address.phone), idempotencyKey,
             ])
         for (position, line) in order.lines.enumerated() {
             try db.execute(
@@ -97,7 +98,7 @@ enum OrderRows {
                     INSERT INTO order_items (order_id, position, product_id, name, unit_price, quantity, line_total)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [order.id, position, line.productId, line.name, line.unitPrice.amount, line.quantity, line.lineTotal.amount])
+                arguments: [order.id, position, line.productId, StoredText.value(line.name), line.unitPrice.amount, line.quantity, line.lineTotal.amount])
         }
         let paymentId = "pay_" + order.id.dropFirst(4)
         try db.execute(
@@ -113,7 +114,7 @@ enum OrderRows {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                order.trackingId, order.id, shipping.option.rawValue, shipping.name, shipping.minDays, shipping.maxDays,
+                order.trackingId, order.id, shipping.option.rawValue, StoredText.value(shipping.name), shipping.minDays, shipping.maxDays,
                 shipping.estimatedDelivery.timeIntervalSince1970,
             ])
         for event in order.events { _ = try appendEvent(db, event, to: order) }
@@ -127,7 +128,7 @@ enum OrderRows {
     static func appendEvent(_ db: Database, _ event: OrderEventRecord, to order: OrderRecord) throws -> Bool {
         try db.execute(
             sql: "INSERT OR IGNORE INTO tracking_events (tracking_id, status, at, note, location) VALUES (?, ?, ?, ?, ?)",
-            arguments: [order.trackingId, event.status.rawValue, event.at.timeIntervalSince1970, event.note, event.location])
+            arguments: [order.trackingId, event.status.rawValue, event.at.timeIntervalSince1970, StoredText.value(event.note), StoredText.value(event.location)])
         guard db.changesCount > 0 else { return false }
         try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [event.status.rawValue, order.id])
         return true

@@ -19,7 +19,7 @@ enum ServiceRows {
         for (position, line) in lines.enumerated() {
             try db.execute(
                 sql: "INSERT INTO cart_lines (user_id, product_id, name, quantity, position) VALUES (?, ?, ?, ?, ?)",
-                arguments: [userId, line.productId, line.name, line.quantity, position])
+                arguments: [userId, line.productId, StoredText.value(line.name), line.quantity, position])
         }
     }
 
@@ -36,7 +36,7 @@ enum ServiceRows {
     static func insertNotification(_ db: Database, _ note: NotificationRecord) throws {
         try db.execute(
             sql: "INSERT INTO notifications (public_id, user_id, kind, title, body, order_id, created_at, read) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [note.id, note.userId, note.kind.rawValue, note.title, note.body, note.orderId, note.createdAt.timeIntervalSince1970, note.read])
+            arguments: [note.id, note.userId, note.kind.rawValue, StoredText.value(note.title), StoredText.value(note.body), note.orderId, note.createdAt.timeIntervalSince1970, note.read])
     }
 
     static func notifications(_ db: Database, userId: String) throws -> [NotificationRecord] {
@@ -56,7 +56,7 @@ enum ServiceRows {
     static func insertActivity(_ db: Database, _ entry: ActivityRecord) throws {
         try db.execute(
             sql: "INSERT INTO activity_events (public_id, at, kind, summary, user_id, subject_id) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [entry.id, entry.at.timeIntervalSince1970, entry.kind.rawValue, entry.summary, entry.userId, entry.subjectId])
+            arguments: [entry.id, entry.at.timeIntervalSince1970, entry.kind.rawValue, StoredText.value(entry.summary), entry.userId, entry.subjectId])
     }
 
     /// Newest first.
