@@ -170,6 +170,8 @@ let package = Package(
             name: "ShopMockServerTests",
             dependencies: [
                 "ShopMockServer",
+                // The schema test reads the gateway's database with plain SQL.
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
