@@ -51,7 +51,7 @@ extension GatewayStore {
                 let hash = row[1] as String?
             else { return nil }
             return (row[0], hash)
-        } ?? nil
+        }
     }
 
     /// Opens a session for a verified account; a guest caller's cart, orders, invoices and
