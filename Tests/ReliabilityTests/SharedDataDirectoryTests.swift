@@ -76,6 +76,8 @@ extension Reliability {
             #expect(acknowledged.count == 10)
             for server in servers {
                 let raw = RawGateway(base: server.base)
+                // Each process answered this URL (10) from its read cache before; the units sold
+                // by the other processes must make that answer stale.
                 #expect(try await raw.stock(Self.product) == 0)
                 for purchase in acknowledged {
                     let order = try await raw.send("GET", "/v1/orders/\(purchase.orderId!)", token: purchase.token)

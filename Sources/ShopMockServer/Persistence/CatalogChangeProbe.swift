@@ -18,7 +18,7 @@ final class CatalogChangeProbe: Sendable {
     /// then trusts the store's own revision).
     func revision() -> UInt64? {
         try? queue.inDatabase { db in
-            let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
             if let known = seen.withLock({ $0 }), known.dataVersion == version { return known.revision }
             let revision = UInt64(try CatalogRows.revision(db))
             seen.withLock { $0 = (version, revision) }

@@ -97,7 +97,7 @@ final class GatewayDatabase: Sendable {
     /// SQLite's `PRAGMA data_version`: changes whenever another connection (another process,
     /// or the probe of this one) commits, never for this connection's own commits.
     func dataVersion() throws -> Int {
-        try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try queue.inDatabase { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 
     /// Closes the connection (the gateway is stopping); later calls fail.

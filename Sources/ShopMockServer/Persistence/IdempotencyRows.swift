@@ -15,12 +15,10 @@ enum IdempotencyRows {
     static let abandonedClaimAge: TimeInterval = 120
 
     static func fetch(_ db: Database, _ scopedKey: String) throws -> Stored? {
-        try Row.fetchOne(
-            db,
-            sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT request_hash, state, owner, claimed_at, status, content_type, body, created_at
                 FROM idempotency_records WHERE scoped_key = ?
-                """,
+                """),
             arguments: [scopedKey]
         ).map { row in
             Stored(
@@ -32,31 +30,27 @@ enum IdempotencyRows {
     }
 
     static func claim(_ db: Database, _ scopedKey: String, requestHash: String, owner: String, at now: Date) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO idempotency_records (scoped_key, request_hash, state, owner, claimed_at, created_at)
                 VALUES (?, ?, 'in_flight', ?, ?, ?)
-                """,
-            arguments: [scopedKey, requestHash, owner, Date().timeIntervalSince1970, now.timeIntervalSince1970])
+                """).execute(arguments: [scopedKey, requestHash, owner, Date().timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
     /// Stores the response; `onlyIfInFlight` leaves a record its write already completed alone.
     static func complete(_ db: Database, _ record: IdempotencyRecord, onlyIfInFlight: Bool) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE idempotency_records SET state = 'done', status = ?, content_type = ?, body = ?, created_at = ?
                 WHERE scoped_key = ? \(onlyIfInFlight ? "AND state = 'in_flight'" : "")
-                """,
-            arguments: [record.status, record.contentType, record.body, record.createdAt.timeIntervalSince1970, record.scopedKey])
+                """).execute(arguments: [record.status, record.contentType, record.body, record.createdAt.timeIntervalSince1970, record.scopedKey])
     }
 
     /// Drops a claim whose request failed (it may be retried) or whose response stays in memory.
     static func releaseClaim(_ db: Database, _ scopedKey: String) throws {
-        try db.execute(sql: "DELETE FROM idempotency_records WHERE scoped_key = ? AND state = 'in_flight'", arguments: [scopedKey])
+        try db.cachedStatement(sql: "DELETE FROM idempotency_records WHERE scoped_key = ? AND state = 'in_flight'").execute(arguments: [scopedKey])
     }
 
     static func delete(_ db: Database, _ scopedKey: String) throws {
-        try db.execute(sql: "DELETE FROM idempotency_records WHERE scoped_key = ?", arguments: [scopedKey])
+        try db.cachedStatement(sql: "DELETE FROM idempotency_records WHERE scoped_key = ?").execute(arguments: [scopedKey])
     }
 
     /// True when the process that claimed a key is no longer running (it was killed before its

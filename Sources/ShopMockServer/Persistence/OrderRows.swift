@@ -19,7 +19,7 @@ enum OrderRows {
         """
 
     static func order(_ db: Database, id: String) throws -> OrderRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(orderColumns) \(orderJoins) WHERE o.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(orderColumns) \(orderJoins) WHERE o.id = ?"), arguments: [id]) else {
             return nil
         }
         return try assemble(db, row)
@@ -27,35 +27,32 @@ enum OrderRows {
 
     /// A user's orders, oldest first.
     static func orders(_ db: Database, userId: String) throws -> [OrderRecord] {
-        try Row.fetchAll(
-            db, sql: "SELECT \(orderColumns) \(orderJoins) WHERE o.user_id = ? ORDER BY o.placed_at, o.rowid", arguments: [userId]
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(orderColumns) \(orderJoins) WHERE o.user_id = ? ORDER BY o.placed_at, o.rowid"), arguments: [userId]
         ).map { try assemble(db, $0) }
     }
 
     static func orderIds(_ db: Database, userId: String?) throws -> [String] {
         if let userId {
-            return try String.fetchAll(db, sql: "SELECT id FROM orders WHERE user_id = ? ORDER BY placed_at, rowid", arguments: [userId])
+            return try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM orders WHERE user_id = ? ORDER BY placed_at, rowid"), arguments: [userId])
         }
-        return try String.fetchAll(db, sql: "SELECT id FROM orders ORDER BY placed_at, rowid")
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM orders ORDER BY placed_at, rowid"))
     }
 
     static func orderId(_ db: Database, trackingId: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT order_id FROM shipments WHERE tracking_id = ?", arguments: [trackingId])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT order_id FROM shipments WHERE tracking_id = ?"), arguments: [trackingId])
     }
 
     private static func assemble(_ db: Database, _ row: Row) throws -> OrderRecord {
         let id: String = row[0]
         let currency = Currency(rawValue: row[4]) ?? .USD
         func money(_ amount: Int64) -> Money { Money(amount: amount, currency: currency) }
-        let lines = try Row.fetchAll(
-            db, sql: "SELECT product_id, name, unit_price, quantity, line_total FROM order_items WHERE order_id = ? ORDER BY position",
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT product_id, name, unit_price, quantity, line_total FROM order_items WHERE order_id = ? ORDER BY position"),
             arguments: [id]
         ).map {
             OrderLineRecord(productId: $0[0], name: $0[1], unitPrice: money($0[2]), quantity: $0[3], lineTotal: money($0[4]))
         }
         let trackingId: String = row[17]
-        let events = try Row.fetchAll(
-            db, sql: "SELECT status, at, note, location FROM tracking_events WHERE tracking_id = ? ORDER BY at, id",
+        let events = try Row.fetchAll(db.cachedStatement(sql: "SELECT status, at, note, location FROM tracking_events WHERE tracking_id = ? ORDER BY at, id"),
             arguments: [trackingId]
         ).map {
             OrderEventRecord(
@@ -78,14 +75,12 @@ enum OrderRows {
     /// Writes a new order and everything that hangs off it.
     static func insert(_ db: Database, _ order: OrderRecord, invoiceNumber: Int, idempotencyKey: String?) throws {
         let address = order.address
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO orders (id, user_id, placed_at, email, status, currency, subtotal, shipping_cost, total,
                     address_id, address_name, address_line1, address_line2, address_city, address_region,
                     address_postal_code, address_country, address_phone, idempotency_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 order.id, order.userId, order.placedAt.timeIntervalSince1970, order.email, order.status.rawValue,
                 order.total.currency.rawValue, order.subtotal.amount, order.shippingCost.amount, order.total.amount,
                 address.id, StoredText.value(address.name), StoredText.value(address.line1), StoredText.value(address.line2),
@@ -93,54 +88,42 @@ enum OrderRows {
                 address.country, StoredText.value(address.phone), idempotencyKey,
             ])
         for (position, line) in order.lines.enumerated() {
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO order_items (order_id, position, product_id, name, unit_price, quantity, line_total)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [order.id, position, line.productId, StoredText.value(line.name), line.unitPrice.amount, line.quantity, line.lineTotal.amount])
+                    """).execute(arguments: [order.id, position, line.productId, StoredText.value(line.name), line.unitPrice.amount, line.quantity, line.lineTotal.amount])
         }
         let paymentId = "pay_" + order.id.dropFirst(4)
-        try db.execute(
-            sql: "INSERT INTO payments (id, order_id, card_brand, card_last4, amount, currency, status) VALUES (?, ?, ?, ?, ?, ?, 'captured')",
-            arguments: [paymentId, order.id, order.cardBrand.rawValue, order.cardLast4, order.total.amount, order.total.currency.rawValue])
-        try db.execute(
-            sql: "INSERT INTO transactions (id, payment_id, kind, amount, currency, at) VALUES (?, ?, 'charge', ?, ?, ?)",
-            arguments: [order.transactionId, paymentId, order.total.amount, order.total.currency.rawValue, order.placedAt.timeIntervalSince1970])
+        try db.cachedStatement(sql: "INSERT INTO payments (id, order_id, card_brand, card_last4, amount, currency, status) VALUES (?, ?, ?, ?, ?, ?, 'captured')").execute(arguments: [paymentId, order.id, order.cardBrand.rawValue, order.cardLast4, order.total.amount, order.total.currency.rawValue])
+        try db.cachedStatement(sql: "INSERT INTO transactions (id, payment_id, kind, amount, currency, at) VALUES (?, ?, 'charge', ?, ?, ?)").execute(arguments: [order.transactionId, paymentId, order.total.amount, order.total.currency.rawValue, order.placedAt.timeIntervalSince1970])
         let shipping = order.shipping
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO shipments (tracking_id, order_id, option, name, min_days, max_days, estimated_delivery)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 order.trackingId, order.id, shipping.option.rawValue, StoredText.value(shipping.name), shipping.minDays, shipping.maxDays,
                 shipping.estimatedDelivery.timeIntervalSince1970,
             ])
         for event in order.events { _ = try appendEvent(db, event, to: order) }
-        try db.execute(
-            sql: "INSERT INTO invoices (order_id, number, issued_at, status) VALUES (?, ?, ?, 'paid')",
-            arguments: [order.id, invoiceNumber, order.placedAt.timeIntervalSince1970])
+        try db.cachedStatement(sql: "INSERT INTO invoices (order_id, number, issued_at, status) VALUES (?, ?, ?, 'paid')").execute(arguments: [order.id, invoiceNumber, order.placedAt.timeIntervalSince1970])
     }
 
     /// Adds a tracking event and moves the order's status with it; false when the order
     /// already has an event of that status (another process recorded it first).
     static func appendEvent(_ db: Database, _ event: OrderEventRecord, to order: OrderRecord) throws -> Bool {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO tracking_events (tracking_id, status, at, note, location) VALUES (?, ?, ?, ?, ?)",
-            arguments: [order.trackingId, event.status.rawValue, event.at.timeIntervalSince1970, StoredText.value(event.note), StoredText.value(event.location)])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO tracking_events (tracking_id, status, at, note, location) VALUES (?, ?, ?, ?, ?)").execute(arguments: [order.trackingId, event.status.rawValue, event.at.timeIntervalSince1970, StoredText.value(event.note), StoredText.value(event.location)])
         guard db.changesCount > 0 else { return false }
-        try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [event.status.rawValue, order.id])
+        try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [event.status.rawValue, order.id])
         return true
     }
 
     /// The next invoice number (numbers are unique, so two processes cannot both take one).
     static func nextInvoiceNumber(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM invoices") ?? 1
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM invoices")) ?? 1
     }
 
     static func invoice(_ db: Database, orderId: String) throws -> InvoiceRecord? {
-        try Row.fetchOne(db, sql: "SELECT number, issued_at, status FROM invoices WHERE order_id = ?", arguments: [orderId]).map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT number, issued_at, status FROM invoices WHERE order_id = ?"), arguments: [orderId]).map {
             InvoiceRecord(
                 number: String(format: "INV-%06d", $0[0] as Int), orderId: orderId, issuedAt: Date(timeIntervalSince1970: $0[1]),
                 status: InvoiceRecord.Status(rawValue: $0[2]) ?? .paid)
@@ -150,10 +133,8 @@ enum OrderRows {
     /// Refunds a cancelled order: the payment, a refund transaction, the invoice.
     static func refund(_ db: Database, _ order: OrderRecord, at now: Date) throws {
         let paymentId = "pay_" + order.id.dropFirst(4)
-        try db.execute(sql: "UPDATE payments SET status = 'refunded' WHERE id = ?", arguments: [paymentId])
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO transactions (id, payment_id, kind, amount, currency, at) VALUES (?, ?, 'refund', ?, ?, ?)",
-            arguments: ["rfd_" + order.transactionId, paymentId, order.total.amount, order.total.currency.rawValue, now.timeIntervalSince1970])
-        try db.execute(sql: "UPDATE invoices SET status = 'refunded' WHERE order_id = ?", arguments: [order.id])
+        try db.cachedStatement(sql: "UPDATE payments SET status = 'refunded' WHERE id = ?").execute(arguments: [paymentId])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO transactions (id, payment_id, kind, amount, currency, at) VALUES (?, ?, 'refund', ?, ?, ?)").execute(arguments: ["rfd_" + order.transactionId, paymentId, order.total.amount, order.total.currency.rawValue, now.timeIntervalSince1970])
+        try db.cachedStatement(sql: "UPDATE invoices SET status = 'refunded' WHERE order_id = ?").execute(arguments: [order.id])
     }
 }

@@ -48,7 +48,7 @@ extension GatewayStore {
     func deleteAddress(userId: String, id: String) throws(GatewayProblem) {
         try write { db in
             _ = try self.user(db, userId)
-            try db.execute(sql: "DELETE FROM addresses WHERE id = ? AND user_id = ?", arguments: [id, userId])
+            try db.cachedStatement(sql: "DELETE FROM addresses WHERE id = ? AND user_id = ?").execute(arguments: [id, userId])
             guard db.changesCount > 0 else { throw GatewayProblem.notFound("There is no saved address \(id).") }
             try self.record(db, .addressChanged, "Deleted an address", userId: userId, subjectId: id)
         }

@@ -11,10 +11,10 @@ extension GatewayStore {
 
     /// A cart's lines priced from the products as the database holds them.
     func pricedCart(_ db: Database, userId: String, currency: Currency) throws -> PricedCart {
-        let lines = try ServiceRows.cartLines(db, userId: userId)
+        let rows = try ServiceRows.cartLinesWithProducts(db, userId: userId)
         var products: [String: Product] = [:]
-        for line in lines { products[line.productId] = try CatalogRows.liveProduct(db, line.productId) }
-        return price(lines, in: currency) { products[$0] }
+        for row in rows { products[row.line.productId] = row.product }
+        return price(rows.map(\.line), in: currency) { products[$0] }
     }
 
     func price(_ lines: [CartLineItem], in currency: Currency, product lookup: (String) -> Product?) -> PricedCart {
@@ -47,18 +47,14 @@ extension GatewayStore {
         }
         return try keyedWrite(status: 200) { db in
             let product = try self.product(db, productId)
-            var lines = try ServiceRows.cartLines(db, userId: userId)
+            let lines = try ServiceRows.cartLines(db, userId: userId)
             let index = lines.firstIndex { $0.productId == productId }
             let already = index.map { lines[$0].quantity } ?? 0
             guard already + quantity <= product.stock else {
                 throw GatewayProblem.outOfStock(productId: productId, name: product.name, available: max(0, product.stock - already))
             }
-            if let index {
-                lines[index].quantity += quantity
-            } else {
-                lines.append(CartLineItem(productId: productId, quantity: quantity, name: product.name))
-            }
-            try ServiceRows.saveCart(db, userId: userId, lines: lines, at: self.now)
+            let line = CartLineItem(productId: productId, quantity: already + quantity, name: index.map { lines[$0].name } ?? product.name)
+            try ServiceRows.saveLine(db, userId: userId, line, at: self.now)
             try self.record(db, .cartChanged, "Added \(quantity) × \(product.name)", userId: userId, subjectId: productId)
             return try self.pricedCart(db, userId: userId, currency: currency)
         }

@@ -88,9 +88,7 @@ extension GatewayStore {
                 stock: draft.stock, rating: draft.rating ?? 0, ratingCount: draft.ratingCount ?? 0, updatedAt: self.now)
             let revision = try CatalogRows.bumpRevision(db)
             try CatalogRows.insert(db, product, revision: revision, categoryName: self.catalog.categoryName(product.category))
-            try db.execute(
-                sql: "INSERT INTO stock_updates (product_id, change, on_hand_after, reason, at) VALUES (?, ?, ?, 'admin', ?)",
-                arguments: [product.id, product.stock, product.stock, self.now.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT INTO stock_updates (product_id, change, on_hand_after, reason, at) VALUES (?, ?, ?, 'admin', ?)").execute(arguments: [product.id, product.stock, product.stock, self.now.timeIntervalSince1970])
             try self.record(db, .productCreated, "Created product \(product.code) (\(product.name))", userId: nil, subjectId: product.id)
             return product
         }

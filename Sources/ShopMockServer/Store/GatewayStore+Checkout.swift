@@ -102,7 +102,7 @@ extension GatewayStore {
             try OrderRows.insert(db, order, invoiceNumber: try OrderRows.nextInvoiceNumber(db), idempotencyKey: claim?.scopedKey)
             let revision = try CatalogRows.bumpRevision(db)
             for line in orderLines {
-                let onHand = try Int.fetchOne(db, sql: "SELECT on_hand FROM inventory WHERE product_id = ?", arguments: [line.productId]) ?? 0
+                let onHand = try Int.fetchOne(db.cachedStatement(sql: "SELECT on_hand FROM inventory WHERE product_id = ?"), arguments: [line.productId]) ?? 0
                 try CatalogRows.setStock(
                     db, productId: line.productId, to: onHand - line.quantity, reason: .order, orderId: orderId, revision: revision, at: now)
             }

@@ -16,7 +16,7 @@ extension GatewayStore {
                 throw GatewayProblem.notFound("There is no notification \(id).")
             }
             if !note.read {
-                try db.execute(sql: "UPDATE notifications SET read = 1 WHERE public_id = ?", arguments: [id])
+                try db.cachedStatement(sql: "UPDATE notifications SET read = 1 WHERE public_id = ?").execute(arguments: [id])
                 note.read = true
             }
             return note
@@ -26,7 +26,7 @@ extension GatewayStore {
     func markAllRead(userId: String) throws(GatewayProblem) {
         try write { db in
             try self.advanceOrders(db, userId: userId)
-            try db.execute(sql: "UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0", arguments: [userId])
+            try db.cachedStatement(sql: "UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0").execute(arguments: [userId])
         }
     }
 }

@@ -13,7 +13,7 @@ extension GatewayStore {
             sql += " AND user_id = ?"
             arguments = [userId]
         }
-        for id in try String.fetchAll(db, sql: sql, arguments: arguments) {
+        for id in try String.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) {
             guard let order = try OrderRows.order(db, id: id) else { continue }
             for event in OrderProgression.dueSteps(for: order, now: now, timeScale: clock.timeScale) {
                 guard try OrderRows.appendEvent(db, event, to: order), OrderProgression.notifies(event.status) else { continue }

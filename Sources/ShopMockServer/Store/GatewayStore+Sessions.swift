@@ -19,7 +19,7 @@ extension GatewayStore {
         do {
             found = try read { db -> (SessionRecord, Bool)? in
                 guard let session = try AccountRows.session(db, tokenDigest: digest),
-                    let isGuest = try Bool.fetchOne(db, sql: "SELECT is_guest FROM users WHERE id = ?", arguments: [session.userId])
+                    let isGuest = try Bool.fetchOne(db.cachedStatement(sql: "SELECT is_guest FROM users WHERE id = ?"), arguments: [session.userId])
                 else { return nil }
                 return (session, isGuest)
             }
@@ -46,8 +46,7 @@ extension GatewayStore {
     /// The user id and bcrypt hash for an email, for the handler to verify outside any transaction.
     func credentials(email: String) -> (userId: String, hash: String)? {
         try? read { db -> (userId: String, hash: String)? in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, password_hash FROM users WHERE email = ? COLLATE NOCASE AND is_guest = 0", arguments: [email]),
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, password_hash FROM users WHERE email = ? COLLATE NOCASE AND is_guest = 0"), arguments: [email]),
                 let hash = row[1] as String?
             else { return nil }
             return (row[0], hash)
@@ -140,14 +139,12 @@ extension GatewayStore {
             try ServiceRows.saveCart(db, userId: guestId, lines: [], at: now)
             try record(db, .cartChanged, "Merged the guest cart (\(guestLines.count) lines)", userId: accountId)
         }
-        try db.execute(sql: "UPDATE orders SET user_id = ? WHERE user_id = ?", arguments: [accountId, guestId])
+        try db.cachedStatement(sql: "UPDATE orders SET user_id = ? WHERE user_id = ?").execute(arguments: [accountId, guestId])
         let movedOrders = db.changesCount
-        try db.execute(sql: "UPDATE notifications SET user_id = ? WHERE user_id = ?", arguments: [accountId, guestId])
+        try db.cachedStatement(sql: "UPDATE notifications SET user_id = ? WHERE user_id = ?").execute(arguments: [accountId, guestId])
         if movedOrders > 0 {
             // The audit entries of those orders go with them.
-            try db.execute(
-                sql: "UPDATE activity_events SET user_id = ? WHERE user_id = ? AND kind IN ('order_placed', 'order_cancelled')",
-                arguments: [accountId, guestId])
+            try db.cachedStatement(sql: "UPDATE activity_events SET user_id = ? WHERE user_id = ? AND kind IN ('order_placed', 'order_cancelled')").execute(arguments: [accountId, guestId])
         }
     }
 }

@@ -17,35 +17,27 @@ extension GatewayStore {
         let now = self.now
         if now >= nextSweep {
             nextSweep = now.addingTimeInterval(3600)
-            try db.execute(
-                sql: "DELETE FROM idempotency_records WHERE created_at <= ?",
-                arguments: [now.addingTimeInterval(-Self.idempotencyLifetime).timeIntervalSince1970])
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: "DELETE FROM idempotency_records WHERE created_at <= ?").execute(arguments: [now.addingTimeInterval(-Self.idempotencyLifetime).timeIntervalSince1970])
+            try db.cachedStatement(sql: """
                     DELETE FROM users WHERE is_guest = 1
                       AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = users.id)
                       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = users.id AND s.refresh_expires_at > ?)
-                    """,
-                arguments: [now.timeIntervalSince1970])
+                    """).execute(arguments: [now.timeIntervalSince1970])
         }
         insertsSinceCapCheck += 1
         guard !database.isShared, insertsSinceCapCheck >= Self.capCheckInterval else { return }
         insertsSinceCapCheck = 0
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 DELETE FROM idempotency_records WHERE state = 'done' AND scoped_key IN (
                     SELECT scoped_key FROM idempotency_records WHERE state = 'done' ORDER BY created_at
                     LIMIT max(0, (SELECT count(*) FROM idempotency_records) - ?))
-                """,
-            arguments: [Self.inMemoryIdempotencyCap])
-        try db.execute(
-            sql: """
+                """).execute(arguments: [Self.inMemoryIdempotencyCap])
+        try db.cachedStatement(sql: """
                 DELETE FROM users WHERE id IN (
                     SELECT id FROM users WHERE is_guest = 1
                       AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = users.id)
                     ORDER BY created_at
                     LIMIT max(0, (SELECT count(*) FROM users WHERE is_guest = 1) - ?))
-                """,
-            arguments: [Self.inMemoryGuestCap])
+                """).execute(arguments: [Self.inMemoryGuestCap])
     }
 }
