@@ -78,8 +78,15 @@ final class GatewayDatabase: Sendable {
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from its first
     /// statement, so what it reads cannot change before it commits, in any process.
     /// A throw rolls everything back.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// `durable: false` commits without waiting for the disk (`synchronous = NORMAL`): for
+    /// bookkeeping that a crash may lose harmlessly, such as an idempotency claim (other
+    /// processes still see it at once; the next durable commit flushes it too).
+    func write<T>(durable: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try queue.writeWithoutTransaction { db in
+            let relaxed = !durable && path != nil
+            if relaxed { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            defer { if relaxed { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

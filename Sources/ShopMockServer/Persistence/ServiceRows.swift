@@ -10,6 +10,13 @@ enum ServiceRows {
         ).map { CartLineItem(productId: $0[0], quantity: $0[1], name: $0[2]) }
     }
 
+    static func cartLine(_ db: Database, userId: String, productId: String) throws -> CartLineItem? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT quantity, name FROM cart_lines WHERE user_id = ? AND product_id = ?"),
+            arguments: [userId, productId]
+        ).map { CartLineItem(productId: productId, quantity: $0[0], name: $0[1]) }
+    }
+
     /// A cart's lines with their live products (nil for a product no longer sold), in one query.
     static func cartLinesWithProducts(_ db: Database, userId: String) throws -> [(line: CartLineItem, product: Product?)] {
         try Row.fetchAll(

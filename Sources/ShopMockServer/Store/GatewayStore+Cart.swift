@@ -47,13 +47,12 @@ extension GatewayStore {
         }
         return try keyedWrite(status: 200) { db in
             let product = try self.product(db, productId)
-            let lines = try ServiceRows.cartLines(db, userId: userId)
-            let index = lines.firstIndex { $0.productId == productId }
-            let already = index.map { lines[$0].quantity } ?? 0
+            let existing = try ServiceRows.cartLine(db, userId: userId, productId: productId)
+            let already = existing?.quantity ?? 0
             guard already + quantity <= product.stock else {
                 throw GatewayProblem.outOfStock(productId: productId, name: product.name, available: max(0, product.stock - already))
             }
-            let line = CartLineItem(productId: productId, quantity: already + quantity, name: index.map { lines[$0].name } ?? product.name)
+            let line = CartLineItem(productId: productId, quantity: already + quantity, name: existing?.name ?? product.name)
             try ServiceRows.saveLine(db, userId: userId, line, at: self.now)
             try self.record(db, .cartChanged, "Added \(quantity) × \(product.name)", userId: userId, subjectId: productId)
             return try self.pricedCart(db, userId: userId, currency: currency)

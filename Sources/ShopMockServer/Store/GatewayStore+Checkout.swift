@@ -28,7 +28,7 @@ extension GatewayStore {
         userId: String, _ input: PlaceOrderInput, claim: IdempotencyClaim?,
         encodeResponse: @Sendable (OrderRecord) throws -> Data
     ) throws(GatewayProblem) -> OrderRecord {
-        try write { db in
+        let order = try write { db in
             let account = try self.user(db, userId)
             let lines = try ServiceRows.cartLines(db, userId: userId)
             guard !lines.isEmpty else {
@@ -114,6 +114,8 @@ extension GatewayStore {
             }
             return order
         }
+        if let claim { claimsCompleted.insert(claim.scopedKey) }
+        return order
     }
 
     /// The order confirmation, in the order's transaction.

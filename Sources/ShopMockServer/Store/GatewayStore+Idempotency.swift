@@ -46,7 +46,9 @@ extension GatewayStore {
         let inProgressHere = claimsInProgress.contains(scopedKey)
         let decision: IdempotencyDecision
         do {
-            decision = try write { db -> IdempotencyDecision in
+            // Not durable: a claim lost in a crash costs nothing (the retry claims again), and
+            // every keyed write commits its answer durably with its change.
+            decision = try write(durable: false) { db -> IdempotencyDecision in
                 try self.sweepIfDue(db)
                 if let row = try IdempotencyRows.fetch(db, scopedKey) {
                     let expired = now.timeIntervalSince(row.record.createdAt) >= Self.idempotencyLifetime
@@ -77,6 +79,7 @@ extension GatewayStore {
     /// tokens are never written to disk.
     func finishIdempotent(_ claim: IdempotencyClaim, status: Int, contentType: String, body: Data?, durable: Bool = true) {
         claimsInProgress.remove(claim.scopedKey)
+        if claimsCompleted.remove(claim.scopedKey) != nil { return }
         let now = self.now
         let succeeded = (200..<300).contains(status) && body != nil
         let record = IdempotencyRecord(
@@ -84,7 +87,7 @@ extension GatewayStore {
             body: body ?? Data(), createdAt: now)
         if succeeded && !durable { rememberTokenReplay(record) }
         do {
-            try write { db in
+            try write(durable: succeeded && durable) { db in
                 if succeeded && durable {
                     try IdempotencyRows.complete(db, record, onlyIfInFlight: true)
                 } else {
@@ -109,13 +112,14 @@ extension GatewayStore {
 
     /// A write whose response is stored in its transaction when the request holds a key.
     func keyedWrite<T: ReplayableResponse>(status: Int, _ rule: (Database) throws -> T) throws(GatewayProblem) -> T {
-        try write { db in
+        let claim = RequestScope.current.idempotencyClaim
+        let result = try write { db in
             let result = try rule(db)
-            if let claim = RequestScope.current.idempotencyClaim {
-                try self.completeClaim(db, claim, status: status, body: try result.replayBody())
-            }
+            if let claim { try self.completeClaim(db, claim, status: status, body: try result.replayBody()) }
             return result
         }
+        if let claim { claimsCompleted.insert(claim.scopedKey) }
+        return result
     }
 
     private func rememberTokenReplay(_ record: IdempotencyRecord) {

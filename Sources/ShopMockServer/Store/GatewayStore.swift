@@ -28,6 +28,8 @@ actor GatewayStore {
     let claimOwner = "pid:\(getpid()):" + RandomToken.hex(byteCount: 4)
     /// Keys this gateway is handling right now.
     var claimsInProgress: Set<String> = []
+    /// Claims whose keyed write stored the answer in its own transaction: nothing left to store.
+    var claimsCompleted: Set<String> = []
     /// Replays of responses that hold session tokens: never written to disk, so kept here,
     /// bounded (see ``GatewayStore+Idempotency``).
     var tokenReplays: [String: IdempotencyRecord] = [:]
@@ -62,11 +64,11 @@ actor GatewayStore {
     /// Runs a rule in one immediate transaction and catches the catalog up with what it (or
     /// another process) changed. A `GatewayProblem` thrown by the rule rolls back and is
     /// answered as is; a storage failure is a 500 and changes nothing.
-    func write<T>(_ rule: (Database) throws -> T) throws(GatewayProblem) -> T {
+    func write<T>(durable: Bool = true, _ rule: (Database) throws -> T) throws(GatewayProblem) -> T {
         let loaded = loadedCatalogRevision
         let outcome: (T, CatalogChanges?)
         do {
-            outcome = try database.write { db in
+            outcome = try database.write(durable: durable) { db in
                 let result = try rule(db)
                 return (result, try CatalogChanges.since(loaded, db))
             }
