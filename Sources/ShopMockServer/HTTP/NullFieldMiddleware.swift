@@ -5,14 +5,15 @@ import Hummingbird
 /// Without this the generated decoders read `"preferredCurrency": null` as "not given" and the
 /// request succeeds although it breaks the schema (contract fuzzing found it).
 struct NullFieldMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var maxBodyBytes: Int { 1 << 20 }
+    /// The most it collects (the guard has refused larger bodies before they get here).
+    let maxBodyBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post || request.method == .put || request.method == .patch,
             request.headers[.contentType]?.lowercased().contains("json") == true
         else { return try await next(request, context) }
         var request = request
-        let body = try await request.collectBody(upTo: Self.maxBodyBytes)
+        let body = try await request.collectBody(upTo: maxBodyBytes)
         if let value = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]),
             let field = Self.firstNull(in: value, path: "")
         {
