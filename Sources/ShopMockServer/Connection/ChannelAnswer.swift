@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOHTTP1
 
 /// Problem answers given by the connection handlers themselves, before (or instead of) the router.
 enum ChannelAnswer {
@@ -20,7 +21,8 @@ enum ChannelAnswer {
     static func rawHTTP1(_ problem: GatewayProblem, requestID: String) -> [UInt8] {
         let body = ProblemRendering.body(for: problem, instance: nil, requestID: requestID)
         let head = self.head(problem, requestID: requestID, bodyLength: body.count)
-        var text = "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n"
+        let reason = HTTPResponseStatus(statusCode: problem.status).reasonPhrase
+        var text = "HTTP/1.1 \(head.status.code) \(reason)\r\n"
         for field in head.headerFields { text += "\(field.name.rawName): \(field.value)\r\n" }
         text += "\r\n"
         return Array(text.utf8) + Array(body)

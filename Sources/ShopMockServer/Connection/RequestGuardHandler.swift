@@ -170,10 +170,19 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireErrorCaught(error)
             return
         }
-        if case .readingBody = phase {
+        switch phase {
+        case .readingBody:
             // A broken body: the router's read fails and it answers; then the connection closes.
             closeWhenAnswered = true
             context.fireErrorCaught(error)
+            return
+        case .discardingBody, .closing:
+            return  // already refused; the client hanging up mid-body is no news
+        case .idle, .readingHead, .awaitingResponse:
+            break
+        }
+        if case .invalidEOFState = parserError {
+            context.close(promise: nil)  // the client hung up mid-request: nobody to answer
             return
         }
         if case .headerOverflow = parserError {
@@ -194,9 +203,17 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: Outbound
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        guard case .end = unwrapOutboundIn(data) else {
+        switch unwrapOutboundIn(data) {
+        case .head(var response) where closeWhenAnswered && inFlight == 1 && response.status.kind != .informational:
+            // The last answer before the guard closes the connection says so.
+            response.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(response)), promise: promise)
+            return
+        case .head, .body:
             context.write(data, promise: promise)
             return
+        case .end:
+            break
         }
         inFlight = max(0, inFlight - 1)
         context.write(data, promise: promise)

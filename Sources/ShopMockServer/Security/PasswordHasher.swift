@@ -42,7 +42,8 @@ final class PasswordHasher: Sendable {
         try? await pool.shutdownGracefully()
     }
 
-    private func run<T: Sendable>(_ job: @escaping @Sendable () -> T) async throws -> T {
+    /// Runs `job` on a hashing thread, or refuses it when the queue is full.
+    func run<T: Sendable>(_ job: @escaping @Sendable () -> T) async throws -> T {
         // Jobs running on a thread plus jobs waiting; only the waiting ones count against the limit.
         let admitted = outstanding.add(1, ordering: .relaxed).newValue <= threads + queueLimit
         defer { outstanding.subtract(1, ordering: .relaxed) }
