@@ -10,7 +10,7 @@ struct RawConnection: Sendable {
 
     /// Connects to 127.0.0.1:`port`, runs `body`, and closes.
     static func with<T: Sendable>(
-        port: Int, _ body: @Sendable (inout Exchange) async throws -> T
+        port: Int, _ body: @escaping @Sendable (inout Exchange) async throws -> T
     ) async throws -> T {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
