@@ -37,6 +37,9 @@ final class PasswordHasher: Sendable {
         try await run { Bcrypt.verify(password, hash: hash) }
     }
 
+    /// Jobs running or waiting now.
+    var outstandingJobs: Int { outstanding.load(ordering: .relaxed) }
+
     /// Stops the threads once the jobs already queued are done.
     func shutdown() async {
         try? await pool.shutdownGracefully()

@@ -1,0 +1,64 @@
+import AsyncHTTPClient
+import Foundation
+import Synchronization
+import Testing
+@testable import ShopMockServer
+
+/// bcrypt runs on its own threads with a bounded queue (issue 17), so sign-ins being hammered
+/// do not starve the catalog, the cart or the health check.
+@Suite struct PasswordHashingTests {
+    @Test func sixteenConcurrentBcryptSignInsLeaveTheCartServed() async throws {
+        try await TestGateway.with({
+            $0.bcryptCost = 10  // a real cost: this test is about what bcrypt does to the rest
+            $0.limits.signInsPerAddress = nil
+        }) { gateway in
+            let email = "hammered@example.com"
+            let token = try await gateway.register(email: email, password: "the right password")
+            let signIns = Task { try await Self.wrongSignIns(gateway, count: 16) }
+            // The well-behaved client reads its cart and the health check while they run.
+            var slowest: Duration = .zero
+            for round in 0..<20 {
+                let started = ContinuousClock.now
+                let response = try await gateway.get(round.isMultiple(of: 2) ? "/v1/cart" : "/healthz", token: token)
+                slowest = max(slowest, ContinuousClock.now - started)
+                #expect(response.status == 200)
+            }
+            let statuses = try await signIns.value
+            #expect(statuses.allSatisfy { $0 == 401 || $0 == 503 }, "\(statuses)")
+            #expect(slowest < ConnectionGuardTests.servedWithin, "slowest cart or health read: \(slowest)")
+            print("password hashing: 16 concurrent bcrypt(10) sign-ins; slowest of 20 cart/health reads meanwhile: \(slowest)")
+        }
+    }
+
+    /// `count` concurrent sign-ins with wrong passwords; their statuses.
+    static func wrongSignIns(_ gateway: TestGateway, count: Int) async throws -> [Int] {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<count {
+                group.addTask { try await wrongSignIn(gateway, index: index) }
+            }
+            var statuses: [Int] = []
+            for try await status in group { statuses.append(status) }
+            return statuses
+        }
+    }
+
+    static func wrongSignIn(_ gateway: TestGateway, index: Int) async throws -> Int {
+        try await gateway.post("/v1/sessions", json: ["email": "guess-\(index)@example.com", "password": "wrong \(index)"]).status
+    }
+
+    @Test func aFullQueueIsRefusedAtOnceWith503() async throws {
+        let hasher = PasswordHasher(threads: 1, queueLimit: 1, cost: 4, retryAfterSeconds: 3)
+        let release = DispatchSemaphore(value: 0)
+        // One job holds the only thread; one waits in the queue.
+        let running = Task { try await hasher.run { release.wait(); return 1 } }
+        let queued = Task { try await hasher.run { 2 } }
+        for _ in 0..<2_000 where hasher.outstandingJobs < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(hasher.outstandingJobs == 2)
+        // A third is refused at once, not queued.
+        await #expect(throws: GatewayProblem.serviceUnavailable(retryAfter: 3)) { try await hasher.run { 3 } }
+        release.signal()
+        #expect(try await running.value == 1)
+        #expect(try await queued.value == 2)
+        await hasher.shutdown()
+    }
+}
