@@ -34,7 +34,7 @@ extension GatewayAPI {
         try reject(
             InputRules.email(body.email, "email")
                 + InputRules.length(body.password, "password", min: 8, max: 128)
-                + InputRules.length(name, "name", min: 1, max: 100))
+                + InputRules.length(name, "name", min: 1, max: 100) + InputRules.plainText(body.name, "name"))
         let guest = try guestWhoseCartMoves()
         let hash = try await passwords.hash(body.password)
         let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: guest)
