@@ -27,7 +27,7 @@ struct RateLimitHandlingTests {
         try await TestGateway.with(limits: Self.limits(guestSessions: RateLimit(burst: 1, perSecond: 0.01))) { gateway in
             let client = gateway.client()
             try await client.sessions.startGuest()
-            do {
+            do throws(ShopError) {
                 try await client.sessions.startGuest()
                 Issue.record("the second guest session was not refused")
             } catch {
@@ -49,7 +49,7 @@ struct RateLimitHandlingTests {
             let client = gateway.client()
             try await client.sessions.register(email: "locked@example.com", password: "correct horse", name: "Lock")
             for expected in [401, 429] {
-                do {
+                do throws(ShopError) {
                     try await client.sessions.signIn(email: "locked@example.com", password: "wrong horse")
                     Issue.record("a wrong password signed in")
                 } catch {
