@@ -148,10 +148,11 @@ import Testing
 
     @Test func theLockoutDelayGrowsAndIsCapped() {
         let policy = SignInLockoutPolicy(freeFailures: 5, firstDelay: .seconds(1), maxDelay: .seconds(60))
-        #expect(policy.delay(afterFailures: 5) == .zero)
-        #expect(policy.delay(afterFailures: 6) == .seconds(1))
-        #expect(policy.delay(afterFailures: 7) == .seconds(2))
-        #expect(policy.delay(afterFailures: 9) == .seconds(8))
+        #expect(policy.delay(afterFailures: 0) == .zero)
+        #expect(policy.delay(afterFailures: 4) == .zero)
+        #expect(policy.delay(afterFailures: 5) == .seconds(1))
+        #expect(policy.delay(afterFailures: 6) == .seconds(2))
+        #expect(policy.delay(afterFailures: 8) == .seconds(8))
         #expect(policy.delay(afterFailures: 1_000) == .seconds(60))
     }
 }

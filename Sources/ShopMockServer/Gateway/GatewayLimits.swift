@@ -72,8 +72,8 @@ public struct SignInLockoutPolicy: Sendable, Hashable {
 
     /// The wait after `failures` consecutive failures (zero while they are still free).
     public func delay(afterFailures failures: Int) -> Duration {
-        guard failures > freeFailures else { return .zero }
-        let doublings = min(failures - freeFailures - 1, 30)
+        guard failures >= freeFailures, failures > 0 else { return .zero }
+        let doublings = min(failures - freeFailures, 30)
         return min(firstDelay * (1 << doublings), maxDelay)
     }
 }
