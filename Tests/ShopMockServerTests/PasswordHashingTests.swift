@@ -25,8 +25,30 @@ import Testing
             }
             let statuses = try await signIns.value
             #expect(statuses.allSatisfy { $0 == 401 || $0 == 503 }, "\(statuses)")
-            #expect(slowest < ConnectionGuardTests.servedWithin, "slowest cart or health read: \(slowest)")
+            // Generous: this runs beside the whole suite on shared cores (the figure is printed);
+            // the test below proves the mechanism without a clock.
+            #expect(slowest < .seconds(15), "slowest cart or health read: \(slowest)")
             print("password hashing: 16 concurrent bcrypt(10) sign-ins; slowest of 20 cart/health reads meanwhile: \(slowest)")
+        }
+    }
+
+    @Test func signInsWaitingForHashingDoNotHoldUpOtherRequests() async throws {
+        try await TestGateway.with({ $0.limits.passwordHashingThreads = 1; $0.limits.signInsPerAddress = nil }) { gateway in
+            let token = try await gateway.guestToken()
+            // Every hashing thread is held, so the sign-ins below wait in the queue.
+            let release = DispatchSemaphore(value: 0)
+            let hasher = gateway.running.passwords
+            let holder = Task { try await hasher.run { release.wait(); return 0 } }
+            let signIns = Task { try await Self.wrongSignIns(gateway, count: 16) }
+            for _ in 0..<2_000 where hasher.outstandingJobs < 17 { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(hasher.outstandingJobs == 17, "the sign-ins are waiting for hashing")
+            // Meanwhile everything else is answered.
+            for path in ["/healthz", "/v1/cart", "/v1/products?limit=3", "/v1/categories"] {
+                #expect(try await gateway.get(path, token: token).status == 200, "\(path)")
+            }
+            release.signal()
+            _ = try await holder.value
+            #expect(try await signIns.value.allSatisfy { $0 == 401 })
         }
     }
 

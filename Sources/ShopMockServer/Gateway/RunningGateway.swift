@@ -15,7 +15,8 @@ public final class RunningGateway: Sendable {
     private let serverTask: Task<Void, any Error>
     private let group: ServiceGroup
     private let store: GatewayStore
-    private let passwords: PasswordHasher
+    /// The bcrypt threads (tests hold them to prove sign-ins wait there, not on request threads).
+    let passwords: PasswordHasher
 
     init(
         url: URL, port: Int, clock: GatewayClock, catalogReadCache: CatalogResponseCache?, serverTask: Task<Void, any Error>,

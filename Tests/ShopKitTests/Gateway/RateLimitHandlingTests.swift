@@ -14,12 +14,17 @@ struct RateLimitHandlingTests {
     }
 
     @Test func aShortRetryAfterIsWaitedForAndTheCallSucceeds() async throws {
-        try await TestGateway.with(limits: Self.limits(guestSessions: RateLimit(burst: 1, perSecond: 1))) { gateway in
+        // One guest session every 2 s: the second call is refused with `Retry-After: 1` or `2`
+        // (unless the machine is so slow that 2 s passed between them), and ShopKit waits that long
+        // and asks again, which is then answered. (That the wait is exactly `Retry-After` is
+        // RetryMiddlewareTests' business.)
+        try await TestGateway.with(limits: Self.limits(guestSessions: RateLimit(burst: 1, perSecond: 0.5))) { gateway in
             let client = gateway.client(retryPolicy: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .seconds(3)))
             try await client.sessions.startGuest()
             try await client.sessions.startGuest()
-            let statuses = gateway.recorder.attempts(of: "createGuestSession").map(\.status)
-            #expect(statuses == [201, 429, 201])
+            let statuses = gateway.recorder.attempts(of: "createGuestSession").compactMap(\.status)
+            #expect(statuses.filter { $0 == 201 }.count == 2)
+            #expect(statuses == [201, 201] || statuses == [201, 429, 201], "\(statuses)")
         }
     }
 
@@ -33,9 +38,12 @@ struct RateLimitHandlingTests {
             } catch {
                 #expect(error.isRateLimited)
                 #expect(error.status == 429)
-                #expect(error.retryAfter == .seconds(100))
+                // 100 s for a token, less the time since the first call.
+                let wait = try #require(error.problem?.retryAfterSeconds)
+                #expect((60...100).contains(wait))
+                #expect(error.retryAfter == .seconds(wait))
                 #expect(error.isRetryable)
-                #expect(error.userMessage == "Too many requests right now. Try again in 100 s.")
+                #expect(error.userMessage == "Too many requests right now. Try again in \(wait) s.")
             }
             // Not retried: the wait is longer than the policy's longest.
             #expect(gateway.recorder.attempts(of: "createGuestSession").map(\.status) == [201, 429])
