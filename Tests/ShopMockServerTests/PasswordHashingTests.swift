@@ -64,8 +64,16 @@ import Testing
         }
     }
 
+    /// One wrong sign-in on a connection of its own (an HTTP client's pool would hold some back).
     static func wrongSignIn(_ gateway: TestGateway, index: Int) async throws -> Int {
-        try await gateway.post("/v1/sessions", json: ["email": "guess-\(index)@example.com", "password": "wrong \(index)"]).status
+        let body = #"{"email":"guess-\#(index)@example.com","password":"wrong \#(index)"}"#
+        let answer = try await RawConnection.with(port: gateway.running.port) { connection in
+            try await connection.send(
+                "POST /v1/sessions HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+            return try await connection.readResponse()
+        }
+        return answer?.status ?? 0
     }
 
     @Test func aFullQueueIsRefusedAtOnceWith503() async throws {
