@@ -7,8 +7,10 @@ import Testing
 /// connection cap, bodies that are too large or never come, oversized heads. Each attack gets
 /// the answer docs/security.md promises, and a well-behaved client is served meanwhile.
 @Suite struct ConnectionGuardTests {
-    /// The bound a well-behaved client's request must be answered within while an attack runs.
-    static let servedWithin: Duration = .seconds(5)
+    /// The bound a well-behaved client's request must be answered within while an attack runs:
+    /// generous, because it runs beside the whole test suite on two shared cores (alone it
+    /// takes milliseconds); a gateway starved by the attack would not answer at all.
+    static let servedWithin: Duration = .seconds(15)
 
     static func quick(_ configuration: inout GatewayConfiguration) {
         configuration.limits.requestHeadTimeout = .seconds(1)
