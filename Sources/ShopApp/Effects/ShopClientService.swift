@@ -39,7 +39,8 @@ public struct ShopClientService: ShopService {
             }
             var fields: [String: String] = [:]
             for field in problem.fieldErrors where fields[field.field] == nil { fields[field.field] = field.message }
-            let message = problem.detail.flatMap { $0.isEmpty ? nil : $0 } ?? error.userMessage
+            // A rate limit reads as ShopKit words it, with the wait ("Try again in 30 s.").
+            let message = error.isRateLimited ? error.userMessage : problem.detail.flatMap { $0.isEmpty ? nil : $0 } ?? error.userMessage
             return ServiceFailure(kind: kind, message: message, fieldErrors: fields, productID: problem.productID, available: problem.available)
         }
     }

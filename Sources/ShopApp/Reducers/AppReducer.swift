@@ -112,6 +112,7 @@ private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
     let second = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     if state.now != second { state.now = second }
     if state.isBusy { state.spinnerTick &+= 1 }
+    SlowGatewayNotice.update(&state)
     if let flash = state.flash, flash.until <= state.now { state.flash = nil }
     if let expires = state.banner?.expires, expires <= state.now { state.banner = nil }
     var effects = OrdersReducer.refreshIfDue(&state)

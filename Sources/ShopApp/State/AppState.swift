@@ -80,6 +80,9 @@ public struct AppState: Equatable, Sendable {
     public var isRunning = true
     /// Advances while something loads, to animate spinners.
     public var spinnerTick = 0
+    /// Since when (whole seconds) something has been on its way from the gateway without a
+    /// break; nil while nothing is. Drives the "Still waiting for the shop…" notice.
+    public var waitingSince: Date?
     public var mouseEnabled: Bool
 
     public init(size: Size, now: Date, currency: CurrencyCode = .usd, gatewayLabel: String, mouseEnabled: Bool = false) {

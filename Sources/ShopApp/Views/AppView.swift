@@ -111,6 +111,7 @@ public enum AppView {
     }
 
     static func statusRight(_ state: AppState) -> String {
+        if state.isWaitingLong { return SlowGatewayNotice.text }
         let connection = switch state.connection {
         case .connecting: "connecting…"
         case .online: "● online"

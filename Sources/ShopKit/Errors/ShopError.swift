@@ -49,9 +49,24 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
     /// True for a 409 stock conflict; ``ProblemDetails/available`` says how many can be had.
     public var isStockConflict: Bool { status == 409 && problem?.available != nil }
 
+    /// True for 429: too many requests from this client, or too many wrong passwords for the
+    /// account. ``retryAfter`` says when to try again.
+    public var isRateLimited: Bool { status == 429 }
+
+    /// How long the gateway asked to wait before trying again (`Retry-After`), when it did.
+    /// The client already waited and retried when this was short enough (``RetryPolicy/maxDelay``).
+    public var retryAfter: Duration? {
+        problem?.retryAfterSeconds.map { .seconds($0) }
+    }
+
     /// A sentence fit to show a person. Never contains secrets or request bodies.
     public var userMessage: String {
         switch self {
+        case .server(let problem) where problem.status == 429:
+            let wait = problem.retryAfterSeconds.map { " Try again in \(ShopError.describeWait(seconds: $0))." } ?? " Try again in a moment."
+            return problem.type.hasSuffix("/sign-in-locked")
+                ? "Too many wrong passwords for this account." + wait
+                : "Too many requests right now." + wait
         case .server(let problem):
             if let first = problem.fieldErrors.first {
                 return first.message
@@ -84,8 +99,19 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// "45 s", "3 min", "2 h": the wait a person is asked to sit out, rounded up.
+    static func describeWait(seconds: Int) -> String {
+        switch max(1, seconds) {
+        case ..<120: "\(max(1, seconds)) s"
+        case ..<7200: "\((seconds + 59) / 60) min"
+        default: "\((seconds + 3599) / 3600) h"
+        }
+    }
+
     private static func fallbackMessage(status: Int, title: String) -> String {
         switch status {
+        case 413: "That is more than the shop accepts in one request."
+        case 431: "The request carried more headers than the shop accepts."
         case 401: "Your session has expired. Please sign in again."
         case 402: "Your card was declined."
         case 403: "You are not allowed to do that."

@@ -20,9 +20,27 @@ enum InputRules {
         return [Issue(field: field, message: "must be between \(bounds.lowerBound) and \(bounds.upperBound)")]
     }
 
+    /// Refuses C0 and C1 control characters (NUL, tab, line breaks, ESC…), DEL, and the
+    /// invisible bidirectional controls: in an e-mail, a name or an address line they are never
+    /// meant, and once stored they reach every screen and log that shows the text.
+    static func plainText(_ value: String?, _ field: String) -> [Issue] {
+        guard let value, value.unicodeScalars.contains(where: isControl) else { return [] }
+        return [Issue(field: field, message: "must not contain control characters")]
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks, embeddings, overrides, isolates
+        default: false
+        }
+    }
+
     static func email(_ value: String, _ field: String) -> [Issue] {
         let lengthIssues = length(value, field, min: 3, max: 254)
         if !lengthIssues.isEmpty { return lengthIssues }
+        let controlIssues = plainText(value, field)
+        if !controlIssues.isEmpty { return controlIssues }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
             !parts[1].hasSuffix("."), !value.contains(where: \.isWhitespace)
@@ -47,6 +65,13 @@ enum InputRules {
         issues += length(address.region, prefix + "region", max: 100)
         issues += length(address.postalCode, prefix + "postalCode", min: 1, max: 20)
         issues += length(address.phone, prefix + "phone", max: 40)
+        // Judged before trimming: a line break at either end is refused, not silently removed.
+        for (field, value) in [
+            ("name", input.name), ("line1", input.line1), ("line2", input.line2), ("city", input.city),
+            ("region", input.region), ("postalCode", input.postalCode), ("phone", input.phone),
+        ] where issues.allSatisfy({ $0.field != prefix + field }) {
+            issues += plainText(value, prefix + field)
+        }
         if address.country.count != 2 || !address.country.allSatisfy({ $0.isASCII && $0.isLetter }) {
             issues.append(Issue(field: prefix + "country", message: "must be a two-letter ISO 3166-1 code"))
         }

@@ -40,6 +40,8 @@ public struct GatewayConfiguration: Sendable {
     /// categories, stock) are answered from the encoded answer kept for their URL until the
     /// catalog changes. Always off while faults are injected (`latency`, `failRate`).
     public var cachesCatalogReads: Bool = true
+    /// Timeouts, sizes, connection cap, rate limits and the password hashing pool (see ``GatewayLimits``).
+    public var limits = GatewayLimits()
 
     /// Creates a configuration; every argument has a usable default.
     public init(

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -45,18 +44,23 @@ public enum MockGateway {
 
         let router = Router()
         router.middlewares.add(RequestLogMiddleware(logger: configuration.logger))
-        router.middlewares.add(ProblemMiddleware(logger: configuration.logger))
+        router.middlewares.add(ProblemMiddleware(logger: configuration.logger, maxBodyBytes: configuration.limits.maxBodyBytes))
+        router.middlewares.add(GuardVerdictMiddleware())
         router.middlewares.add(
             FaultInjectionMiddleware(
                 latency: configuration.latency, failRate: configuration.failRate,
                 retryAfterSeconds: configuration.retryAfterSeconds))
         router.middlewares.add(AuthMiddleware(store: store, adminToken: configuration.adminToken))
-        router.middlewares.add(NullFieldMiddleware())
+        router.middlewares.add(NullFieldMiddleware(maxBodyBytes: configuration.limits.maxBodyBytes))
         router.middlewares.add(IdempotencyMiddleware(store: store))
-        let bcryptCost = max(4, min(31, configuration.bcryptCost))
+        let limits = configuration.limits
+        let passwords = PasswordHasher(
+            threads: limits.passwordHashingThreads, queueLimit: limits.passwordHashingQueue, cost: configuration.bcryptCost,
+            retryAfterSeconds: limits.busyRetryAfterSeconds)
         let api = GatewayAPI(
-            store: store, clock: clock, bcryptCost: bcryptCost, logger: configuration.logger,
-            decoyHash: Bcrypt.hash(RandomToken.hex(byteCount: 16), cost: UInt8(bcryptCost)))
+            store: store, clock: clock, passwords: passwords,
+            signInThrottle: SignInThrottle(policy: limits.signInLockout, clock: clock, capacity: limits.rateLimiterCapacity),
+            logger: configuration.logger, decoyHash: try await passwords.hash(RandomToken.hex(byteCount: 16)))
         // Compact JSON: the runtime's default (sorted keys, pretty printed) costs encoding time
         // and bytes on every response, and no client reads the whitespace.
         try api.registerHandlers(on: router, configuration: OpenAPIRuntime.Configuration(jsonEncodingOptions: []))
@@ -69,9 +73,9 @@ public enum MockGateway {
         let bound = BoundPort()
         let application = Application(
             router: router,
-            server: .http1(
-                configuration: .init(
-                    additionalChannelHandlers: readCache.map { [CatalogReadHandler(cache: $0, logger: logger)] } ?? [])),
+            server: GuardedHTTP1Channel.server(limits: limits, logger: logger) {
+                readCache.map { [CatalogReadHandler(cache: $0, logger: logger)] } ?? []
+            },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: configuration.logger)
@@ -95,11 +99,13 @@ public enum MockGateway {
         do { port = try await bound.value() } catch {
             serverTask.cancel()
             await store.close()
+            await passwords.shutdown()
             throw error
         }
         let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")!
         return RunningGateway(
-            url: url, port: port, clock: clock, catalogReadCache: readCache, serverTask: serverTask, group: group, store: store)
+            url: url, port: port, clock: clock, catalogReadCache: readCache, serverTask: serverTask, group: group, store: store,
+            passwords: passwords)
     }
 
     private static func urlHost(_ host: String) -> String {

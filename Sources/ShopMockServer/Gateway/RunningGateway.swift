@@ -15,10 +15,12 @@ public final class RunningGateway: Sendable {
     private let serverTask: Task<Void, any Error>
     private let group: ServiceGroup
     private let store: GatewayStore
+    /// The bcrypt threads (tests hold them to prove sign-ins wait there, not on request threads).
+    let passwords: PasswordHasher
 
     init(
         url: URL, port: Int, clock: GatewayClock, catalogReadCache: CatalogResponseCache?, serverTask: Task<Void, any Error>,
-        group: ServiceGroup, store: GatewayStore
+        group: ServiceGroup, store: GatewayStore, passwords: PasswordHasher
     ) {
         self.url = url
         self.port = port
@@ -27,6 +29,7 @@ public final class RunningGateway: Sendable {
         self.serverTask = serverTask
         self.group = group
         self.store = store
+        self.passwords = passwords
     }
 
     /// Stops accepting requests, waits until the server has closed its port, then closes
@@ -42,6 +45,7 @@ public final class RunningGateway: Sendable {
         _ = await serverTask.result
         deadline.cancel()
         await store.close()
+        await passwords.shutdown()
     }
 
     /// Waits until the server stops (after ``stop()`` or a fatal server error).

@@ -54,6 +54,7 @@ final class CatalogReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
             let cacheable =
                 CatalogResponseCache.isCacheable(method: request.method, path: request.pathOnly)
                 && request.headerFields[.connection]?.lowercased() != "close" && request.acceptsJSON
+                && request.headerFields[GuardVerdict.field] == nil  // refused by the guard: the router answers
             let uri = request.path ?? ""
             if cacheable, passedOn.isEmpty, let entry = cache.lookup(uri) {
                 answering = Answer(request: request, entry: entry, started: .now)

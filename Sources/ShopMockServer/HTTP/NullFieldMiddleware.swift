@@ -1,18 +1,23 @@
 import Foundation
 import Hummingbird
 
-/// The contract has no nullable field, so a JSON `null` in a request body is malformed (400).
+/// The contract has no nullable field, so a JSON `null` for a field it defines is malformed (400).
 /// Without this the generated decoders read `"preferredCurrency": null` as "not given" and the
 /// request succeeds although it breaks the schema (contract fuzzing found it).
+///
+/// A `null` under a property the contract does not define is left alone: most request bodies
+/// allow unknown properties (they are ignored), and a null there breaks nothing. The bodies
+/// that refuse unknown properties (`ProfileUpdate`, `ProductInput`) refuse them whatever their value.
 struct NullFieldMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var maxBodyBytes: Int { 1 << 20 }
+    /// The most it collects (the guard has refused larger bodies before they get here).
+    let maxBodyBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post || request.method == .put || request.method == .patch,
             request.headers[.contentType]?.lowercased().contains("json") == true
         else { return try await next(request, context) }
         var request = request
-        let body = try await request.collectBody(upTo: Self.maxBodyBytes)
+        let body = try await request.collectBody(upTo: maxBodyBytes)
         if let value = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]),
             let field = Self.firstNull(in: value, path: "")
         {
@@ -23,11 +28,12 @@ struct NullFieldMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The dotted path of the first `null` found, `""` for a null body, nil when there is none.
+    /// The dotted path of the first `null` under contract fields only, `""` for a null body,
+    /// nil when there is none.
     static func firstNull(in value: Any, path: String) -> String? {
         if value is NSNull { return path }
         if let object = value as? [String: Any] {
-            for key in object.keys.sorted() {
+            for key in object.keys.sorted() where RequestFieldNames.all.contains(key) {
                 if let found = firstNull(in: object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
             }
         } else if let array = value as? [Any] {

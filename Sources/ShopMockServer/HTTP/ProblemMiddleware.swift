@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import Logging
+import NIOCore
 import OpenAPIRuntime
 
 /// Turns every failure into `application/problem+json`: business problems as they are,
@@ -9,6 +10,8 @@ import OpenAPIRuntime
 /// anything else as a logged 500.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The body limit, named in the 413 for a body a middleware refused to collect.
+    var maxBodyBytes = GatewayLimits().maxBodyBytes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -21,6 +24,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func problem(for error: any Error, request: Request) -> GatewayProblem {
         if let problem = error as? GatewayProblem { return problem }
+        if let problem = limitProblem(error) ?? (error as? ServerError).flatMap({ limitProblem($0.underlyingError) }) {
+            return problem
+        }
         if let serverError = error as? ServerError {
             if let problem = serverError.underlyingError as? GatewayProblem { return problem }
             if serverError.operationInput == nil {
@@ -56,6 +62,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         return unexpected(error, request: request)
+    }
+
+    /// A body read cut short by the connection's guard (too large, too slow), or one longer
+    /// than a middleware collects: 413 or 408, never 500.
+    func limitProblem(_ error: any Error) -> GatewayProblem? {
+        if let interruption = error as? GuardInterruption { return interruption.problem }
+        if error is NIOTooManyBytesError { return .payloadTooLarge(limit: maxBodyBytes) }
+        return nil
     }
 
     private func unexpected(_ error: any Error, request: Request) -> GatewayProblem {

@@ -11,12 +11,7 @@ enum ProblemRendering {
     }()
 
     static func response(for problem: GatewayProblem, scope: RequestScope) -> Response {
-        let body = Components.Schemas.Problem(
-            _type: problem.typeURI, title: problem.title, status: problem.status, detail: problem.detail,
-            instance: scope.path, requestId: scope.requestID,
-            errors: problem.errors.isEmpty ? nil : problem.errors.map { .init(field: $0.field, message: $0.message) },
-            productId: problem.productId, available: problem.available)
-        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
+        let data = body(for: problem, instance: scope.path, requestID: scope.requestID)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         for (name, value) in problem.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
@@ -26,5 +21,15 @@ enum ProblemRendering {
         return Response(
             status: HTTPResponse.Status(code: problem.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The JSON body alone, for answers given before a request reaches the router.
+    static func body(for problem: GatewayProblem, instance: String?, requestID: String) -> Data {
+        let body = Components.Schemas.Problem(
+            _type: problem.typeURI, title: problem.title, status: problem.status, detail: problem.detail,
+            instance: instance, requestId: requestID,
+            errors: problem.errors.isEmpty ? nil : problem.errors.map { .init(field: $0.field, message: $0.message) },
+            productId: problem.productId, available: problem.available)
+        return (try? encoder.encode(body)) ?? Data("{}".utf8)
     }
 }

@@ -10,7 +10,7 @@ extension GatewayAPI {
         let userId = try requireAccount()
         guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
         let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try reject(InputRules.length(name, "name", min: 1, max: 100))
+        try reject(InputRules.length(name, "name", min: 1, max: 100) + InputRules.plainText(body.name, "name"))
         let user = try await store.updateProfile(
             userId: userId, name: name, currency: body.preferredCurrency.map(Currency.init))
         return .ok(.init(body: .json(user.wire)))

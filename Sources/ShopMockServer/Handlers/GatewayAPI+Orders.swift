@@ -10,6 +10,7 @@ extension GatewayAPI {
         guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
         try reject(
             InputRules.length(body.addressId, "addressId", min: 1, max: 64)
+                + InputRules.plainText(body.email, "email")  // before trimming: a line break is refused, not trimmed
                 + Self.cardLengthIssues(body.card, prefix: "card."))
         let order = try await store.placeOrder(
             userId: shopper.userId,

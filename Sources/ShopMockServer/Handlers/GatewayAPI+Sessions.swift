@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdBcrypt
 
 extension GatewayAPI {
     func createGuestSession(_ input: Operations.CreateGuestSession.Input) async throws -> Operations.CreateGuestSession.Output {
@@ -13,13 +12,18 @@ extension GatewayAPI {
             InputRules.length(body.email, "email", min: 1, max: 254)
                 + InputRules.length(body.password, "password", min: 1, max: 128))
         let guest = try guestWhoseCartMoves()
+        // An account with too many wrong passwords waits, whatever the password: guessing
+        // costs the guesser time. Unknown e-mails are throttled alike, so nothing is revealed.
+        if let wait = signInThrottle.wait(for: body.email) { throw GatewayProblem.signInLocked(retryAfter: wait) }
         let found = await store.credentials(email: body.email)
-        // Verify off the actor (bcrypt is slow on purpose); an unknown email still pays for
-        // one verification, so timing does not reveal which emails have accounts.
-        let verified = Bcrypt.verify(body.password, hash: found?.hash ?? decoyHash)
+        // An unknown email still pays for one verification, so timing does not reveal which
+        // emails have accounts.
+        let verified = try await passwords.verify(body.password, hash: found?.hash ?? decoyHash)
         guard let found, verified else {
+            signInThrottle.recordFailure(for: body.email)
             throw GatewayProblem.unauthorized("The email or password is wrong.")
         }
+        signInThrottle.recordSuccess(for: body.email)
         let session = try await store.signIn(userId: found.userId, guest: guest)
         return .ok(.init(body: .json(session.wire)))
     }
@@ -30,9 +34,9 @@ extension GatewayAPI {
         try reject(
             InputRules.email(body.email, "email")
                 + InputRules.length(body.password, "password", min: 8, max: 128)
-                + InputRules.length(name, "name", min: 1, max: 100))
+                + InputRules.length(name, "name", min: 1, max: 100) + InputRules.plainText(body.name, "name"))
         let guest = try guestWhoseCartMoves()
-        let hash = Bcrypt.hash(body.password, cost: UInt8(bcryptCost))
+        let hash = try await passwords.hash(body.password)
         let session = try await store.register(email: body.email, passwordHash: hash, name: name, guest: guest)
         return .created(.init(body: .json(session.wire)))
     }

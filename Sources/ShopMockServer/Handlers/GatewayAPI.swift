@@ -8,7 +8,10 @@ import Logging
 struct GatewayAPI: APIProtocol {
     let store: GatewayStore
     let clock: GatewayClock
-    let bcryptCost: Int
+    /// bcrypt, on its own threads (never where requests are handled).
+    let passwords: PasswordHasher
+    /// The growing wait after repeated wrong passwords for one account.
+    let signInThrottle: SignInThrottle
     let logger: Logger
     /// A bcrypt hash of a random string, verified against when an email is unknown.
     let decoyHash: String

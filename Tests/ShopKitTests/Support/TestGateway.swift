@@ -20,14 +20,15 @@ final class TestGateway: Sendable {
     /// ``client(retryPolicy:sessionStore:adminToken:)``) whatever happens.
     static func with(
         failRate: Double = 0, latency: ClosedRange<Int>? = nil, tokenLifetime: TimeInterval = 3600,
-        clockStart: Date = Date(),
+        clockStart: Date = Date(), limits: GatewayLimits = GatewayLimits(),
         _ body: (TestGateway) async throws -> Void
     ) async throws {
-        let configuration = GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             port: 0, latency: latency, failRate: failRate, retryAfterSeconds: 0, adminToken: adminToken,
             tokenLifetime: tokenLifetime, bcryptCost: 4,
             logger: Logger(label: "test-gateway", factory: { _ in SwiftLogNoOpLogHandler() }),
             clock: GatewayClock(start: clockStart, timeScale: 1))
+        configuration.limits = limits
         let gateway = TestGateway(running: try await MockGateway.start(configuration))
         do {
             try await body(gateway)
