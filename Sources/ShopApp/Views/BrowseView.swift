@@ -167,7 +167,12 @@ enum BrowseView {
             for (index, item) in recommendations.enumerated() {
                 let price = Format.money(item.price)
                 let nameWidth = max(1, inside.width - 3 - TextWidth.columns(of: price))
-                buffer.write(Line([Span("• "), Span(TextWidth.fit(item.name, toColumns: nameWidth)), Span(" " + price, style: .foreground(.price))]),
+                // The highlighted one (↑/↓ in the details) is what Enter opens.
+                let isChosen = browse.focus == .detail && browse.recommendationSelected == index
+                let name = TextWidth.fit(item.name, toColumns: nameWidth)
+                let lead = isChosen ? [Span("› ", style: .foreground(.accent, .bold)), Span(name, style: .foreground(.accent, .bold))]
+                    : [Span("• "), Span(name)]
+                buffer.write(Line(lead + [Span(" " + price, style: .foreground(.price))]),
                              x: inside.x, y: top + 1 + index, maxWidth: inside.width)
             }
             bottom = top - 1

@@ -61,7 +61,7 @@ struct SessionKeepingTests {
     }
 
     @Test func aStoredAccountSurvivesTenConcurrentFirstCalls() async throws {
-        try await TestGateway.with { gateway in
+        try await TestGateway.with { gateway async throws in
             let url = Self.temporarySessionFile()
             defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
             let firstRun = gateway.client(sessionStore: FileSessionStore(url: url))
@@ -87,7 +87,7 @@ struct SessionKeepingTests {
     }
 
     @Test func aRefreshThatCannotReachTheGatewayKeepsTheAccount() async throws {
-        try await TestGateway.with(tokenLifetime: 60) { gateway in
+        try await TestGateway.with(tokenLifetime: 60) { gateway async throws in
             let url = Self.temporarySessionFile()
             defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
             let store = FileSessionStore(url: url)
@@ -111,7 +111,7 @@ struct SessionKeepingTests {
     }
 
     @Test func aGuestSessionRequestThatWasLostIsRepeatedWithTheSameKey() async throws {
-        try await TestGateway.with { gateway in
+        try await TestGateway.with { gateway async throws in
             let client = gateway.client(retryPolicy: .none,
                                         faults: [DropConnection("createGuestSession", times: 1, afterSending: true)])
             await #expect(throws: ShopError.self) { try await client.cart.get() }
