@@ -121,7 +121,7 @@ enum CartReducer {
         case .add: stock = inCart.addingReportingOverflow(max(0, available)).overflow ? Int.max : inCart + max(0, available)
         case .set, nil: stock = max(0, available)
         }
-        if inCart > 0 && inCart >= stock { return alreadyAll(inCart, name) }
+        if inCart > 0 && inCart == stock { return alreadyAll(inCart, name) }
         if stock == 0 { return "\(name) is out of stock." }
         if inCart == 0 { return "Only \(stock) of \(name) in stock." }
         return "Only \(stock) of \(name) in stock; you have \(inCart) in your cart."
