@@ -111,6 +111,7 @@ enum BrowseView {
         case .inStock: Span("")
         case .lowStock: Span(" low \(product.stock)", style: .foreground(.stockLow, .bold))
         case .outOfStock: Span(" out", style: .foreground(.stockOut))
+        case .unknown: Span(" " + TextWidth.fit(product.availability.displayName, toColumns: 5), style: .foreground(.muted))
         }
         let tail = 1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: rating) + 6
         let nameWidth = max(4, width - tail)

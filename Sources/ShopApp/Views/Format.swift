@@ -19,6 +19,7 @@ enum Format {
         case .inStock: Span("in stock", style: .foreground(.stockIn))
         case .lowStock: Span("only \(stock) left", style: .foreground(.stockLow, .bold))
         case .outOfStock: Span("out of stock", style: .foreground(.stockOut))
+        case .unknown: Span(availability.displayName, style: .foreground(.muted))
         }
     }
 
