@@ -15,7 +15,7 @@ enum CartReducer {
             state.cart.list.navigate(command, count: count, visibleRows: rows)
         case .addOne:
             guard let line = state.cart.selectedLine else { return [] }
-            return setQuantity(line.productID, line.quantity + 1, &state)
+            return setQuantity(line.productID, line.quantity.addingSaturating(1), &state)
         case .removeOne:
             guard let line = state.cart.selectedLine else { return [] }
             return line.quantity > 1 ? setQuantity(line.productID, line.quantity - 1, &state) : remove(line.productID, &state)

@@ -57,7 +57,8 @@ enum BrowseView {
                 buffer.write("\(Format.spinner(state.spinnerTick)) loading…", in: inside.row(0), style: .foreground(.muted))
             }
         }
-        let total = categories.reduce(0) { $0 + $1.productCount }
+        // Saturating: counts come from the gateway, and a sum must never trap.
+        let total = categories.reduce(0) { $0.addingSaturating($1.productCount) }
         let list = ListView(count: categories.count + 1, state: state.browse.categoryList) { row in
             let name = row == 0 ? "All products" : categories[row - 1].name
             let count = row == 0 ? total : categories[row - 1].productCount

@@ -13,11 +13,16 @@ where RawValue == String {
 
 extension OpenEnum {
     public init(rawValue: String) {
-        self = Self.known.first { $0.knownRawValue == rawValue } ?? .unknown(rawValue)
+        self = Self.parse(rawValue)
     }
 
     public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        self = Self.parse(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// The known case with this raw value, or `unknown(raw)`.
+    static func parse(_ raw: String) -> Self {
+        Self.known.first { $0.knownRawValue == raw } ?? .unknown(raw)
     }
 
     public func encode(to encoder: any Encoder) throws {
