@@ -48,7 +48,7 @@ final class JSONAnswerMutator: ClientMiddleware {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return (response, HTTPBody(data))
         }
-        let mutated = state.withLock { state -> Any in
+        let bytes = state.withLock { state -> Data in
             var g = state.generator
             defer { state.generator = g }
             var value: Any = json
@@ -57,9 +57,8 @@ final class JSONAnswerMutator: ClientMiddleware {
                 state.counts[kind, default: 0] += 1
                 value = Self.mutate(value, kind, using: &g)
             }
-            return value
+            return (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])) ?? data
         }
-        let bytes = (try? JSONSerialization.data(withJSONObject: mutated, options: [.fragmentsAllowed])) ?? data
         return (response, HTTPBody(bytes))
     }
 
@@ -127,7 +126,7 @@ final class JSONAnswerMutator: ClientMiddleware {
             }
         case .hugeString:
             path = pick(strings)
-            let value = String(repeating: "Ω", count: Int.random(in: 1_000...60_000, using: &g))
+            let value = String(repeating: "Ω", count: Int.random(in: 500...5_000, using: &g))
             transform = { _ in value }
         case .hostileString:
             path = pick(strings)
@@ -154,7 +153,7 @@ final class JSONAnswerMutator: ClientMiddleware {
 /// level through the real ShopKit (decoding, contract checks) against the real mock gateway.
 @Suite("The whole app under mutated gateway answers", .serialized)
 struct WireFuzzTests {
-    static let mutatedAnswers = Int(ProcessInfo.processInfo.environment["WIRE_FUZZ_ANSWERS"] ?? "") ?? 2_500
+    static let mutatedAnswers = Int(ProcessInfo.processInfo.environment["WIRE_FUZZ_ANSWERS"] ?? "") ?? 300
     static let sizes = [Size(width: 60, height: 20), Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 250, height: 70)]
 
     @Test func mutatedAnswersNeverTrapTheAppOrBreakTheScreen() async throws {
@@ -162,8 +161,8 @@ struct WireFuzzTests {
             port: 0, bcryptCost: 4, logger: Logger(label: "fuzz-gateway", factory: { _ in SwiftLogNoOpLogHandler() })))
         let mutator = JSONAnswerMutator(seed: 0x7_2057_0010)
         let client = ShopClient(configuration: ShopClientConfiguration(
-            baseURL: gateway.url, timeout: .seconds(10), retryPolicy: .none,
-            logger: Logger(label: "fuzz-shopkit", factory: { _ in SwiftLogNoOpLogHandler() }), middlewares: [mutator]))
+            baseURL: gateway.url, timeout: .seconds(10), retryPolicy: .none, middlewares: [mutator],
+            logger: Logger(label: "fuzz-shopkit", factory: { _ in SwiftLogNoOpLogHandler() })))
         let service = ShopClientService(client: client)
         do {
             try await run(service: service, mutator: mutator)
@@ -185,7 +184,7 @@ struct WireFuzzTests {
         // An honest start: a cart with something in it, so cart and checkout answers exist.
         pending.append(.addToCart(productID: "p001-cast-iron-skillet-26-cm", quantity: 2, currency: .usd))
 
-        while mutated < Self.mutatedAnswers && steps < Self.mutatedAnswers * 20 {
+        while mutated < Self.mutatedAnswers && steps < Self.mutatedAnswers * 10 {
             steps += 1
             let action: Action
             if !pending.isEmpty {
@@ -204,6 +203,10 @@ struct WireFuzzTests {
                     if case .productsLoaded(_, .success(let page)) = action { skippedItems += page.skipped.count }
                     if EffectRunner.failure(in: action) != nil { failures += 1 }
                 }
+            } else if Int.random(in: 0..<10, using: &generator) < 7 {
+                // Mostly the reads the screens make, so most steps put a mutated answer on screen.
+                pending.append(Self.read(state, using: &generator))
+                continue
             } else if Int.random(in: 0..<20, using: &generator) == 0 {
                 action = .resize(Self.sizes.randomElement(using: &generator)!)
             } else {
@@ -212,8 +215,9 @@ struct WireFuzzTests {
             if case .key(.character("q")) = action { continue }  // keep the app running
             pending += reduce(&state, action)
             if pending.count > 40 { pending.removeFirst(pending.count - 40) }
-            // Every view, at every size, after each answer; a random size after a key.
-            let sizes = action.isAnswer ? Self.sizes : [Self.sizes.randomElement(using: &generator)!]
+            // Every view, at every size, after each answer; now and then after a key.
+            let sizes = action.isAnswer ? Self.sizes
+                : Int.random(in: 0..<8, using: &generator) == 0 ? [Self.sizes.randomElement(using: &generator)!] : []
             for size in sizes {
                 var sized = state
                 sized.size = size
@@ -233,6 +237,28 @@ struct WireFuzzTests {
         #expect(mutated >= Self.mutatedAnswers, "enough mutated answers reached the app")
         #expect(counts.count == JSONAnswerMutator.Kind.allCases.count, "every kind of mutation ran")
         #expect(violations.isEmpty, "\(violations.prefix(10))")
+    }
+}
+
+extension WireFuzzTests {
+    /// A read one of the screens makes, for the state as it is.
+    static func read(_ state: AppState, using generator: inout ReducerFuzzTests.Seeded) -> Effect {
+        let productID = state.browse.products.isEmpty ? "p001-cast-iron-skillet-26-cm"
+            : state.browse.products[Int.random(in: 0..<state.browse.products.count, using: &generator)].id
+        let reads: [Effect] = [
+            .loadCategories,
+            .loadProducts(categoryID: state.browse.selectedCategoryID, cursor: nil, currency: state.currency,
+                          generation: state.browse.listingGeneration),
+            .loadProduct(id: state.browse.detailProductID ?? productID, currency: state.currency),
+            .loadRecommendations(productID: state.browse.detailProductID ?? productID, currency: state.currency),
+            .loadAds(categories: []),
+            .loadCart(currency: state.currency),
+            .quoteShipping(CartReducer.estimateAddress, currency: state.currency, purpose: .cartEstimate),
+            .loadOrders,
+            .loadInbox,
+            .search(SearchQuery(text: "a", currency: state.currency), generation: state.search.generation),
+        ]
+        return reads.randomElement(using: &generator)!
     }
 }
 
