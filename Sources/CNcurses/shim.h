@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <string.h>
+#include <termios.h>
 #include <sys/ioctl.h>
 #include <ncurses.h>
 
@@ -103,6 +105,104 @@ static inline void cnc_install_restore_handlers(void) {
     sigaddset(&unblock, SIGTSTP);
     sigaddset(&unblock, SIGCONT);
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+// Restoring the terminal when the process crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+// SIGTRAP). Unlike the handlers above, this one runs in a process that may be broken (a heap
+// corrupted, a lock held), so it only does what is async-signal-safe: write(2) of bytes computed
+// at start-up (mouse off, attributes off, keypad off, cursor on, leave the alternate screen),
+// tcsetattr(3) with the modes saved before curses changed them, a one-line note written to a
+// file descriptor opened at start-up, then the signal again with its default action. It runs on
+// its own stack, so a stack overflow can still restore the terminal.
+struct cnc_crash_state {
+    struct termios modes;
+    int has_modes;
+    char bytes[512];
+    size_t length;
+    int log;
+    char stack[1 << 16];
+};
+
+// The state lives in a function-local static: a header's file-scope statics are not emitted
+// when the header is imported into Swift. Zero-initialised, so no lazy-initialisation guard.
+static inline struct cnc_crash_state *cnc_crash(void) {
+    static struct cnc_crash_state state;
+    return &state;
+}
+
+static inline void cnc_crash_append(const char *text) {
+    if (text == NULL || text == (char *)-1) return;
+    struct cnc_crash_state *state = cnc_crash();
+    size_t length = strlen(text);
+    if (state->length + length >= sizeof state->bytes) return;
+    memcpy(state->bytes + state->length, text, length);
+    state->length += length;
+}
+
+static inline void cnc_crash_handler(int sig) {
+    struct cnc_crash_state *state = cnc_crash();
+    if (state->length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, state->bytes, state->length);
+        (void)ignored;
+    }
+    if (state->has_modes) tcsetattr(STDIN_FILENO, TCSANOW, &state->modes);
+    if (state->log >= 0) {
+        char note[64] = "shop: crashed with signal ";
+        size_t length = strlen(note);
+        char digits[12];
+        int count = 0;
+        unsigned value = (unsigned)sig;
+        do { digits[count++] = (char)('0' + value % 10); value /= 10; } while (value > 0 && count < 11);
+        while (count > 0) note[length++] = digits[--count];
+        note[length++] = '\n';
+        ssize_t ignored = write(state->log, note, length);
+        (void)ignored;
+    }
+    // SA_RESETHAND put the default action back; SA_NODEFER lets it be delivered now.
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+// Before curses changes anything: the modes to put back.
+static inline void cnc_crash_save_modes(void) {
+    struct cnc_crash_state *state = cnc_crash();
+    state->has_modes = tcgetattr(STDIN_FILENO, &state->modes) == 0;
+}
+
+// After newterm (terminfo is loaded): the restore bytes, the crash note's file (or -1), and the
+// handlers on an alternate stack.
+static inline void cnc_crash_install(int log_descriptor) {
+    struct cnc_crash_state *state = cnc_crash();
+    state->length = 0;
+    cnc_crash_append("\033[?1000l\033[?1002l\033[?1003l\033[?1006l");
+    cnc_crash_append(tigetstr("sgr0"));
+    cnc_crash_append(tigetstr("rmkx"));
+    cnc_crash_append(tigetstr("cnorm"));
+    cnc_crash_append(tigetstr("rmcup"));
+    state->log = log_descriptor;
+    stack_t stack;
+    stack.ss_sp = state->stack;
+    stack.ss_size = sizeof state->stack;
+    stack.ss_flags = 0;
+    sigaltstack(&stack, NULL);
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
+        action.sa_handler = cnc_crash_handler;
+        sigaction(signals[i], &action, NULL);
+        sigaddset(&unblock, signals[i]);
+    }
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+// The terminal is given back normally: a later crash has nothing to restore.
+static inline void cnc_crash_disarm(void) {
+    cnc_crash()->length = 0;
+    cnc_crash()->has_modes = 0;
 }
 
 static inline void cnc_register_atexit_restore(void) {

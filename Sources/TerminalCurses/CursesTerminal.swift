@@ -17,7 +17,9 @@ import TerminalUI
 ///
 /// The terminal is restored by ``stop()``, at process exit, and on SIGINT, SIGTERM, SIGHUP and
 /// SIGQUIT (the handler restores it, then re-raises the signal so the exit status is
-/// 128+signal). Ctrl-Z suspends and resumes with a full redraw. Use it from one thread only.
+/// 128+signal). A crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) restores it too,
+/// with async-signal-safe code only, notes the signal in ``Options/crashLogPath`` and dies of
+/// the signal. Ctrl-Z suspends and resumes with a full redraw. Use it from one thread only.
 public final class CursesTerminal {
     /// How the terminal is set up.
     public struct Options: Sendable {
@@ -30,15 +32,19 @@ public final class CursesTerminal {
         public var escapeDelay: Duration
         /// Where the colour capability comes from before terminfo narrows it (NO_COLOR, COLORTERM).
         public var environment: [String: String]
+        /// A file that gets one line ("shop: crashed with signal 11") if the process crashes
+        /// while the terminal is taken; opened for appending at ``start()``.
+        public var crashLogPath: String?
 
         public init(
             mouse: Bool = true, rawKeys: Bool = true, escapeDelay: Duration = .milliseconds(25),
-            environment: [String: String] = ProcessInfo.processInfo.environment
+            environment: [String: String] = ProcessInfo.processInfo.environment, crashLogPath: String? = nil
         ) {
             self.mouse = mouse
             self.rawKeys = rawKeys
             self.escapeDelay = escapeDelay
             self.environment = environment
+            self.crashLogPath = crashLogPath
         }
     }
 
@@ -65,13 +71,17 @@ public final class CursesTerminal {
     private var cursorVisible: Int32 = -1
     private var colorCount: Int32 = 0
     private var characters = [wchar_t](repeating: 0, count: 8)
+    private var crashLogDescriptor: Int32 = -1
 
     public init(theme: Theme = .default, options: Options = Options()) {
         self.theme = theme
         self.options = options
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        if crashLogDescriptor >= 0 { close(crashLogDescriptor) }
+    }
 
     /// The screen size in cells.
     public var size: Size {
@@ -101,6 +111,8 @@ public final class CursesTerminal {
         // Ours first: ncurses only installs its own SIGINT/SIGTERM handlers when none is set.
         cnc_install_restore_handlers()
         cnc_register_atexit_restore_once()
+        // The shell's modes, before curses changes them: what a crash puts back.
+        cnc_crash_save_modes()
         set_escdelay(Int32(options.escapeDelay.components.seconds * 1000 + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
         guard let screen = cnc_newterm(nil) else { throw TerminalError.initialisationFailed(term: term) }
         self.screen = screen
@@ -122,6 +134,10 @@ public final class CursesTerminal {
         previousFrame = nil
         styleCache = [:]
         wclear(cnc_stdscr())
+        if crashLogDescriptor < 0, let path = options.crashLogPath {
+            crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        }
+        cnc_crash_install(crashLogDescriptor)
     }
 
     /// Gives the terminal back: the modes the shell had, the cursor, the normal screen.
@@ -129,6 +145,7 @@ public final class CursesTerminal {
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        cnc_crash_disarm()
         if options.mouse { mousemask(0, nil) }
         curs_set(1)
         endwin()

@@ -103,7 +103,8 @@ struct ShopCommand: ParsableCommand {
 
         var terminalEnvironment = environment
         if !settings.color { terminalEnvironment["NO_COLOR"] = "1" }
-        let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment))
+        let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment,
+                                                                   crashLogPath: directories.logFile.path))
         do {
             try terminal.start()
         } catch let error as TerminalError {
@@ -127,6 +128,9 @@ struct ShopCommand: ParsableCommand {
         let runtime = AppRuntime(state: state, terminal: CursesDevice(terminal: terminal), runner: runner, queue: queue,
                                  theme: terminal.colorCapability == .none ? .mono : theme, logger: logger)
         logger.info("started", metadata: ["gateway": "\(label)"])
+        #if DEBUG
+        DebugCrash.armIfAsked(environment)
+        #endif
         runtime.run()
     }
 

@@ -176,6 +176,17 @@ final class Harness: @unchecked Sendable {
         throw HarnessError("tmux did not start")
     }
 
+    /// Starts `shop` again on the same XDG directories, after it quit: the tmux session of the
+    /// last run goes and a new one comes.
+    func restartShop(gateway: URL) throws {
+        _ = try? run(tmux, ["-L", socket, "kill-session", "-t", session])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try startShop(gateway: gateway)
+    }
+
     func keys(_ names: String...) {
         _ = try? run(tmux, ["-L", socket, "send-keys", "-t", session] + names)
         Thread.sleep(forTimeInterval: 0.15)

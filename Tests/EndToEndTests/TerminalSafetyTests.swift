@@ -122,9 +122,9 @@ struct TerminalSafetyTests {
         }
 
         /// Starts shop against `gateway`, recording `stty -g` before and after, and its exit status.
-        func startShop(gateway: URL, tag: String) async {
+        func startShop(gateway: URL, tag: String, environment extra: String = "") async {
             let binary = Harness.binDirectory!.appendingPathComponent("shop").path
-            let environment = "XDG_DATA_HOME=\(root.path)/data XDG_CONFIG_HOME=\(root.path)/config XDG_STATE_HOME=\(root.path)/state TERM=xterm-256color"
+            let environment = "XDG_DATA_HOME=\(root.path)/data XDG_CONFIG_HOME=\(root.path)/config XDG_STATE_HOME=\(root.path)/state TERM=xterm-256color \(extra)"
             await type("stty -g > before-\(tag); env \(environment) \(binary) --gateway \(gateway.absoluteString) --no-mouse; echo $? > exit-\(tag); stty -g > after-\(tag)")
         }
     }
@@ -156,6 +156,45 @@ struct TerminalSafetyTests {
         let before = pane.file("before-\(name)")
         #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
         print("terminal safety: SIG\(name): exit \(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"), stty restored: \(before == after)")
+    }
+
+    /// Issue 10, item 6: a crash leaves the terminal as it was found (modes, normal screen) and
+    /// a one-line note in the log. Each fatal signal is sent from outside, and a real trap is
+    /// forced through the debug-only `SHOP_DEBUG_CRASH` hook.
+    @Test(arguments: [("SEGV", SIGSEGV), ("BUS", SIGBUS), ("ILL", SIGILL), ("FPE", SIGFPE), ("ABRT", SIGABRT), ("trap", 0)])
+    func aCrashLeavesAUsableTerminal(name: String, signal: Int32) async throws {
+        let harness = try Harness()
+        defer { harness.tearDown() }
+        let gateway = try harness.startGateway()
+        let pane = try Pane()
+        defer { pane.tearDown() }
+        await pane.open()
+        await pane.startShop(gateway: gateway, tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "")
+        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+        #expect(pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"]).hasPrefix("1"),
+                "the app runs on the alternate screen")
+        let pid = try #require(await pane.shopPID())
+        if signal != 0 {
+            await Pane.pause(0.5)
+            kill(pid, signal)
+        }
+        var ended = false
+        for _ in 0..<400 where !ended {
+            ended = kill(pid, 0) != 0
+            if !ended { await Pane.pause(0.05) }
+        }
+        #expect(ended, "shop did not end (\(name)); the screen: \(pane.screen())")
+        let after = await pane.waitFor(file: "after-\(name)")
+        let before = pane.file("before-\(name)")
+        #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
+        let alternate = pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"])
+        #expect(alternate.hasPrefix("0"), "back on the normal screen")
+        let status = Int(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
+        #expect(status > 128, "died of the signal: \(status)")
+        let log = (try? String(contentsOf: pane.root.appendingPathComponent("state/shop/shop.log"), encoding: .utf8)) ?? ""
+        let expectedSignal = signal == 0 ? status - 128 : Int(signal)
+        #expect(log.contains("shop: crashed with signal \(expectedSignal)"), "the crash note is in the log")
+        print("terminal safety: crash \(name): exit \(status), stty restored: \(before == after), normal screen: \(alternate.hasPrefix("0"))")
     }
 
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {

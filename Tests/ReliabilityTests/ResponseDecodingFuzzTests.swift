@@ -284,6 +284,9 @@ extension Reliability {
                             kind = "server"
                             #expect((100...599).contains(problem.status), "\(name): \(problem.status)")
                         case .decoding: kind = "decoding"
+                        case .invalidAnswer(let violation):
+                            kind = "invalidAnswer"
+                            #expect(!violation.operation.isEmpty && !violation.field.isEmpty, "\(name)")
                         case .transport: kind = "transport"
                         case .timeout: kind = "timeout"
                         case .cancelled: kind = "cancelled"

@@ -120,7 +120,7 @@ public final class EffectRunner: Sendable {
         String(String(describing: effect).prefix { $0 != "(" })
     }
 
-    private static func failure(in action: Action) -> ServiceFailure? {
+    static func failure(in action: Action) -> ServiceFailure? {
         let mirror = Mirror(reflecting: action)
         for child in mirror.children {
             for inner in Mirror(reflecting: child.value).children {

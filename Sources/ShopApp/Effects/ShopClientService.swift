@@ -23,7 +23,7 @@ public struct ShopClientService: ShopService {
         switch error {
         case .transport, .timeout:
             return ServiceFailure(kind: .network, message: error.userMessage)
-        case .cancelled, .decoding:
+        case .cancelled, .decoding, .invalidAnswer:
             return ServiceFailure(kind: .other, message: error.userMessage)
         case .server(let problem):
             let kind: ServiceFailure.Kind = switch problem.status {

@@ -106,8 +106,11 @@ enum AccountReducer {
                 state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
             }
         case .signOut:
-            state.account.isSubmitting = true
-            return [.signOut]
+            guard state.isSignedIn else { return [] }
+            // Asks first: the person should know what they keep and what this device forgets.
+            state.overlay = .confirmSignOut
+            state.dialogButton = 1
+            return []
         case .newAddress:
             state.account.section = .addresses
             state.account.newAddress = AddressForm()
@@ -127,6 +130,15 @@ enum AccountReducer {
         return []
     }
 
+    /// What the sign-out confirmation says.
+    static let signOutNotice = "Your orders, saved addresses and inbox stay with your account for when you sign in again. "
+        + "This device continues as a guest, starting with an empty cart."
+
+    static func signOutConfirmed(_ state: inout AppState) -> [Effect] {
+        state.account.isSubmitting = true
+        return [.signOut]
+    }
+
     static func signedIn(_ result: Result<User, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         state.account.isSubmitting = false
@@ -136,12 +148,14 @@ enum AccountReducer {
             state.account.password.setText("")
             state.account.formError = nil
             state.account.section = .profile
-            state.showSuccess("Welcome, \(user.name ?? user.email ?? "back")! Your guest cart is merged into your account.")
+            state.showSuccess("Welcome, \(user.name ?? user.email ?? "back")! Your guest cart, orders and messages are now in your account.")
             state.cart.cart = state.cart.cart.reloading
             state.account.addresses = .loading(previous: nil)
             state.account.activity = .loading(previous: nil)
             state.inbox.lastPolled = state.now
-            return [.loadCart(currency: state.currency), .loadAddresses, .loadActivity, .loadInbox]
+            // The guest's orders and messages moved to the account: show them now, not on the next visit.
+            state.orders.list = state.orders.list.reloading
+            return [.loadCart(currency: state.currency), .loadAddresses, .loadActivity, .loadInbox, .loadOrders]
         case .failure(let failure):
             // The form keeps what was typed; the message says what to fix.
             state.account.formError = failure.message

@@ -42,7 +42,10 @@ enum BrowseReducer {
                 state.browse.focus = .detail
                 return []
             case .detail:
-                guard let product = state.browse.detail.value else { return [] }
+                if let index = state.browse.recommendationSelected, index < state.browse.recommendations.count {
+                    return open(state.browse.recommendations[index], &state)
+                }
+                guard let product = state.browse.detail.value, product.id == state.browse.detailProductID else { return [] }
                 return CartReducer.add(productID: product.id, name: product.name, availability: product.availability,
                                        quantity: state.browse.quantity, &state)
             }
@@ -66,13 +69,30 @@ enum BrowseReducer {
         }
     }
 
-    /// The product `+`/`-` act on: the one in the detail pane when it has focus, else the selected one.
+    /// The product `+`/`-` act on: the current product (the one in the detail pane), whichever
+    /// pane has focus, so the list, the details and the cart never disagree.
     static func focusedProduct(_ state: AppState) -> (id: String, name: String, availability: Availability)? {
-        if state.browse.focus == .detail, let product = state.browse.detail.value {
-            return (product.id, product.name, product.availability)
+        let browse = state.browse
+        guard let id = browse.detailProductID else {
+            return browse.selectedProduct.map { ($0.id, $0.name, $0.availability) }
         }
-        guard let product = state.browse.selectedProduct else { return nil }
-        return (product.id, product.name, product.availability)
+        if let product = browse.detail.value, product.id == id { return (product.id, product.name, product.availability) }
+        if let summary = browse.detailSummary, summary.id == id { return (summary.id, summary.name, summary.availability) }
+        return nil
+    }
+
+    /// Opens a product found elsewhere (Search, a recommendation) as the current product, in the
+    /// detail pane with focus. The list selects it when it is loaded, and selects nothing
+    /// otherwise, so no other row looks current.
+    static func open(_ product: ProductSummary, _ state: inout AppState) -> [Effect] {
+        state.screen = .browse
+        state.browse.focus = .detail
+        if let index = state.browse.products.firstIndex(ofID: product.id, near: state.browse.productList.selected) {
+            state.browse.productList.select(index, count: state.browse.products.count, visibleRows: state.listRows)
+        } else {
+            state.browse.productList.selected = nil
+        }
+        return showDetail(productID: product.id, summary: product, &state)
     }
 
     private static func move(_ command: Command, rows: Int, _ state: inout AppState) -> [Effect] {
@@ -86,6 +106,16 @@ enum BrowseReducer {
             var effects = restartListing(&state)
             effects.append(.loadAds(categories: state.browse.selectedCategoryID.map { [$0] } ?? []))
             return effects
+        case .detail where !state.browse.recommendations.isEmpty && (command == .moveUp || command == .moveDown):
+            // ↑/↓ in the details walk the recommendations; above the first is none.
+            let count = state.browse.recommendations.count
+            let current = state.browse.recommendationSelected
+            if command == .moveDown {
+                state.browse.recommendationSelected = min(count - 1, current.map { $0 + 1 } ?? 0)
+            } else {
+                state.browse.recommendationSelected = current.flatMap { $0 > 0 ? $0 - 1 : nil }
+            }
+            return []
         case .products, .detail:
             _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
             return selectionChanged(&state)
@@ -110,17 +140,19 @@ enum BrowseReducer {
     static func selectionChanged(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         if let product = state.browse.selectedProduct, product.id != state.browse.detailProductID {
-            effects += showDetail(productID: product.id, &state)
+            effects += showDetail(productID: product.id, summary: product, &state)
         }
         effects += loadNextPageIfNeeded(&state)
         return effects
     }
 
-    static func showDetail(productID: String, _ state: inout AppState) -> [Effect] {
+    static func showDetail(productID: String, summary: ProductSummary? = nil, _ state: inout AppState) -> [Effect] {
         state.browse.detailProductID = productID
+        state.browse.detailSummary = summary
         state.browse.detail = .loading(previous: nil)
         state.browse.quantity = 1
         state.browse.recommendations = []
+        state.browse.recommendationSelected = nil
         return [.loadProduct(id: productID, currency: state.currency),
                 .loadRecommendations(productID: productID, currency: state.currency)]
     }
@@ -162,8 +194,17 @@ enum BrowseReducer {
             state.browse.totalProducts = page.total
             state.browse.hasLoadedFirstPage = true
             state.browse.pageError = nil
-            if state.browse.productList.selected == nil || state.browse.productList.selected! >= state.browse.products.count {
-                state.browse.productList.select(0, count: state.browse.products.count, visibleRows: state.listRows)
+            let count = state.browse.products.count
+            if let selected = state.browse.productList.selected {
+                if selected >= count { state.browse.productList.select(0, count: count, visibleRows: state.listRows) }
+            } else if let current = state.browse.detailProductID {
+                // A product opened from elsewhere stays current; the list selects it once loaded.
+                if let index = state.browse.products.firstIndex(ofID: current) {
+                    state.browse.productList.select(index, count: count, visibleRows: state.listRows)
+                }
+                return loadNextPageIfNeeded(&state)
+            } else {
+                state.browse.productList.select(0, count: count, visibleRows: state.listRows)
             }
             return selectionChanged(&state)
         case .failure(let failure):

@@ -15,7 +15,7 @@ enum CartReducer {
             state.cart.list.navigate(command, count: count, visibleRows: rows)
         case .addOne:
             guard let line = state.cart.selectedLine else { return [] }
-            return setQuantity(line.productID, line.quantity + 1, &state)
+            return setQuantity(line.productID, line.quantity.addingSaturating(1), &state)
         case .removeOne:
             guard let line = state.cart.selectedLine else { return [] }
             return line.quantity > 1 ? setQuantity(line.productID, line.quantity - 1, &state) : remove(line.productID, &state)
@@ -38,7 +38,13 @@ enum CartReducer {
             state.banner = BannerMessage("\(name) is out of stock.", kind: .warning)
             return []
         }
+        // The whole stock is in the cart already: say so instead of asking the gateway.
+        if let line = state.cart.cart.value?.line(for: productID), line.stock > 0, line.quantity >= line.stock {
+            state.banner = BannerMessage(alreadyAll(line.quantity, name), kind: .warning)
+            return []
+        }
         state.cart.pendingChanges += 1
+        state.cart.pendingKinds[productID] = .add(units: quantity)
         state.flash("Adding \(quantity) × \(name)…")
         return [.addToCart(productID: productID, quantity: max(1, min(10, quantity)), currency: state.currency)]
     }
@@ -54,12 +60,13 @@ enum CartReducer {
 
     static func setQuantity(_ productID: String, _ quantity: Int, _ state: inout AppState) -> [Effect] {
         state.cart.pendingChanges += 1
+        state.cart.pendingKinds[productID] = .set(quantity: quantity)
         return [.setCartQuantity(productID: productID, quantity: quantity, currency: state.currency)]
     }
 
     static func remove(_ productID: String, _ state: inout AppState) -> [Effect] {
         state.cart.pendingChanges += 1
-        state.cart.lineProblems[productID] = nil
+        state.cart.pendingKinds[productID] = nil
         return [.removeFromCart(productID: productID, currency: state.currency)]
     }
 
@@ -77,9 +84,9 @@ enum CartReducer {
     static func cartChanged(_ productID: String, _ result: Result<Cart, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         state.cart.pendingChanges = max(0, state.cart.pendingChanges - 1)
+        let kind = state.cart.pendingKinds.removeValue(forKey: productID)
         switch result {
         case .success(let cart):
-            state.cart.lineProblems[productID] = nil
             let before = state.cart.cart.value?.line(for: productID)?.quantity ?? 0
             let after = cart.line(for: productID)?.quantity ?? 0
             if let name = cart.line(for: productID)?.name ?? state.cart.cart.value?.line(for: productID)?.name {
@@ -89,14 +96,46 @@ enum CartReducer {
             }
             return apply(cart, &state)
         case .failure(let failure):
-            if failure.kind == .conflict {
-                let available = failure.available.map { "Only \($0) available." } ?? ""
-                state.cart.lineProblems[productID] = [failure.message, available].filter { !$0.isEmpty }.joined(separator: " ")
+            if failure.kind == .conflict, let available = failure.available {
+                // A refused change leaves the cart as it was: the line is not marked, and the
+                // banner says what is true about the stock.
+                state.banner = BannerMessage(refusal(productID, available: available, kind: kind, failure: failure, state),
+                                             kind: .warning)
+            } else {
+                state.showError(failure)
             }
-            state.showError(failure)
             // Show the cart as the gateway has it now.
             return [.loadCart(currency: state.currency)]
         }
+    }
+
+    /// Why the gateway refused more units, from what is in the cart and what it says is left.
+    /// An add's `available` is the units beyond the cart's; a set's is the whole stock.
+    static func refusal(_ productID: String, available: Int, kind: CartChangeKind?, failure: ServiceFailure,
+                        _ state: AppState) -> String {
+        let line = state.cart.cart.value?.line(for: productID)
+        let inCart = max(0, line?.quantity ?? 0)
+        guard let name = line?.name ?? productName(productID, state) else { return failure.message }
+        let stock: Int
+        switch kind {
+        case .add: stock = inCart.addingReportingOverflow(max(0, available)).overflow ? Int.max : inCart + max(0, available)
+        case .set, nil: stock = max(0, available)
+        }
+        if inCart > 0 && inCart == stock { return alreadyAll(inCart, name) }
+        if stock == 0 { return "\(name) is out of stock." }
+        if inCart == 0 { return "Only \(stock) of \(name) in stock." }
+        return "Only \(stock) of \(name) in stock; you have \(inCart) in your cart."
+    }
+
+    static func alreadyAll(_ quantity: Int, _ name: String) -> String {
+        quantity == 1 ? "\(name): you already have the last one in your cart." : "\(name): you already have all \(quantity) in your cart."
+    }
+
+    private static func productName(_ productID: String, _ state: AppState) -> String? {
+        if let product = state.browse.detail.value, product.id == productID { return product.name }
+        if let hit = state.search.hits.first(where: { $0.product.id == productID }) { return hit.product.name }
+        return state.browse.products.firstIndex(ofID: productID, near: state.browse.productList.selected)
+            .map { state.browse.products[$0].name }
     }
 
     /// Shows a cart the gateway sent and asks for its shipping estimate.

@@ -13,7 +13,7 @@ enum CheckoutReducer {
             state.banner = BannerMessage("Your cart is empty. Add something first.", kind: .info)
             return []
         }
-        if cart.hasProblems || !state.cart.lineProblems.isEmpty {
+        if state.cart.hasProblems {
             state.banner = BannerMessage("Some lines cannot be bought as they are. Change or remove them first.", kind: .warning)
             return []
         }
@@ -286,7 +286,6 @@ enum CheckoutReducer {
             checkout.idempotencyKey = nil
             state.banner = nil
             state.cart.cart = .loaded(.empty(order.total.currency))
-            state.cart.lineProblems = [:]
             var effects: [Effect] = [.loadCart(currency: state.currency), .loadInbox]
             // The order took stock: the product in the detail pane shows what is left now.
             if let shown = state.browse.detailProductID { effects.append(.loadProduct(id: shown, currency: state.currency)) }

@@ -88,7 +88,7 @@ enum KeyReducer {
         case .help:
             if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) { state.overlay = nil }
             return []
-        case .confirmQuit, .confirmCancelOrder:
+        case .confirmQuit, .confirmCancelOrder, .confirmSignOut:
             switch key {
             case .left, .right, .tab, .backTab, .character("h"), .character("l"):
                 state.dialogButton = 1 - state.dialogButton
@@ -113,6 +113,7 @@ enum KeyReducer {
         switch overlay {
         case .confirmQuit: return quitNow(&state)
         case .confirmCancelOrder(let orderID): return OrdersReducer.cancelConfirmed(orderID, &state)
+        case .confirmSignOut: return AccountReducer.signOutConfirmed(&state)
         case .help: return []
         }
     }

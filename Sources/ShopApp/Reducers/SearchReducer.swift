@@ -116,11 +116,9 @@ enum SearchReducer {
             return searchNow(&state)
         case .open:
             guard let hit = state.search.selectedHit else { return [] }
-            state.browse.focus = .detail
             // Esc on the product comes back here, whatever the search was opened from.
             state.backStack.append(.search)
-            state.screen = .browse
-            return BrowseReducer.showDetail(productID: hit.product.id, &state)
+            return BrowseReducer.open(hit.product, &state)
         case .addOne:
             guard let hit = state.search.selectedHit else { return [] }
             return CartReducer.add(productID: hit.product.id, name: hit.product.name, availability: hit.product.availability, quantity: 1, &state)

@@ -44,6 +44,8 @@ public enum Overlay: Equatable, Sendable {
     /// "Quit while a checkout is in progress?"
     case confirmQuit
     case confirmCancelOrder(orderID: String)
+    /// "Sign out?", saying what stays with the account and that this device starts as a guest.
+    case confirmSignOut
 }
 
 /// Everything the app shows, as one value. Only `reduce` changes it.

@@ -28,8 +28,15 @@ public struct BrowseState: Equatable, Sendable {
 
     public var focus: Pane = .products
 
-    /// The product shown in the detail pane (the selected one, or one opened from search).
+    /// The current product: the one in the detail pane, which every key that acts on "the
+    /// product" (Enter, `+`, `-`) acts on, whichever pane has focus. Moving in the list makes the
+    /// selected product current; opening one from Search or a recommendation makes that one
+    /// current and selects it in the list when it is there (no row is selected otherwise).
     public var detailProductID: String?
+    /// The listing view of the current product, known before its details arrive.
+    public var detailSummary: ProductSummary?
+    /// The recommendation highlighted in the detail pane (↑/↓ there), which Enter opens.
+    public var recommendationSelected: Int?
     public var detail: Loadable<Product> = .idle
     /// How many units Enter adds from the detail pane.
     public var quantity = 1

@@ -7,8 +7,8 @@ public struct CartState: Equatable, Sendable {
     public var list = ListState()
     /// The standard shipping cost for the cart, quoted by the gateway.
     public var shippingEstimate: Loadable<Money> = .idle
-    /// Stock conflicts the gateway reported when changing a line, by product id.
-    public var lineProblems: [String: String] = [:]
+    /// What the change on its way for a product asked for, so a refusal can be explained.
+    public var pendingKinds: [String: CartChangeKind] = [:]
     /// Cart changes sent and not yet answered (the count in the title shows activity).
     public var pendingChanges = 0
 
@@ -30,8 +30,20 @@ public struct CartState: Equatable, Sendable {
         return subtotal + shipping
     }
 
-    /// The problem to show on a line: the gateway's own, or a conflict from the last change.
+    /// The problem to show on a line: the gateway's own, or more units than are in stock.
+    /// A line is judged against the stock only: a refused change leaves a valid line valid.
     public func problem(for line: CartLine) -> String? {
-        line.problem ?? lineProblems[line.productID]
+        if let problem = line.problem { return problem }
+        guard line.quantity > line.stock else { return nil }
+        return line.stock > 0 ? "Only \(line.stock) in stock" : "Out of stock"
     }
+
+    /// Some line cannot be bought as it is (checkout waits until it is fixed).
+    public var hasProblems: Bool { lines.contains { problem(for: $0) != nil } }
+}
+
+/// How a cart change was asked for: adding units, or setting the line's quantity.
+public enum CartChangeKind: Equatable, Sendable {
+    case add(units: Int)
+    case set(quantity: Int)
 }

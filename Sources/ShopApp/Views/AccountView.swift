@@ -153,6 +153,9 @@ enum OverlayView {
         case .confirmCancelOrder(let orderID):
             Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
                    buttons: ["Cancel order", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        case .confirmSignOut:
+            Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
+                   buttons: ["Sign out", "Stay signed in"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
         }
     }
 

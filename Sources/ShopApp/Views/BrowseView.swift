@@ -57,7 +57,8 @@ enum BrowseView {
                 buffer.write("\(Format.spinner(state.spinnerTick)) loading…", in: inside.row(0), style: .foreground(.muted))
             }
         }
-        let total = categories.reduce(0) { $0 + $1.productCount }
+        // Saturating: counts come from the gateway, and a sum must never trap.
+        let total = categories.reduce(0) { $0.addingSaturating($1.productCount) }
         let list = ListView(count: categories.count + 1, state: state.browse.categoryList) { row in
             let name = row == 0 ? "All products" : categories[row - 1].name
             let count = row == 0 ? total : categories[row - 1].productCount
@@ -111,6 +112,7 @@ enum BrowseView {
         case .inStock: Span("")
         case .lowStock: Span(" low \(product.stock)", style: .foreground(.stockLow, .bold))
         case .outOfStock: Span(" out", style: .foreground(.stockOut))
+        case .unknown: Span(" " + TextWidth.fit(product.availability.displayName, toColumns: 5), style: .foreground(.muted))
         }
         let tail = 1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: rating) + 6
         let nameWidth = max(4, width - tail)
@@ -167,7 +169,12 @@ enum BrowseView {
             for (index, item) in recommendations.enumerated() {
                 let price = Format.money(item.price)
                 let nameWidth = max(1, inside.width - 3 - TextWidth.columns(of: price))
-                buffer.write(Line([Span("• "), Span(TextWidth.fit(item.name, toColumns: nameWidth)), Span(" " + price, style: .foreground(.price))]),
+                // The highlighted one (↑/↓ in the details) is what Enter opens.
+                let isChosen = browse.focus == .detail && browse.recommendationSelected == index
+                let name = TextWidth.fit(item.name, toColumns: nameWidth)
+                let lead = isChosen ? [Span("› ", style: .foreground(.accent, .bold)), Span(name, style: .foreground(.accent, .bold))]
+                    : [Span("• "), Span(name)]
+                buffer.write(Line(lead + [Span(" " + price, style: .foreground(.price))]),
                              x: inside.x, y: top + 1 + index, maxWidth: inside.width)
             }
             bottom = top - 1

@@ -65,7 +65,7 @@ enum CartView {
             else if cart.shippingEstimate.failure != nil { "unavailable" } else { "…" }
         total("Shipping", shipping, .muted)
         total("Total", cart.estimatedTotal.map(Format.money) ?? "…", .price, bold: true)
-        if value.hasProblems || !cart.lineProblems.isEmpty {
+        if cart.hasProblems {
             buffer.write("Fix the marked lines before checkout.", x: inside.x, y: inside.maxY - 2, style: .foreground(.warning), maxWidth: amountX - inside.x - 1)
         } else {
             buffer.write("Enter to check out · shipping is the standard rate", x: inside.x, y: inside.maxY - 2, style: .foreground(.muted), maxWidth: amountX - inside.x - 1)

@@ -8,9 +8,10 @@ enum Format {
 
     /// "★★★★☆ 4.2"
     static func rating(_ rating: Double) -> String {
-        let full = Int((rating).rounded())
-        return String(repeating: "★", count: max(0, min(5, full))) + String(repeating: "☆", count: max(0, 5 - full))
-            + String(format: " %.1f", rating)
+        // Clamped before any conversion: a rating from the wire must never trap `Int(_:)`.
+        let shown = rating.isFinite ? min(5, max(0, rating)) : 0
+        let full = Int(shown.rounded())
+        return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full) + String(format: " %.1f", shown)
     }
 
     /// The stock badge of a product or line.
@@ -19,6 +20,7 @@ enum Format {
         case .inStock: Span("in stock", style: .foreground(.stockIn))
         case .lowStock: Span("only \(stock) left", style: .foreground(.stockLow, .bold))
         case .outOfStock: Span("out of stock", style: .foreground(.stockOut))
+        case .unknown: Span(availability.displayName, style: .foreground(.muted))
         }
     }
 
@@ -34,7 +36,8 @@ enum Format {
 
     /// "3 s ago", "2 min ago".
     static func ago(_ date: Date, now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        let interval = now.timeIntervalSince(date)
+        let seconds = interval.isFinite && interval > 0 ? Int(min(interval, 1e15)) : 0
         if seconds < 60 { return "\(seconds) s ago" }
         if seconds < 3600 { return "\(seconds / 60) min ago" }
         return "\(seconds / 3600) h ago"

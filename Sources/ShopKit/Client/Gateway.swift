@@ -14,14 +14,30 @@ final class Gateway: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs one call of the wire client and maps whatever it throws to ``ShopError``.
+    /// Runs one call of the wire client, maps whatever it throws to ``ShopError``, and checks
+    /// the answer against the contract's rules (see ``CheckedAnswer``): nothing from the wire
+    /// reaches the caller unchecked.
     func call<Value>(_ body: (Client) async throws -> Value) async throws(ShopError) -> Value {
+        let operation = OperationName()
+        let value: Value
         do {
-            return try await body(wire)
+            value = try await OperationName.$current.withValue(operation) { try await body(wire) }
         } catch {
             let failure = ShopError.from(error)
             configuration.logger.debug("call failed", metadata: ["error": "\(failure)"])
             throw failure
         }
+        guard let checked = value as? any CheckedAnswer else { return value }
+        do {
+            // Opened here so the checked value keeps its type.
+            return try validate(checked, operation: operation.name ?? "unknown") as! Value
+        } catch {
+            configuration.logger.warning("refused an answer that breaks the contract", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+
+    private func validate<Answer: CheckedAnswer>(_ answer: Answer, operation: String) throws(ShopError) -> Answer {
+        try answer.validated(operation: operation, logger: configuration.logger)
     }
 }

@@ -14,6 +14,9 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
     case cancelled
     /// The gateway's answer could not be read (it does not match the contract).
     case decoding(String)
+    /// The gateway's answer was read but breaks a rule of the contract (a count below 0, a
+    /// rating above 5, negative money): it is refused rather than shown or computed with.
+    case invalidAnswer(ContractViolation)
 
     /// The HTTP status of a ``server(_:)`` error.
     public var status: Int? {
@@ -39,7 +42,7 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         case .transport, .timeout: true
         case .server(let problem):
             RetryPolicy.isRetryableStatus(problem.status) || (problem.status == 409 && problem.retryAfterSeconds != nil)
-        case .cancelled, .decoding: false
+        case .cancelled, .decoding, .invalidAnswer: false
         }
     }
 
@@ -83,6 +86,8 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The request was cancelled."
         case .decoding:
             return "The shop sent an answer this app can't read. Please try again later."
+        case .invalidAnswer(let violation):
+            return "The shop sent an answer this app can't use (\(violation.field) \(violation.rule)). Please try again later."
         }
     }
 
@@ -96,6 +101,7 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         case .timeout: return "ShopError.timeout"
         case .cancelled: return "ShopError.cancelled"
         case .decoding(let message): return "ShopError.decoding(\(message))"
+        case .invalidAnswer(let violation): return "ShopError.invalidAnswer(\(violation))"
         }
     }
 

@@ -6,12 +6,16 @@ public struct Page<Item> {
     public var nextCursor: String?
     /// How many items the whole list has, when the gateway says (product listings and search).
     public var total: Int?
+    /// Items of the gateway's page left out because they break the contract (a negative stock,
+    /// a rating above 5): one bad item is reported here instead of failing the whole page.
+    public var skipped: [ContractViolation]
 
     /// Creates a page.
-    public init(items: [Item], nextCursor: String? = nil, total: Int? = nil) {
+    public init(items: [Item], nextCursor: String? = nil, total: Int? = nil, skipped: [ContractViolation] = []) {
         self.items = items
         self.nextCursor = nextCursor
         self.total = total
+        self.skipped = skipped
     }
 
     /// True when there is no page after this one.

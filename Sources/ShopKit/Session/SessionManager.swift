@@ -1,18 +1,31 @@
 import Foundation
 import Logging
 
-/// Owns the current session: loads it from the ``SessionStore`` once, starts a guest session
-/// the first time a call needs a token, and renews it with the refresh token after a 401.
+/// Owns the current session: reads it from the ``SessionStore`` exactly once, before any call
+/// can use a token; starts a guest session the first time a call needs a token and there is
+/// none; and renews the session with the refresh token after a 401.
 ///
-/// Concurrent calls that need a guest session or a refresh share one request (single flight),
-/// so a burst of 401s spends the one-time refresh token once.
+/// The promises the app relies on (issue 10):
+/// - However many calls arrive together at start, the store is read once and every one of them
+///   waits for that read, so none can start a guest session while an account's is being loaded.
+/// - An account session is only ever replaced by sign-in, registration or sign-out, or dropped
+///   when the gateway refuses both its tokens. A refresh that fails for any other reason (no
+///   network, timeout, 408/429, 5xx) keeps the stored session.
+/// - At most one guest session is being started at a time, and a guest-session request that
+///   failed is repeated with the same `Idempotency-Key`, so the gateway answers the session it
+///   may already have created instead of creating another.
+/// - Concurrent 401s share one refresh (single flight), so a burst spends the one-time refresh
+///   token once.
 actor SessionManager {
     private let store: any SessionStore
     private let wire: Client
     private let logger: Logger
     private var session: Session?
     private var loaded = false
+    private var loading: Task<Session?, Never>?
     private var inFlight: Task<Session?, any Error>?
+    /// The key of a guest-session request not yet answered with a session; reused by the next try.
+    private var pendingGuestKey: String?
 
     init(store: any SessionStore, wire: Client, logger: Logger) {
         self.store = store
@@ -20,16 +33,16 @@ actor SessionManager {
         self.logger = logger
     }
 
-    /// The current session, read from the store on first use.
+    /// The current session, read from the store on first use. Every caller that arrives while
+    /// the store is being read waits for that one read.
     func current() async -> Session? {
+        if loaded { return session }
+        let task = loading ?? startLoading()
+        let stored = await task.value
         if !loaded {
             loaded = true
-            do {
-                session = try await store.load()
-            } catch {
-                logger.warning("could not read the stored session; starting without one",
-                               metadata: ["error": "\(error)"])
-            }
+            session = stored
+            loading = nil
         }
         return session
     }
@@ -73,6 +86,22 @@ actor SessionManager {
 
     // MARK: Private
 
+    private func startLoading() -> Task<Session?, Never> {
+        let store = self.store
+        let logger = self.logger
+        let task = Task<Session?, Never> {
+            do {
+                return try await store.load()
+            } catch {
+                logger.warning("could not read the stored session; starting without one",
+                               metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+        loading = task
+        return task
+    }
+
     private func singleFlight(_ work: @escaping @Sendable () async throws -> Session?) async throws -> Session? {
         if let inFlight { return try await inFlight.value }
         let task = Task { try await work() }
@@ -82,12 +111,21 @@ actor SessionManager {
     }
 
     private func startGuest() async throws -> Session {
+        // The same key until a session comes back: a request that timed out may have created a
+        // session upstream, and the gateway replays that one for the same key.
+        let key = pendingGuestKey ?? IdempotencyKey.make()
+        pendingGuestKey = key
         let started: Session
         do {
-            started = Session(wire: try await wire.createGuestSession().created.body.json)
+            started = Session(wire: try await wire.createGuestSession(
+                headers: .init(idempotencyKey: key)).created.body.json)
         } catch {
             throw ShopError.from(error)
         }
+        pendingGuestKey = nil
+        // Signed in (or a session arrived some other way) while the guest was being started:
+        // that session wins; a guest never replaces it.
+        if let session { return session }
         logger.debug("started a guest session", metadata: ["user": "\(started.user.id)"])
         await replace(with: started)
         return started
@@ -97,13 +135,20 @@ actor SessionManager {
         do {
             let renewed = Session(wire: try await wire.refreshSession(
                 body: .json(.init(refreshToken: old.refreshToken))).ok.body.json)
+            // Signed in or out while the refresh was on its way: keep what the person did.
+            guard session?.token == old.token else { return session }
             logger.debug("refreshed the session", metadata: ["user": "\(renewed.user.id)"])
             await replace(with: renewed)
             return renewed
         } catch {
             let failure = ShopError.from(error)
-            guard let status = failure.status, (400..<500).contains(status) else { throw failure }
-            // The refresh token is spent or unknown (signed out, or the gateway forgot it).
+            guard let status = failure.status, SessionManager.refusalStatuses.contains(status) else {
+                // No answer, or not a refusal (408, 429, 5xx): the session may still be good.
+                logger.debug("could not refresh the session; keeping it", metadata: ["error": "\(failure)"])
+                throw failure
+            }
+            guard session?.token == old.token else { return session }
+            // The gateway refused the access token (the 401 that led here) and the refresh token.
             await replace(with: nil)
             if old.isGuest {
                 logger.debug("guest session expired; starting a new one")
@@ -113,4 +158,7 @@ actor SessionManager {
             return nil
         }
     }
+
+    /// Answers to a refresh that mean the refresh token is spent or unknown.
+    static let refusalStatuses: Set<Int> = [400, 401, 403, 404, 410, 422]
 }

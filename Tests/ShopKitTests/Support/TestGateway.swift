@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpenAPIRuntime
 import ShopKit
 import ShopMockServer
 
@@ -50,11 +51,12 @@ final class TestGateway: Sendable {
         adminToken: String? = TestGateway.adminToken,
         recorder: RequestRecorder? = nil,
         timeout: Duration = .seconds(20),
-        baseURL: URL? = nil
+        baseURL: URL? = nil,
+        faults: [any ClientMiddleware] = []
     ) -> ShopClient {
         let client = ShopClient(configuration: ShopClientConfiguration(
             baseURL: baseURL ?? url, timeout: timeout, retryPolicy: retryPolicy, adminToken: adminToken,
-            sessionStore: sessionStore, middlewares: [recorder ?? self.recorder]))
+            sessionStore: sessionStore, middlewares: [recorder ?? self.recorder] + faults))
         clients.append(client)
         return client
     }
