@@ -9,6 +9,8 @@ import TerminalUI
 
 /// `shop`: the terminal shopping client. With no `--gateway` it starts the mock gateway
 /// in-process (the offline demo), keeping its data under the XDG data directory.
+/// With no subcommand it opens the full-screen client; the subcommands (docs/cli.md) do the same
+/// things one at a time for scripts.
 @main
 struct ShopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +19,43 @@ struct ShopCommand: ParsableCommand {
         discussion: """
             Settings are read from $XDG_CONFIG_HOME/shop/config.yaml; options override them.
             Without --gateway, an offline demo gateway runs inside the app. Press ? in the app for keys.
+            With a subcommand, does one thing and prints it (as JSON with --json); see docs/cli.md.
             """,
-        version: "1.0.0")
+        version: "1.0.0",
+        subcommands: [
+            ProductsCommand.self, SearchCommand.self, ShowCommand.self, CartCommand.self, CheckoutCommand.self,
+            OrdersCommand.self, InboxCommand.self, AccountCommand.self, CurrencyCommand.self, CompletionCommand.self,
+        ])
+
+    /// Parses as ArgumentParser does, but a subcommand's usage error is one line on standard
+    /// error (a JSON object with --json) with exit status 2, as docs/cli.md documents. Without a
+    /// subcommand, errors read exactly as they always have.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let isSubcommand = arguments.first.map { first in configuration.subcommands.contains { $0._commandName == first } } ?? false
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard isSubcommand, exitCode(for: error) != .success, !(error is ExitCode) else { exit(withError: error) }
+            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(arguments.filter { $0 == "--json" || $0 == "--no-color" })) ?? CLIOptions())
+            let message = CLIOutput.oneLine(self.message(for: error))
+            output.report(CLIFailure(.usage, "\(message) (see shop \(commandPath(arguments)) --help)"))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// The subcommand words at the start of `arguments`, e.g. `cart add` for `cart add LMP-01 0`.
+    private static func commandPath(_ arguments: [String]) -> String {
+        var path: [String] = []
+        var command: any ParsableCommand.Type = ShopCommand.self
+        for word in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            path.append(word)
+            command = next
+        }
+        return path.joined(separator: " ")
+    }
 
     @Option(help: ArgumentHelp("Use the gateway at this http(s) URL instead of the offline demo.", valueName: "URL"))
     var gateway: String?
