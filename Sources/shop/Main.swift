@@ -22,24 +22,38 @@ struct ShopCommand: ParsableCommand {
             With a subcommand, does one thing and prints it (as JSON with --json); see docs/cli.md.
             """,
         version: "1.0.0",
-        subcommands: [
-            ProductsCommand.self, SearchCommand.self, ShowCommand.self, CartCommand.self, CheckoutCommand.self,
-            OrdersCommand.self, InboxCommand.self, AccountCommand.self, CurrencyCommand.self, CompletionCommand.self,
-        ])
+        subcommands: scriptCommands)
 
-    /// Parses as ArgumentParser does, but a subcommand's usage error is one line on standard
-    /// error (a JSON object with --json) with exit status 2, as docs/cli.md documents. Without a
-    /// subcommand, errors read exactly as they always have.
+    /// The subcommands, for scripts (docs/cli.md).
+    static let scriptCommands: [any ParsableCommand.Type] = [
+        ProductsCommand.self, SearchCommand.self, ShowCommand.self, CartCommand.self, CheckoutCommand.self,
+        OrdersCommand.self, InboxCommand.self, AccountCommand.self, CurrencyCommand.self, CompletionCommand.self,
+    ]
+
+    /// Without a subcommand, parses and runs exactly as before (the full-screen client). With
+    /// one, parses through `ShopScriptCommand`, whose root has no options: ArgumentParser gives
+    /// an option both a parent and a child declare to the parent, so `shop search lamp
+    /// --gateway URL` would otherwise lose its `--gateway`. A usage error there is one line on
+    /// standard error (a JSON object with --json) with exit status 2, as docs/cli.md documents.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let isSubcommand = arguments.first.map { first in configuration.subcommands.contains { $0._commandName == first } } ?? false
+        guard let first = arguments.first, scriptCommands.contains(where: { $0._commandName == first }) else {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+            Foundation.exit(0)
+        }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try ShopScriptCommand.parseAsRoot(arguments)
             try command.run()
         } catch {
-            guard isSubcommand, exitCode(for: error) != .success, !(error is ExitCode) else { exit(withError: error) }
-            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(arguments.filter { $0 == "--json" || $0 == "--no-color" })) ?? CLIOptions())
-            let message = CLIOutput.oneLine(self.message(for: error))
+            guard ShopScriptCommand.exitCode(for: error) != .success, !(error is ExitCode) else { ShopScriptCommand.exit(withError: error) }
+            let flags = arguments.filter { $0 == "--json" || $0 == "--no-color" }
+            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
+            let message = CLIOutput.oneLine(ShopScriptCommand.message(for: error))
             output.report(CLIFailure(.usage, "\(message) (see shop \(commandPath(arguments)) --help)"))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
@@ -48,7 +62,7 @@ struct ShopCommand: ParsableCommand {
     /// The subcommand words at the start of `arguments`, e.g. `cart add` for `cart add LMP-01 0`.
     private static func commandPath(_ arguments: [String]) -> String {
         var path: [String] = []
-        var command: any ParsableCommand.Type = ShopCommand.self
+        var command: any ParsableCommand.Type = ShopScriptCommand.self
         for word in arguments {
             guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
             path.append(word)
@@ -197,4 +211,11 @@ struct ShopCommand: ParsableCommand {
         try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
         Foundation.exit(1)
     }
+}
+
+/// The root `shop` parses subcommands with: the same subcommands and name, no options of its own.
+struct ShopScriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shop", abstract: ShopCommand.configuration.abstract, version: ShopCommand.configuration.version,
+        subcommands: ShopCommand.scriptCommands)
 }

@@ -58,8 +58,13 @@ struct AccountCommand: ParsableCommand {
 
         func execute(_ context: CLIContext) async throws {
             let password = try AccountCommand.readPassword()
-            let signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, registeringAs: name,
+            let signedIn: SignedIn
+            do {
+                signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, registeringAs: name,
                                                           currency: context.currency)
+            } catch {
+                throw CLIFailure(error, signInHint: false)
+            }
             context.output.emit(signedIn) { output in
                 "Welcome, \(signedIn.user.name ?? email). You are signed in; the cart has \(signedIn.cart.itemCount) item(s)."
             }
@@ -77,7 +82,12 @@ struct AccountCommand: ParsableCommand {
 
         func execute(_ context: CLIContext) async throws {
             let password = try AccountCommand.readPassword()
-            let signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, currency: context.currency)
+            let signedIn: SignedIn
+            do {
+                signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, currency: context.currency)
+            } catch {
+                throw CLIFailure(error, signInHint: false)
+            }
             context.output.emit(signedIn) { output in
                 "Signed in as \(signedIn.user.email ?? email). The cart has \(signedIn.cart.itemCount) item(s)."
             }

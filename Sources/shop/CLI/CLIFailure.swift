@@ -17,15 +17,18 @@ struct CLIFailure: Error {
         self.idempotencyKey = idempotencyKey
     }
 
-    /// A ShopKit error, classified by the rule the full-screen client uses too.
-    init(_ error: ShopError, idempotencyKey: String? = nil) {
-        let kind = FailureKind(error)
+    /// A ShopKit error, classified by the rule the full-screen client uses too. `signInHint`
+    /// adds how to sign in to a sign-in-needed message (not wanted when signing in failed).
+    init(_ error: ShopError, idempotencyKey: String? = nil, signInHint: Bool = true) {
+        var status = ExitStatus(FailureKind(error))
+        // The CLI uses no admin operations: a 403 is a guest asking for an account's things.
+        if error.status == 403 { status = .signInNeeded }
         var message = error.userMessage
         if let problem = error.problem, let field = problem.fieldErrors.first {
             message = "\(field.field): \(field.message)"
-        } else if kind == .signInNeeded {
+        } else if status == .signInNeeded && signInHint {
             message += " (sign in with `shop account login`)"
         }
-        self.init(ExitStatus(kind), message, problem: error.problem, idempotencyKey: idempotencyKey)
+        self.init(status, message, problem: error.problem, idempotencyKey: idempotencyKey)
     }
 }

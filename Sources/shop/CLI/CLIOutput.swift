@@ -48,7 +48,12 @@ struct CLIOutput: Sendable {
             write(Self.encode(Envelope(version: Self.jsonVersion, command: command, result: nil as Int?, error: body)), to: .standardError)
         } else {
             var line = "shop \(command): \(Self.oneLine(failure.message))"
-            if let key = failure.idempotencyKey { line += " (idempotency key \(key): retry with --idempotency-key \(key) to be charged at most once)" }
+            if let key = failure.idempotencyKey {
+                // Only a failure that may not have reached the gateway is worth retrying as is.
+                line += failure.status == .unreachable
+                    ? " (idempotency key \(key): retry with --idempotency-key \(key) to be charged at most once)"
+                    : " (idempotency key \(key))"
+            }
             if let request = failure.problem?.requestID { line += " [request \(request)]" }
             write(line + "\n", to: .standardError)
         }

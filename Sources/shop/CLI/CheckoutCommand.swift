@@ -76,7 +76,7 @@ struct CheckoutCommand: ShopSubcommand {
         let result = PlacedOrder(order: order, idempotencyKey: attempt.idempotencyKey)
         context.output.emit(result) { output in
             "Order \(order.id) placed: \(order.total.formatted) charged to \(order.cardBrand.displayName) ending \(order.cardLast4).\n"
-                + "Tracking \(order.trackingID), \(order.shippingOption.name.lowercased()) shipping, arrives by \(Formatting.day(order.shippingOption.estimatedDelivery)).\n"
+                + "Tracking \(order.trackingID), \(order.shippingOption.name), arrives by \(Formatting.day(order.shippingOption.estimatedDelivery)).\n"
                 + "Idempotency key: \(attempt.idempotencyKey)"
         }
     }

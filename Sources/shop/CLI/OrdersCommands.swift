@@ -80,7 +80,7 @@ struct OrdersCommand: ParsableCommand {
                 details.add("Tracking", tracking.trackingID)
                 details.add("Status", tracking.status.displayName)
                 details.add("Arrives by", tracking.estimatedDelivery.map(Formatting.day))
-                var table = Table([.init(title: "WHEN"), .init(title: "STATUS"), .init(title: "WHAT", flexible: true), .init(title: "WHERE")])
+                var table = Table([.init(title: "WHEN"), .init(title: "STATUS"), .init(title: "WHAT", flexible: true), .init(title: "WHERE", flexible: true)])
                 for event in tracking.events {
                     table.add(Formatting.date(event.at), event.status.displayName, event.description, event.location ?? "")
                 }

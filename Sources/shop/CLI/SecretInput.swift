@@ -16,8 +16,9 @@ enum SecretInput {
     static func read(_ fields: [Field], what: String) throws -> [String] {
         var values: [String] = []
         for field in fields {
-            let value = isTerminal ? prompt(field) : readLine(strippingNewline: true)
-            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty || field.optional else {
+            let line = isTerminal ? prompt(field) : readLine(strippingNewline: true)
+            let value = line?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !value.isEmpty || field.optional else {
                 let expected = fields.filter { !$0.optional }.map(\.prompt).joined(separator: ", ")
                 throw CLIFailure(.usage, "\(what) is read from standard input, one value a line (\(expected)); \(field.prompt.lowercased()) is missing")
             }

@@ -7,7 +7,7 @@ struct Table {
     struct Column {
         var title: String
         var alignment: TextAlignment = .left
-        /// The column that gives up room when the row is too wide (e.g. a product name).
+        /// A column that gives up room when the row is too wide (e.g. a product name).
         var flexible = false
     }
 
@@ -27,9 +27,12 @@ struct Table {
         var widths = columns.enumerated().map { index, column in
             rows.reduce(TextWidth.columns(of: column.title)) { max($0, TextWidth.columns(of: TextSanitizer.sanitizeLine($1[index]))) }
         }
-        let total = widths.reduce(0, +) + gap * max(columns.count - 1, 0)
-        if total > output.width, let flexible = columns.firstIndex(where: \.flexible) {
-            widths[flexible] = max(widths[flexible] - (total - output.width), 6)
+        // Too wide: take a column at a time from the widest flexible column, down to 6.
+        var excess = widths.reduce(0, +) + gap * max(columns.count - 1, 0) - output.width
+        let flexible = columns.indices.filter { columns[$0].flexible }
+        while excess > 0, let widest = flexible.filter({ widths[$0] > 6 }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+            excess -= 1
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
