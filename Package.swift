@@ -224,7 +224,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShopKit", "ShopMockServer", "ShopFlows"],
+            dependencies: ["ShopKit", "ShopMockServer", "ShopFlows", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
