@@ -158,6 +158,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "ShopFlowsTests", dependencies: ["ShopFlows", "ShopKit"], swiftSettings: strict),
         .testTarget(
             name: "ShopKitTests",
             dependencies: [

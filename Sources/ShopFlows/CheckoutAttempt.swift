@@ -5,7 +5,8 @@ import ShopKit
 /// The rule both front ends follow: retrying the *same* request reuses the attempt's key, so the
 /// gateway answers the first order again instead of charging twice; a *changed* request (another
 /// card, address or shipping option) is a new attempt with a fresh key, because the gateway
-/// refuses a key reused with a different body.
+/// refuses a key reused with a different body. The full-screen client keeps the attempt in its
+/// checkout state across Enter presses; `shop checkout` takes it from `--idempotency-key`.
 public struct CheckoutAttempt: Sendable, Hashable {
     public let request: PlaceOrderRequest
     public let idempotencyKey: String
@@ -13,14 +14,6 @@ public struct CheckoutAttempt: Sendable, Hashable {
     public init(request: PlaceOrderRequest, idempotencyKey: String) {
         self.request = request
         self.idempotencyKey = idempotencyKey
-    }
-
-    /// The attempt for `request`: `previous` again when it was for the same request, else a new
-    /// attempt whose key comes from `makeKey`.
-    public static func next(for request: PlaceOrderRequest, after previous: CheckoutAttempt?,
-                            makeKey: () -> String = ShopClient.makeIdempotencyKey) -> CheckoutAttempt {
-        if let previous, previous.request == request { return previous }
-        return CheckoutAttempt(request: request, idempotencyKey: makeKey())
     }
 
     /// Places the order under this attempt's key. ShopKit already retries lost connections and

@@ -42,7 +42,4 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
             }
         }
     }
-
-    /// True when the same request may succeed later (with the same idempotency key).
-    public var isRetryable: Bool { self == .unreachable || self == .unavailable }
 }
