@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   shop -> ShopApp -> {ShopKit, TerminalUI};  TerminalCurses -> {TerminalUI, CNcurses}
+//   shop -> ShopApp -> {ShopFlows -> ShopKit, TerminalUI};  TerminalCurses -> {TerminalUI, CNcurses}
 //   shop-mock-server -> ShopMockServer
 // The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml.
 let strict: [SwiftSetting] = [
@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalCurses", targets: ["TerminalCurses"]),
         .library(name: "ShopApp", targets: ["ShopApp"]),
+        .library(name: "ShopFlows", targets: ["ShopFlows"]),
         .executable(name: "shop-mock-server", targets: ["shop-mock-server"]),
         .executable(name: "shop", targets: ["shop"]),
         .executable(name: "shop-bench", targets: ["shop-bench"]),
@@ -126,10 +127,13 @@ let package = Package(
         ),
 
         // MARK: The client
+        // The flows both front ends need (checkout attempts, paging to the end, sign-in with the
+        // guest's cart, what a failure means), UI-free, so the TUI and the CLI share one set of rules.
+        .target(name: "ShopFlows", dependencies: ["ShopKit"], swiftSettings: strict),
         .target(
             name: "ShopApp",
             dependencies: [
-                "ShopKit", "TerminalUI",
+                "ShopKit", "ShopFlows", "TerminalUI",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "shop",
             dependencies: [
-                "ShopApp", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI",
+                "ShopApp", "ShopFlows", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -159,6 +163,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "ShopFlowsTests", dependencies: ["ShopFlows", "ShopKit"], swiftSettings: strict),
         .testTarget(
             name: "ShopKitTests",
             dependencies: [
@@ -229,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShopKit", "ShopMockServer"],
+            dependencies: ["ShopKit", "ShopMockServer", "ShopFlows", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -9,6 +9,8 @@ import TerminalUI
 
 /// `shop`: the terminal shopping client. With no `--gateway` it starts the mock gateway
 /// in-process (the offline demo), keeping its data under the XDG data directory.
+/// With no subcommand it opens the full-screen client; the subcommands (docs/cli.md) do the same
+/// things one at a time for scripts.
 @main
 struct ShopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +19,57 @@ struct ShopCommand: ParsableCommand {
         discussion: """
             Settings are read from $XDG_CONFIG_HOME/shop/config.yaml; options override them.
             Without --gateway, an offline demo gateway runs inside the app. Press ? in the app for keys.
+            With a subcommand, does one thing and prints it (as JSON with --json); see docs/cli.md.
             """,
-        version: "1.0.0")
+        version: "1.0.0",
+        subcommands: scriptCommands)
+
+    /// The subcommands, for scripts (docs/cli.md).
+    static let scriptCommands: [any ParsableCommand.Type] = [
+        ProductsCommand.self, SearchCommand.self, ShowCommand.self, CartCommand.self, CheckoutCommand.self,
+        OrdersCommand.self, InboxCommand.self, AccountCommand.self, CurrencyCommand.self, CompletionCommand.self,
+    ]
+
+    /// Without a subcommand, parses and runs exactly as before (the full-screen client). With
+    /// one, parses through `ShopScriptCommand`, whose root has no options: ArgumentParser gives
+    /// an option both a parent and a child declare to the parent, so `shop search lamp
+    /// --gateway URL` would otherwise lose its `--gateway`. A usage error there is one line on
+    /// standard error (a JSON object with --json) with exit status 2, as docs/cli.md documents.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let first = arguments.first, scriptCommands.contains(where: { $0._commandName == first }) else {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+            Foundation.exit(0)
+        }
+        do {
+            var command = try ShopScriptCommand.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard ShopScriptCommand.exitCode(for: error) != .success, !(error is ExitCode) else { ShopScriptCommand.exit(withError: error) }
+            let flags = arguments.filter { $0 == "--json" || $0 == "--no-color" }
+            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
+            let message = CLIOutput.oneLine(ShopScriptCommand.message(for: error))
+            output.report(CLIFailure(.usage, "\(message) (see shop \(commandPath(arguments)) --help)"))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// The subcommand words at the start of `arguments`, e.g. `cart add` for `cart add LMP-01 0`.
+    private static func commandPath(_ arguments: [String]) -> String {
+        var path: [String] = []
+        var command: any ParsableCommand.Type = ShopScriptCommand.self
+        for word in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            path.append(word)
+            command = next
+        }
+        return path.joined(separator: " ")
+    }
 
     @Option(help: ArgumentHelp("Use the gateway at this http(s) URL instead of the offline demo.", valueName: "URL"))
     var gateway: String?
@@ -164,4 +215,11 @@ struct ShopCommand: ParsableCommand {
         try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
         Foundation.exit(1)
     }
+}
+
+/// The root `shop` parses subcommands with: the same subcommands and name, no options of its own.
+struct ShopScriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shop", abstract: ShopCommand.configuration.abstract, version: ShopCommand.configuration.version,
+        subcommands: ShopCommand.scriptCommands)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShopFlows
 import ShopKit
 
 /// `ShopService` on top of ShopKit's `ShopClient`: the one place the app talks to the SDK.
@@ -20,29 +21,23 @@ public struct ShopClientService: ShopService {
 
     /// How a ShopKit error reads to the app.
     public static func failure(from error: ShopError) -> ServiceFailure {
-        switch error {
-        case .transport, .timeout:
-            return ServiceFailure(kind: .network, message: error.userMessage)
-        case .cancelled, .decoding, .invalidAnswer:
-            return ServiceFailure(kind: .other, message: error.userMessage)
-        case .server(let problem):
-            let kind: ServiceFailure.Kind = switch problem.status {
-            case 401: .unauthorized
-            case 402: .paymentDeclined
-            case 404: .notFound
-            // Still being handled under the same key: not a conflict with the cart or stock.
-            case 409 where problem.type.hasSuffix("/idempotency-key-in-flight"): .unavailable
-            case 409: .conflict
-            case 400, 422: .validation
-            case 408, 429, 500...599: .unavailable
-            default: .other
-            }
-            var fields: [String: String] = [:]
-            for field in problem.fieldErrors where fields[field.field] == nil { fields[field.field] = field.message }
-            // A rate limit reads as ShopKit words it, with the wait ("Try again in 30 s.").
-            let message = error.isRateLimited ? error.userMessage : problem.detail.flatMap { $0.isEmpty ? nil : $0 } ?? error.userMessage
-            return ServiceFailure(kind: kind, message: message, fieldErrors: fields, productID: problem.productID, available: problem.available)
+        // What each error means is ShopFlows' rule, shared with the command line.
+        let kind: ServiceFailure.Kind = switch FailureKind(error) {
+        case .unreachable: .network
+        case .unavailable: .unavailable
+        case .signInNeeded: .unauthorized
+        case .paymentRefused: .paymentDeclined
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .invalidInput: .validation
+        case .other: .other
         }
+        guard case .server(let problem) = error else { return ServiceFailure(kind: kind, message: error.userMessage) }
+        var fields: [String: String] = [:]
+        for field in problem.fieldErrors where fields[field.field] == nil { fields[field.field] = field.message }
+        // A rate limit reads as ShopKit words it, with the wait ("Try again in 30 s.").
+        let message = error.isRateLimited ? error.userMessage : problem.detail.flatMap { $0.isEmpty ? nil : $0 } ?? error.userMessage
+        return ServiceFailure(kind: kind, message: message, fieldErrors: fields, productID: problem.productID, available: problem.available)
     }
 
     public func currentUser() async throws -> User {
@@ -52,11 +47,11 @@ public struct ShopClientService: ShopService {
     }
 
     public func signIn(email: String, password: String) async throws -> User {
-        try await call { () async throws(ShopError) in try await client.sessions.signIn(email: email, password: password).user }
+        try await call { () async throws(ShopError) in try await AccountSignIn.signIn(client, email: email, password: password).user }
     }
 
     public func register(email: String, password: String, name: String) async throws -> User {
-        try await call { () async throws(ShopError) in try await client.sessions.register(email: email, password: password, name: name).user }
+        try await call { () async throws(ShopError) in try await AccountSignIn.signIn(client, email: email, password: password, registeringAs: name).user }
     }
 
     public func signOut() async throws -> User {
@@ -117,7 +112,9 @@ public struct ShopClientService: ShopService {
     }
 
     public func placeOrder(_ request: PlaceOrderRequest, idempotencyKey: String) async throws -> Order {
-        try await call { () async throws(ShopError) in try await client.checkout.placeOrder(request, idempotencyKey: idempotencyKey).order }
+        try await call { () async throws(ShopError) in
+            try await CheckoutAttempt(request: request, idempotencyKey: idempotencyKey).place(with: client)
+        }
     }
 
     public func orders(cursor: String?) async throws -> Page<OrderSummary> {
