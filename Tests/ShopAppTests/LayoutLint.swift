@@ -58,6 +58,7 @@ enum LayoutLint {
                 let atEdge = x == buffer.width - 1
                 let againstBorder = x + 1 < buffer.width && borders.contains(buffer[x + 1, y].symbol)
                     && x > 0 && buffer[x - 1, y].symbol.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) }
+                    && !isLeftSide(column: x + 1, row: y, of: buffer)
                 if atEdge || againstBorder {
                     problems.append("row \(y): a word cut without an ellipsis at column \(x): \"\(buffer.text(ofRow: y).trimmingCharacters(in: .whitespaces))\"")
                     break
@@ -65,6 +66,14 @@ enum LayoutLint {
             }
         }
         return problems
+    }
+
+    /// The border at (column, row) is the left side of a box, which covers what is under it (a
+    /// dialog over a list): text there is hidden, not cut.
+    private static func isLeftSide(column x: Int, row y: Int, of buffer: Buffer) -> Bool {
+        var row = y - 1
+        while row >= 0, borders.contains(buffer[x, row].symbol) { row -= 1 }
+        return row >= 0 && ["╭", "┌", "╔", "┏", "+"].contains(buffer[x, row].symbol)
     }
 
     // MARK: Errors

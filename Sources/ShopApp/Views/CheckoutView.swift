@@ -183,7 +183,7 @@ enum CheckoutView {
         let context = state.keyContext
         let status: (String, ThemeRole) = switch checkout.placement {
         case .idle: (Keymap.advice(.open, "to place the order and pay", in: context) ?? "", .accent)
-        case .preparingKey, .placing: ("\(Format.spinner(state.spinnerTick)) Placing your order… (Enter does nothing until it answers)", .info)
+        case .preparingKey, .placing: ("\(Format.spinner(state.spinnerTick)) Placing your order… it is sent once; wait for the answer", .info)
         case .failed: ((Keymap.advice(.open, "to retry safely", in: context) ?? "") + " (same order key, charged at most once)", .warning)
         }
         // The status is what this step is for: it is drawn whole at the bottom, the rest above it.

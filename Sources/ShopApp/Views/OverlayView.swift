@@ -71,8 +71,13 @@ enum OverlayView {
     private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let layout = helpLayout(state)
         let content = ScrollingLines(layout.rows, offset: state.helpScroll)
-        let position = content.positionLabel(visibleRows: layout.inside.height).map { " · \($0) j/k" } ?? ""
-        let panel = Panel(title: "Keys — \(KeyScope(state.screen).title)", trailingTitle: "Esc close\(position)", isFocused: true, fillRole: .dialog)
+        // Where the list is, when it scrolls, matters more than how to close it.
+        let title = "Keys — \(KeyScope(state.screen).title)"
+        let position = content.positionLabel(visibleRows: layout.inside.height)
+        let room = layout.frame.width - TextWidth.columns(of: title) - 9
+        let trailing = [position.map { "Esc close · \($0)" }, position, "Esc close"].compactMap { $0 }
+            .first { TextWidth.columns(of: $0) <= room } ?? ""
+        let panel = Panel(title: title, trailingTitle: trailing, isFocused: true, fillRole: .dialog)
         panel.render(into: &buffer, area: layout.frame, theme: theme)
         content.render(into: &buffer, area: layout.inside, theme: theme)
     }
