@@ -230,9 +230,19 @@ struct ScreenDefectTests {
         for digit in "4242424242424241" { _ = card.type(.character(digit)) }
         let badge = try! #require(CheckoutView.brandBadge(card))
         #expect(!badge.0.contains("✓"))
+        // And the error says what to fix, not "Credit card info is invalid".
+        _ = card.validated(at: Fixtures.now)
+        #expect(card.errors[.number]?.contains("check digit") == true)
         var valid = CardForm()
         for digit in "4242424242424242" { _ = valid.type(.character(digit)) }
         #expect(CheckoutView.brandBadge(valid)?.0.contains("✓") == true)
+    }
+
+    @Test func flashIsReadWholeOnANarrowStatusBar() {
+        var state = Fixtures.browsing(width: 60, height: 20)
+        state.flash("Added Automatic Wristwatch to the cart")
+        #expect(AppView.statusLeft(state).hasSuffix("Added Automatic Wristwatch to the cart"))
+        #expect(render(state).text(ofRow: 19).contains("Added Automatic Wristwatch to the cart"))
     }
 
     @Test func emptySearchTitleHasNoEmptyTrailer() {

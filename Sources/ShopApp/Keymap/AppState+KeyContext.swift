@@ -10,7 +10,6 @@ extension AppState {
                 context.labels[.open] = "show products"
             case .products:
                 context.labels[.open] = "details"
-                context.promoted = [.focusRight]
                 context.labels[.focusRight] = "details"
             case .detail:
                 let canBuy = browse.detail.value?.availability.canBuy ?? false
@@ -39,6 +38,10 @@ extension AppState {
             if !isSignedIn {
                 context.unavailable = [.signOut, .newAddress, .editAddress, .deleteAddress]
                 context.labels[.nextPane] = "next field"
+                context.labels[.open] = account.formMode == .signIn ? "sign in" : "register"
+                context.labels[.switchForm] = account.formMode == .signIn ? "register instead" : "sign in instead"
+                // Letters type here, so the way out is said.
+                context.promoted = [.back]
             } else if account.newAddress != nil {
                 context.unavailable = [.switchForm, .signOut]
                 context.labels[.open] = "save address"
@@ -69,6 +72,7 @@ extension AppState {
         case .contact:
             context.labels[.open] = "next: address"
             context.labels[.nextPane] = "next: address"
+            context.demoted = [.nextPane]
             context.labels[.back] = "back to the cart"
         case .address:
             let saved = checkout.savedAddresses.value ?? []

@@ -14,6 +14,8 @@ public struct KeyContext: Equatable, Sendable {
     public var labels: [Command: String]
     /// Commands worth a place in the footer here, beyond the bindings marked for it.
     public var promoted: Set<Command>
+    /// Commands that work here but would only repeat another hint in the footer.
+    public var demoted: Set<Command> = []
 
     public init(_ scope: KeyScope, typing: Bool = false, unavailable: Set<Command> = [], labels: [Command: String] = [:],
                 promoted: Set<Command> = []) {

@@ -131,11 +131,11 @@ public enum Keymap {
     /// commands, then the global ones it does not override; each with the first key that works
     /// here and the label of this state.
     public static func footerHints(_ context: KeyContext) -> [KeyHint] {
-        let own = bindings.filter { $0.scope == context.scope && ($0.inFooter || context.promoted.contains($0.command)) }
+        let own = bindings.filter { $0.scope == context.scope && ($0.inFooter || context.promoted.contains($0.command)) && !context.demoted.contains($0.command) }
         let ownCommands = Set(own.map(\.command))
         // Help and quit first: they must fit even on a narrow screen.
         let global = bindings.filter { $0.scope == .global && ($0.inFooter || context.promoted.contains($0.command)) && !ownCommands.contains($0.command) }
-            .sorted { rank($0.command) < rank($1.command) }
+            .sorted { (context.promoted.contains($0.command) ? -1 : rank($0.command)) < (context.promoted.contains($1.command) ? -1 : rank($1.command)) }
         var seen: Set<Command> = []
         return (own + global).compactMap { binding in
             guard !seen.contains(binding.command) else { return nil }

@@ -103,8 +103,15 @@ public enum AppView {
         }
         var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
-        // A passing note goes last, so on a narrow screen it is what gets shortened.
-        if let flash = state.flash { parts.append(flash.text) }
+        guard let flash = state.flash else { return parts.joined(separator: " │ ") }
+        // A passing note is news: on a narrow screen the steady parts give way to it, the
+        // gateway first, so that "Added …" is read whole.
+        let room = state.size.width - 2 - TextWidth.columns(of: statusRight(state)) - 2
+        parts.append(flash.text)
+        for steady in [state.gatewayLabel, state.currency.code, "cart \(state.cart.itemCount)"]
+        where TextWidth.columns(of: parts.joined(separator: " │ ")) > room {
+            if let index = parts.firstIndex(of: steady) { parts.remove(at: index) }
+        }
         return parts.joined(separator: " │ ")
     }
 

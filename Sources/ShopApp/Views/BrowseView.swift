@@ -238,7 +238,7 @@ enum BrowseView {
                 // The advice comes from the keymap: what Enter and ←/→ do here, or how to get here.
                 let advice = browse.focus == .detail
                     ? Keymap.advice([(.moveRight, "more"), (.open, "add to cart")], in: context)
-                    : Keymap.advice(.focusRight, "to choose", in: context) ?? ""
+                    : Keymap.advice(.open, "to choose", in: context) ?? ""
                 var spans = [Span("Quantity "), Span("‹ \(browse.quantity) ›", style: .foreground(.accent, .bold))]
                 let room = inside.width - 9 - TextWidth.columns(of: "‹ \(browse.quantity) ›") - 2
                 // Shortened by design, never cut: the whole advice, or only its first part, or none.

@@ -175,7 +175,7 @@ enum CheckoutView {
         let name = "  " + card.brand.displayName
         guard card.brand.isAccepted else { return (name + " not accepted", .warning) }
         guard CardValidator.hasValidLength(card.digits) else { return (name, .muted) }
-        guard CardValidator.passesLuhn(card.digits) else { return (name + ": check the digits", .warning) }
+        guard CardValidator.passesLuhn(card.digits) else { return (name + " ✖", .warning) }
         return (name + " ✓", .success)
     }
 

@@ -50,7 +50,7 @@ enum OrderDetailView {
     static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
-        let content = lines(state, width: inside.width).map { ScrollingLines($0, offset: detail.scroll) }
+        let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
         var trailing: [String] = []
         if let position = content?.positionLabel(visibleRows: inside.height) { trailing.append(position) }
         if !detail.showsInvoice, let updated = detail.lastUpdated {
@@ -68,6 +68,13 @@ enum OrderDetailView {
             return
         }
         content.render(into: &buffer, area: inside, theme: theme)
+    }
+
+    /// The rows of the open order (or its invoice) in `area`: a column narrower when they need
+    /// the scrollbar's. Nil until it is loaded.
+    static func lines(_ state: AppState, in area: Rect) -> [Line]? {
+        guard let full = lines(state, width: area.width) else { return nil }
+        return full.count > area.height ? lines(state, width: area.width - 1) : full
     }
 
     /// The rows of the open order (or its invoice) at `width` columns; nil until it is loaded.
@@ -108,7 +115,7 @@ enum OrderDetailView {
     /// How far the open order (or invoice) can scroll.
     static func scrollLimit(_ state: AppState) -> Int {
         let area = inside(state)
-        return ScrollingLines.maxOffset(lineCount: lines(state, width: area.width)?.count ?? 0, visibleRows: area.height)
+        return ScrollingLines.maxOffset(lineCount: lines(state, in: area)?.count ?? 0, visibleRows: area.height)
     }
 
     /// The carrier's events, newest first.
