@@ -231,6 +231,10 @@ struct ScreenDefectTests {
         let badge = try! #require(CheckoutView.brandBadge(card))
         #expect(!badge.0.contains("✓"))
         // And the error says what to fix, not "Credit card info is invalid".
+        card.focus = .expiry
+        for key in "12/30" { _ = card.type(.character(key)) }
+        card.focus = .cvv
+        for key in "123" { _ = card.type(.character(key)) }
         _ = card.validated(at: Fixtures.now)
         #expect(card.errors[.number]?.contains("check digit") == true)
         var valid = CardForm()

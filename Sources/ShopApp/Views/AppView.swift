@@ -108,7 +108,7 @@ public enum AppView {
         // gateway first, so that "Added …" is read whole.
         let room = state.size.width - 2 - TextWidth.columns(of: statusRight(state)) - 2
         parts.append(flash.text)
-        for steady in [state.gatewayLabel, state.currency.code, "cart \(state.cart.itemCount)"]
+        for steady in [state.gatewayLabel, state.currency.code, "cart \(state.cart.itemCount)", "\(state.inbox.unreadCount) unread", who]
         where TextWidth.columns(of: parts.joined(separator: " │ ")) > room {
             if let index = parts.firstIndex(of: steady) { parts.remove(at: index) }
         }
