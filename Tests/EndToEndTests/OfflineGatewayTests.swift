@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// The built `shop` pointed at a loopback port where nothing listens: it opens, says the
-/// gateway cannot be reached, still answers keys and quits cleanly with `q`.
+/// shop cannot be reached, still answers keys and quits cleanly with `q`.
 ///
 /// Part of the serialized `EndToEndTests`: the tmux waits block a thread of the test pool, so
 /// end-to-end tests run one at a time and leave the other threads to the rest of the suite.
@@ -20,7 +20,7 @@ extension EndToEndTests {
         let port = try Self.closedLoopbackPort()
         try harness.startShop(gateway: URL(string: "http://127.0.0.1:\(port)")!)
         try harness.waitForScreen(containing: "offline")
-        try harness.waitForScreen(containing: "Cannot reach the gateway")
+        try harness.waitForScreen(containing: "reach the shop")
         harness.keys("?")
         try harness.waitForScreen(containing: "Keys —")  // the help overlay
         harness.keys("Escape")

@@ -91,7 +91,7 @@ struct BrowseReducerTests {
     @Test("The detail pane adds the chosen quantity")
     func quantityPicker() {
         var state = Fixtures.browsing()
-        Fixtures.press([.enter, .character("l"), .character("l")], &state)
+        Fixtures.press([.enter, .right, .right], &state)  // arrows change the quantity; h/l change panes
         #expect(state.browse.focus == .detail)
         #expect(state.browse.quantity == 3)
         let effects = Fixtures.press([.enter], &state)

@@ -291,7 +291,7 @@ struct ResilienceTests {
             },
             .key(.escape),
             .check { state, screen, problems in
-                problems.expect(screen.contains("Cannot reach the gateway"), "\(screen)")
+                problems.expect(screen.contains("Cannot reach the shop"), "\(screen)")
                 problems.expect(state.banner?.text.contains("connection refused") == true, "state.banner?.text.contains('connection refused') == true")
             },
             .perform { gateway.set(.up) },
@@ -417,7 +417,7 @@ struct ResilienceTests {
         _ = reduce(&state, .productsLoaded(generation: 0, .failure(down)))
         _ = reduce(&state, .cartLoaded(.failure(down)))
         #expect(state.connection == .offline)
-        #expect(state.banner?.text.hasPrefix("Cannot reach the gateway") == true)
+        #expect(state.banner?.text == "Cannot reach the shop: connection refused")
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(1))).isEmpty)  // not at once
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(3))).isEmpty)
         let retry = reduce(&state, .tick(Fixtures.now.addingTimeInterval(6)))

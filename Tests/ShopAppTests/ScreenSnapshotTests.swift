@@ -12,7 +12,9 @@ struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (120, 40)]
     static let themes: [(String, Theme)] = [("default", .default), ("mono", .mono)]
 
-    private func snapshot(_ name: String, testName: String = #function, line: UInt = #line, _ build: (Int, Int) -> AppState) {
+    /// Pictures the state at the snapshot sizes, then lints it at every lint size and theme.
+    private func snapshot(_ name: String, testName: String = #function, line: UInt = #line,
+                          sourceLocation: SourceLocation = #_sourceLocation, _ build: (Int, Int) -> AppState) {
         for (width, height) in Self.sizes {
             let state = build(width, height)
             for (themeName, theme) in Self.themes {
@@ -20,6 +22,7 @@ struct ScreenSnapshotTests {
                 assertScreen(buffer, named: "\(name).\(width)x\(height).\(themeName)", resolvedWith: theme, testName: testName, line: line)
             }
         }
+        LayoutLint.expectClean("\(testName) \(name)", sourceLocation: sourceLocation, build)
     }
 
     // MARK: Browse
@@ -72,6 +75,13 @@ struct ScreenSnapshotTests {
         let state = Fixtures.browsing(width: 59, height: 19)
         for (themeName, theme) in Self.themes {
             assertScreen(AppView.render(state, size: Size(width: 59, height: 19), theme: theme), named: "59x19.\(themeName)", resolvedWith: theme)
+        }
+        // Narrower still, the requirement wraps instead of being cut.
+        for size in [Size(width: 59, height: 19), Size(width: 30, height: 12), Size(width: 20, height: 8)] {
+            let buffer = AppView.render(Fixtures.browsing(width: size.width, height: size.height), size: size, theme: .default)
+            let text = (0..<size.height).map { buffer.text(ofRow: $0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(text.contains("needs at least 60x20."), "\(LayoutLint.picture(buffer))")
+            #expect(LayoutLint.cutWords(buffer).isEmpty, "\(LayoutLint.picture(buffer))")
         }
     }
 

@@ -10,12 +10,17 @@ import TerminalUI
         #expect(buffer[0, 0] == .blank)
     }
 
+    /// Clipped text ends in "…", so a cut is never taken for the whole (issue 12).
     @Test func clipsAtMaxWidthAndEdge() {
         var buffer = Buffer(width: 6, height: 1)
         #expect(buffer.write("abcdef", x: 0, y: 0, maxWidth: 3) == 3)
-        #expect(buffer.text(ofRow: 0) == "abc   ")
+        #expect(buffer.text(ofRow: 0) == "ab…   ")
         #expect(buffer.write("wxyz", x: 4, y: 0) == 2)
-        #expect(buffer.text(ofRow: 0) == "abc wx")
+        #expect(buffer.text(ofRow: 0) == "ab… w…")
+        // Trailing spaces that do not fit are not a cut.
+        var padded = Buffer(width: 4, height: 1)
+        padded.write("abc   ", x: 0, y: 0)
+        #expect(padded.text(ofRow: 0) == "abc ")
         #expect(buffer.write("ignored", x: 0, y: 5) == 0)
         #expect(buffer.write("ignored", x: 9, y: 0) == 0)
     }
@@ -47,13 +52,14 @@ import TerminalUI
         #expect(buffer.text(ofRow: 0) == "中a   ")
     }
 
-    @Test func wideCharacterAtTheRightEdgeBecomesASpace() {
+    /// A wide character that does not fit is never split: the ellipsis takes its place.
+    @Test func wideCharacterAtTheRightEdgeGivesWayToTheEllipsis() {
         var buffer = Buffer(width: 5, height: 1, filling: Cell("."))
         #expect(buffer.write("abcd中", x: 0, y: 0) == 5)
-        #expect(buffer.text(ofRow: 0) == "abcd ")
+        #expect(buffer.text(ofRow: 0) == "abcd…")
         var clipped = Buffer(width: 8, height: 1, filling: Cell("."))
         clipped.write("ab中", x: 0, y: 0, maxWidth: 3)
-        #expect(clipped.text(ofRow: 0) == "ab .....")
+        #expect(clipped.text(ofRow: 0) == "ab….....")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

@@ -3,6 +3,8 @@ public enum Command: String, Equatable, Sendable, CaseIterable {
     case moveUp, moveDown, moveLeft, moveRight
     case first, last, pageUp, pageDown
     case nextPane, previousPane
+    /// The pane to the left or right (h/l), where ←/→ may mean something else (a quantity).
+    case focusLeft, focusRight
     case open, back
     case search
     case addOne, removeOne, removeLine

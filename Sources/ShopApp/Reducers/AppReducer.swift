@@ -172,7 +172,9 @@ extension AppState {
 
     /// Shows a failure in the banner (what was typed stays where it is).
     mutating func showError(_ failure: ServiceFailure) {
-        let text = failure.kind == .network ? "Cannot reach the gateway: \(failure.message)" : failure.message
+        // ShopKit's network messages already say the shop cannot be reached: say it once.
+        let saysUnreachable = failure.message.lowercased().contains("reach")
+        let text = failure.kind == .network && !saysUnreachable ? "Cannot reach the shop: \(failure.message)" : failure.message
         banner = BannerMessage(text, kind: .error, isConnectionProblem: failure.kind == .network)
     }
 

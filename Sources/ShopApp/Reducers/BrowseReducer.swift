@@ -12,7 +12,14 @@ enum BrowseReducer {
         let rows = state.listRows
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
+            if state.browse.focus == .detail { return scrollDescription(command, &state) }
             return move(command, rows: rows, &state)
+        case .focusLeft:
+            state.browse.focus = state.browse.focus == .detail ? .products : .categories
+            return []
+        case .focusRight:
+            state.browse.focus = state.browse.focus == .categories ? .products : .detail
+            return []
         case .moveLeft:
             if state.browse.focus == .detail {
                 state.browse.quantity = max(1, state.browse.quantity - 1)
@@ -106,20 +113,46 @@ enum BrowseReducer {
             var effects = restartListing(&state)
             effects.append(.loadAds(categories: state.browse.selectedCategoryID.map { [$0] } ?? []))
             return effects
-        case .detail where !state.browse.recommendations.isEmpty && (command == .moveUp || command == .moveDown):
-            // ↑/↓ in the details walk the recommendations; above the first is none.
-            let count = state.browse.recommendations.count
-            let current = state.browse.recommendationSelected
-            if command == .moveDown {
-                state.browse.recommendationSelected = min(count - 1, current.map { $0 + 1 } ?? 0)
-            } else {
-                state.browse.recommendationSelected = current.flatMap { $0 > 0 ? $0 - 1 : nil }
-            }
-            return []
         case .products, .detail:
+            if command == .last, state.browse.nextCursor != nil {
+                // The real end is not loaded yet: page to it, then select it (productsLoaded).
+                state.browse.isPagingToEnd = true
+                _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
+                return selectionChanged(&state) + loadNextPage(&state)
+            }
+            state.browse.isPagingToEnd = false
             _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
             return selectionChanged(&state)
         }
+    }
+
+    /// j/k, PgUp/PgDn, g/G in the detail pane scroll the description; below its end, ↓ walks
+    /// the recommendations (Enter opens the highlighted one) and ↑ walks back up.
+    private static func scrollDescription(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let limit = BrowseView.descriptionScrollLimit(state)
+        let page = max(1, BrowseView.descriptionRows(state) - 1)
+        let scroll = min(state.browse.descriptionScroll, limit)
+        let recommendations = state.browse.recommendations.count
+        switch command {
+        case .moveUp:
+            if let current = state.browse.recommendationSelected {
+                state.browse.recommendationSelected = current > 0 ? current - 1 : nil
+            } else {
+                state.browse.descriptionScroll = max(0, scroll - 1)
+            }
+        case .moveDown:
+            if scroll < limit {
+                state.browse.descriptionScroll = scroll + 1
+            } else if recommendations > 0 {
+                state.browse.recommendationSelected = min(recommendations - 1, (state.browse.recommendationSelected ?? -1) + 1)
+            }
+        case .pageUp: state.browse.descriptionScroll = max(0, scroll - page)
+        case .pageDown: state.browse.descriptionScroll = min(limit, scroll + page)
+        case .first: state.browse.descriptionScroll = 0
+        case .last: state.browse.descriptionScroll = limit
+        default: break
+        }
+        return []
     }
 
     /// The listing starts again from its first page (new category or currency).
@@ -131,6 +164,7 @@ enum BrowseReducer {
         state.browse.hasLoadedFirstPage = false
         state.browse.pageError = nil
         state.browse.isLoadingPage = true
+        state.browse.isPagingToEnd = false
         state.browse.productList = ListState()
         return [.loadProducts(categoryID: state.browse.selectedCategoryID, cursor: nil, currency: state.currency,
                               generation: state.browse.listingGeneration)]
@@ -151,17 +185,31 @@ enum BrowseReducer {
         state.browse.detailSummary = summary
         state.browse.detail = .loading(previous: nil)
         state.browse.quantity = 1
+        state.browse.descriptionScroll = 0
         state.browse.recommendations = []
         state.browse.recommendationSelected = nil
+        return requestDetailIfIdle(&state)
+    }
+
+    /// Asks for the shown product unless a request is already out; its answer asks again for
+    /// whatever is shown by then (productLoaded), so superseded requests never queue up.
+    static func requestDetailIfIdle(_ state: inout AppState) -> [Effect] {
+        guard state.browse.detailInFlight == nil, let productID = state.browse.detailProductID else { return [] }
+        state.browse.detailInFlight = productID
         return [.loadProduct(id: productID, currency: state.currency),
                 .loadRecommendations(productID: productID, currency: state.currency)]
     }
 
     static func loadNextPageIfNeeded(_ state: inout AppState) -> [Effect] {
+        // Keep a screenful (at least) loaded below the selection.
+        guard state.isNearEnd(of: state.browse.productList, count: state.browse.products.count) else { return [] }
+        return loadNextPage(&state)
+    }
+
+    /// The next page of the listing, unless one is on its way or there is none.
+    static func loadNextPage(_ state: inout AppState) -> [Effect] {
         let browse = state.browse
         guard let cursor = browse.nextCursor, !browse.isLoadingPage, browse.pageError == nil else { return [] }
-        // Keep a screenful (at least) loaded below the selection.
-        guard state.isNearEnd(of: browse.productList, count: browse.products.count) else { return [] }
         state.browse.isLoadingPage = true
         return [.loadProducts(categoryID: browse.selectedCategoryID, cursor: cursor, currency: state.currency,
                               generation: browse.listingGeneration)]
@@ -206,16 +254,24 @@ enum BrowseReducer {
             } else {
                 state.browse.productList.select(0, count: count, visibleRows: state.listRows)
             }
+            if state.browse.isPagingToEnd {
+                guard state.browse.nextCursor == nil else { return loadNextPage(&state) }
+                state.browse.isPagingToEnd = false
+                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, visibleRows: state.listRows)
+            }
             return selectionChanged(&state)
         case .failure(let failure):
             state.browse.pageError = failure.message
+            state.browse.isPagingToEnd = false
             return []
         }
     }
 
     static func productLoaded(_ id: String, _ result: Result<Product, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
-        guard id == state.browse.detailProductID else { return [] }
+        if state.browse.detailInFlight == id { state.browse.detailInFlight = nil }
+        // Superseded while on its way: ask for the product shown now instead.
+        guard id == state.browse.detailProductID else { return requestDetailIfIdle(&state) }
         switch result {
         case .success(let product):
             state.browse.detail = .loaded(product)

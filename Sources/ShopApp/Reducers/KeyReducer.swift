@@ -43,6 +43,7 @@ enum KeyReducer {
         case .suspend: return [.suspend]
         case .help:
             state.overlay = .help
+            state.helpScroll = 0
             return []
         case .dismissBanner:
             state.banner = nil
@@ -87,6 +88,7 @@ enum KeyReducer {
         switch overlay {
         case .help:
             if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) { state.overlay = nil }
+            if let command = Keymap.command(for: key, scope: .global, typing: false) { scrollHelp(command, &state) }
             return []
         case .confirmQuit, .confirmCancelOrder, .confirmSignOut:
             switch key {
@@ -104,6 +106,22 @@ enum KeyReducer {
             default:
                 return []
             }
+        }
+    }
+
+    /// j/k, PgUp/PgDn, g/G scroll the help when it is taller than the screen.
+    private static func scrollHelp(_ command: Command, _ state: inout AppState) {
+        let limit = OverlayView.helpScrollLimit(state)
+        let page = max(1, OverlayView.helpRows(state) - 1)
+        let scroll = min(state.helpScroll, limit)
+        switch command {
+        case .moveUp: state.helpScroll = max(0, scroll - 1)
+        case .moveDown: state.helpScroll = min(limit, scroll + 1)
+        case .pageUp: state.helpScroll = max(0, scroll - page)
+        case .pageDown: state.helpScroll = min(limit, scroll + page)
+        case .first: state.helpScroll = 0
+        case .last: state.helpScroll = limit
+        default: break
         }
     }
 

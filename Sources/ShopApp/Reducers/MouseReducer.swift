@@ -19,7 +19,7 @@ enum MouseReducer {
     }
 
     private static func clickHeader(x: Int, _ state: inout AppState) -> [Effect] {
-        var left = 6 + 1  // " shop " then the tabs
+        var left = AppView.tabsLeft(state)
         for tab in AppView.tabs(state) {
             let width = TextWidth.columns(of: tab.1) + 2
             if x >= left && x < left + width {

@@ -10,6 +10,8 @@ enum OrdersReducer {
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             state.orders.listState.navigate(command, count: count, visibleRows: rows)
+            // G means the oldest order, not the last one loaded: page to it.
+            state.orders.isPagingToEnd = command == .last && state.orders.nextCursor != nil
             return loadMoreIfNeeded(&state)
         case .refresh: return NavigationReducer.onEnter(.orders, &state)
         case .open:
@@ -37,12 +39,17 @@ enum OrdersReducer {
     static func performDetail(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard var detail = state.orders.detail else { return NavigationReducer.back(&state) }
         defer { state.orders.detail = detail }
+        // Scrolling stays between the top and the last screenful, so `k` after `G` moves at once.
+        let limit = OrderDetailView.scrollLimit(state)
+        let page = max(1, OrderDetailView.visibleRows(state) - 1)
+        detail.scroll = min(detail.scroll, limit)
         switch command {
         case .moveUp: detail.scroll = max(0, detail.scroll - 1)
-        case .moveDown: detail.scroll += 1
-        case .pageUp: detail.scroll = max(0, detail.scroll - 10)
-        case .pageDown: detail.scroll += 10
+        case .moveDown: detail.scroll = min(limit, detail.scroll + 1)
+        case .pageUp: detail.scroll = max(0, detail.scroll - page)
+        case .pageDown: detail.scroll = min(limit, detail.scroll + page)
         case .first: detail.scroll = 0
+        case .last: detail.scroll = limit
         case .refresh:
             detail.isRefreshing = true
             return [.loadOrder(id: detail.orderID), .loadTracking(orderID: detail.orderID)]
@@ -64,6 +71,7 @@ enum OrdersReducer {
         case .back:
             if detail.showsInvoice {
                 detail.showsInvoice = false
+                detail.scroll = 0
                 return []
             }
             state.orders.detail = detail
@@ -93,7 +101,8 @@ enum OrdersReducer {
 
     static func ordersLoaded(_ result: Result<Page<OrderSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
-        state.orders.isLoadingMore = false  // a page still out no longer follows (see moreOrdersLoaded)
+        state.orders.isLoadingMore = false
+        state.orders.isPagingToEnd = false  // a page still out no longer follows (see moreOrdersLoaded)
         switch result {
         case .success(let page):
             state.orders.list = .loaded(page.items)
@@ -125,7 +134,13 @@ enum OrdersReducer {
             orders += page.items.filter { !known.contains($0.id) }
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
+            if state.orders.isPagingToEnd {
+                state.orders.listState.select(orders.count - 1, count: orders.count, visibleRows: state.listRows)
+                if page.nextCursor == nil { state.orders.isPagingToEnd = false }
+                return loadMoreIfNeeded(&state)
+            }
         case .failure(let failure):
+            state.orders.isPagingToEnd = false
             state.showError(failure)
         }
         return []

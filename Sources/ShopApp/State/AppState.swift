@@ -77,6 +77,8 @@ public struct AppState: Equatable, Sendable {
     /// A short confirmation in the status bar ("Added …"), gone after a few seconds.
     public var flash: Flash?
     public var overlay: Overlay?
+    /// The first row of the help overlay shown (it scrolls when the keys do not fit).
+    public var helpScroll = 0
     /// The highlighted button of a confirm dialog (0 is the first).
     public var dialogButton = 0
     public var isRunning = true

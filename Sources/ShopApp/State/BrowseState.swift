@@ -38,6 +38,15 @@ public struct BrowseState: Equatable, Sendable {
     /// The recommendation highlighted in the detail pane (↑/↓ there), which Enter opens.
     public var recommendationSelected: Int?
     public var detail: Loadable<Product> = .idle
+    /// The product whose detail request is on its way. While one is, moving on only changes
+    /// `detailProductID`; the answer then asks for the latest selection, so a hundred fast moves
+    /// (or a wheel notch) cost two requests, not one per row passed.
+    public var detailInFlight: String?
+    /// The first line of the description shown (j/k in the detail pane).
+    public var descriptionScroll = 0
+    /// `G` was pressed before the whole listing was loaded: pages are asked for until the end,
+    /// then the last row is selected.
+    public var isPagingToEnd = false
     /// How many units Enter adds from the detail pane.
     public var quantity = 1
     public var recommendations: [ProductSummary] = []

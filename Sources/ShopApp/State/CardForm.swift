@@ -53,6 +53,20 @@ public struct CardForm: Equatable, Sendable, CustomStringConvertible, CustomRefl
         return CardInput(number: digits, cvv: cvv, expMonth: expiry.month, expYear: expiry.year, holderName: name.isEmpty ? nil : name)
     }
 
+    /// What is wrong with a number the gateway would call "invalid", in words that say what to
+    /// fix: too short, too long, or a typo the check digit caught.
+    static func numberProblem(_ digits: String) -> String {
+        let lengths = CardValidator.validLengths(for: CardValidator.brand(of: digits)).sorted()
+        if let shortest = lengths.first, digits.count < shortest {
+            return "The number is too short: \(digits.count) digits of \(shortest)"
+        }
+        if let longest = lengths.last, digits.count > longest {
+            return "The number is too long: \(digits.count) digits of \(longest)"
+        }
+        if !CardValidator.passesLuhn(digits) { return "A digit is wrong: the number fails its check digit" }
+        return "This is not a card number we know"
+    }
+
     /// Checks the card with ShopKit's CardValidator (Luhn, brand, expiry, CVV) at `date`;
     /// fills `errors` and returns the card when it can be charged.
     public mutating func validated(at date: Date) -> CardInput? {
@@ -69,7 +83,7 @@ public struct CardForm: Equatable, Sendable, CustomStringConvertible, CustomRefl
             case "card.expMonth", "card.expYear": .expiry
             default: .number
             }
-            errors[field] = problem.message
+            errors[field] = problem == .invalidNumber ? Self.numberProblem(digits) : problem.message
             focus = field
             return nil
         }

@@ -12,16 +12,18 @@ enum AccountView {
     private static func guestForm(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let account = state.account
         let title = account.formMode == .signIn ? "Sign in" : "Create an account"
-        let panel = Panel(title: title, trailingTitle: "Ctrl-R: \(account.formMode == .signIn ? "register instead" : "sign in instead")", isFocused: true)
+        let context = state.keyContext
+        let other = Keymap.advice(.switchForm, account.formMode == .signIn ? "register instead" : "sign in instead", in: context)
+        let panel = Panel(title: title, trailingTitle: other, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)
         guard inside.height >= 8 else { return }
-        let intro = TextWidth.wrap("You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
-                                   toColumns: inside.width)
-        for (index, line) in intro.prefix(2).enumerated() {
-            buffer.write(line, x: inside.x, y: inside.y + index, style: .foreground(.muted), maxWidth: inside.width)
-        }
-        var y = inside.y + min(2, intro.count) + 1
+        let fieldRows = account.formFields.count * 2
+        // The intro takes what the fields and the message leave, whole when it fits.
+        let introArea = Rect(x: inside.x, y: inside.y, width: inside.width, height: max(1, inside.height - fieldRows - 3))
+        var y = inside.y + buffer.writeWrapped(
+            "You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
+            in: introArea, style: .foreground(.muted)) + 1
         for field in account.formFields {
             let (label, input, masked): (String, TextInputState, Bool) = switch field {
             case .email: ("E-mail", account.email, false)
@@ -32,13 +34,15 @@ enum AccountView {
                                     error: nil, area: Rect(x: inside.x, y: y, width: inside.width, height: 1), into: &buffer, theme: theme)
             y += 2
         }
+        let rest = Rect(x: inside.x, y: y, width: inside.width, height: max(0, inside.maxY - y))
         if account.isSubmitting {
-            buffer.write("\(Format.spinner(state.spinnerTick)) \(account.formMode == .signIn ? "Signing in" : "Creating your account")…", x: inside.x, y: y,
-                         style: .foreground(.info), maxWidth: inside.width)
+            buffer.writeWrapped("\(Format.spinner(state.spinnerTick)) \(account.formMode == .signIn ? "Signing in" : "Creating your account")…", in: rest,
+                                style: .foreground(.info))
         } else if let error = account.formError {
-            buffer.write("✖ " + error, x: inside.x, y: y, style: .foreground(.error), maxWidth: inside.width)
+            buffer.writeWrapped("✖ " + error, in: rest, style: .foreground(.error))
         } else {
-            buffer.write("Enter to \(account.formMode == .signIn ? "sign in" : "register") · Tab next field", x: inside.x, y: y, style: .foreground(.muted), maxWidth: inside.width)
+            let advice = Keymap.advice([(.open, "to \(account.formMode == .signIn ? "sign in" : "register")"), (.nextPane, "next field"), (.back, "back")], in: context)
+            buffer.writeWrapped(advice, in: rest, style: .foreground(.muted))
         }
     }
 
@@ -78,11 +82,14 @@ enum AccountView {
                 buffer.write(TextWidth.fit(row.0, toColumns: 16), x: inside.x, y: inside.y + index, style: .foreground(.muted))
                 buffer.write(row.1, x: inside.x + 16, y: inside.y + index, style: .foreground(.text), maxWidth: inside.width - 16)
             }
-            buffer.write("S sign out · Tab addresses and activity", x: inside.x, y: inside.y + rows.count + 1, style: .foreground(.muted), maxWidth: inside.width)
+            buffer.writeWrapped(Keymap.advice([(.signOut, "sign out"), (.nextPane, "addresses and activity")], in: state.keyContext),
+                                in: Rect(x: inside.x, y: inside.y + rows.count + 1, width: inside.width, height: max(0, inside.height - rows.count - 1)),
+                                style: .foreground(.muted))
         case .addresses:
             if let form = account.newAddress {
                 let title = account.editingAddressID == nil ? "New address" : "Edit address"
-                buffer.write("\(title) (Enter to save, Esc to cancel)", x: inside.x, y: inside.y, style: .foreground(.text), maxWidth: inside.width)
+                let advice = Keymap.advice([(.open, "save"), (.back, "cancel")], in: state.keyContext)
+                buffer.write("\(title) (\(advice))", x: inside.x, y: inside.y, style: .foreground(.text), maxWidth: inside.width)
                 AddressFormView.render(form, isActive: state.overlay == nil, area: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2),
                                        into: &buffer, theme: theme)
                 return
@@ -95,7 +102,8 @@ enum AccountView {
                 ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
                     .render(into: &buffer, area: layout.addressList, theme: theme)
             }
-            buffer.write("n add · e edit · x delete", x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
+            buffer.write(Keymap.advice([(.newAddress, "add"), (.editAddress, "edit"), (.deleteAddress, "delete")], in: state.keyContext),
+                         x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
         case .activity:
             let events = account.activity.value ?? []
             if events.isEmpty {
@@ -139,53 +147,5 @@ enum InboxView {
             return Line([Span(marker, style: .foreground(.accent)), Span(Format.dateTime(message.createdAt) + "  ", style: .foreground(.muted)),
                          Span(message.title, style: message.isRead ? .foreground(.text) : .foreground(.text, .bold))])
         }.render(into: &buffer, area: listArea, theme: theme)
-    }
-}
-
-/// Help and confirmation dialogs over the screen.
-enum OverlayView {
-    static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
-        switch overlay {
-        case .help: help(state, area: area, into: &buffer, theme: theme)
-        case .confirmQuit:
-            Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
-                   buttons: ["Quit", "Stay"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
-        case .confirmCancelOrder(let orderID):
-            Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
-                   buttons: ["Cancel order", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
-        case .confirmSignOut:
-            Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
-                   buttons: ["Sign out", "Stay signed in"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
-        }
-    }
-
-    /// The keymap of the current screen and the global keys, from the one table.
-    private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
-        let sections = Keymap.helpSections(current: KeyScope(state.screen))
-        var lines: [Line] = []
-        for section in sections {
-            if !lines.isEmpty { lines.append(Line("")) }
-            lines.append(Line(section.title, style: Style(foreground: .role(.title), background: .role(.dialog), attributes: .bold)))
-            for hint in section.hints {
-                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 12),
-                                        style: Style(foreground: .role(.accent), background: .role(.dialog))),
-                                   Span(hint.label, style: Style(foreground: .role(.text), background: .role(.dialog)))]))
-            }
-        }
-        let columns = area.width >= 76 ? 2 : 1
-        let perColumn = (lines.count + columns - 1) / columns
-        let width = min(area.width - 4, 48 * columns)
-        let height = min(area.height - 2, perColumn + 3)
-        let frame = area.centered(width: width, height: height)
-        let panel = Panel(title: "Keys — \(KeyScope(state.screen).title)", trailingTitle: "Esc/? close", isFocused: true, fillRole: .dialog)
-        panel.render(into: &buffer, area: frame, theme: theme)
-        let inside = panel.contentArea(for: frame).inset(horizontal: 1)
-        let columnWidth = inside.width / columns
-        for (index, line) in lines.enumerated() {
-            let column = index / perColumn
-            let row = index % perColumn
-            guard row < inside.height else { continue }
-            buffer.write(line, x: inside.x + column * columnWidth, y: inside.y + row, maxWidth: columnWidth - 1)
-        }
     }
 }

@@ -27,8 +27,7 @@ public enum AppView {
         case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
         case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(for: KeyScope(state.screen), typing: state.isTyping, unavailable: unavailableCommands(state)))
-            .render(into: &buffer, area: layout.footer, theme: theme)
+        KeyHintsBar(Keymap.footerHints(state.keyContext)).render(into: &buffer, area: layout.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)
@@ -36,44 +35,40 @@ public enum AppView {
         return buffer
     }
 
-    /// Commands whose keys would do nothing on the current screen, so the footer does not offer them.
-    static func unavailableCommands(_ state: AppState) -> Set<Command> {
-        switch state.screen {
-        case .orderDetail:
-            return state.orders.detail?.order.value?.isCancellable == true ? [] : [.cancelOrder]
-        case .account:
-            // A guest has the sign-in form; an account has no form to switch, and Enter only
-            // submits the address form.
-            guard state.isSignedIn else { return [.signOut] }
-            return state.account.newAddress == nil ? [.switchForm, .open] : [.switchForm]
-        default:
-            return []
-        }
-    }
-
     static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
         let minimum = AppState.minimumSize
-        let lines = [
-            "Terminal too small",
-            "\(size.width)x\(size.height) — shop needs at least \(minimum.width)x\(minimum.height).",
-            "Enlarge the window, or press q to quit.",
+        // Wrapped, never cut: the requirement is the one thing this screen must say in full.
+        let paragraphs: [(String, Style)] = [
+            ("Terminal too small", .foreground(.warning, .bold)),
+            ("\(size.width)x\(size.height): shop needs at least \(minimum.width)x\(minimum.height).", .foreground(.text)),
+            ("Enlarge the window, or press q to quit.", .foreground(.text)),
         ]
+        let width = max(1, size.width - 2)
+        let lines = paragraphs.flatMap { text, style in TextWidth.wrap(text, toColumns: width).map { ($0, style) } }
         let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() where top + index < size.height {
-            buffer.write(line, in: Rect(x: 0, y: top + index, width: size.width, height: 1),
-                         style: index == 0 ? .foreground(.warning, .bold) : .foreground(.text), alignment: .center)
+            buffer.write(line.0, in: Rect(x: 1, y: top + index, width: width, height: 1), style: line.1, alignment: .center)
         }
     }
 
     /// The tab titles of the header, in order, with the screen each one opens.
     static func tabs(_ state: AppState) -> [(Screen, String)] {
+        // Narrow, counts lose their parentheses so that every tab keeps its name.
+        let compact = state.size.width < 80
         func tab(_ screen: Screen, count: Int = 0) -> (Screen, String) {
-            (screen, count > 0 ? "\(screen.title) (\(count))" : screen.title)
+            (screen, count > 0 ? (compact ? "\(screen.title) \(count)" : "\(screen.title) (\(count))") : screen.title)
         }
         return [
             tab(.browse), tab(.search), tab(.cart, count: state.cart.itemCount), tab(.orders), tab(.account),
             tab(.inbox, count: state.inbox.unreadCount),
         ]
+    }
+
+    /// The column the tabs start at: after " shop ", which gives way when the tabs need its room.
+    static func tabsLeft(_ state: AppState) -> Int {
+        let titles = tabs(state).map(\.1)
+        let tabsWidth = titles.reduce(0) { $0 + TextWidth.columns(of: $1) + 2 } + titles.count - 1
+        return tabsWidth + 7 + 2 <= state.size.width ? 7 : 0
     }
 
     static func selectedTab(_ state: AppState) -> Int {
@@ -89,9 +84,12 @@ public enum AppView {
 
     private static func drawHeader(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         buffer.fill(area, style: .role(.statusBar))
-        let x = area.x + buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
+        if tabsLeft(state) > 0 {
+            buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
+        }
+        let x = area.x + tabsLeft(state)
         Tabs(tabs(state).map(\.1), selected: selectedTab(state))
-            .render(into: &buffer, area: Rect(x: x + 1, y: area.y, width: area.width - x - 1, height: 1), theme: theme)
+            .render(into: &buffer, area: Rect(x: x, y: area.y, width: area.maxX - 2 - x, height: 1), theme: theme)
         if state.isBusy {
             buffer.write(Format.spinner(state.spinnerTick), x: area.maxX - 2, y: area.y, style: Style(foreground: .role(.scrollbar), background: .role(.statusBar)))
         }
@@ -105,8 +103,15 @@ public enum AppView {
         }
         var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
-        // A passing note goes last, so on a narrow screen it is what gets shortened.
-        if let flash = state.flash { parts.append(flash.text) }
+        guard let flash = state.flash else { return parts.joined(separator: " │ ") }
+        // A passing note is news: on a narrow screen the steady parts give way to it, the
+        // gateway first, so that "Added …" is read whole.
+        let room = state.size.width - 2 - TextWidth.columns(of: statusRight(state)) - 2
+        parts.append(flash.text)
+        for steady in [state.gatewayLabel, state.currency.code, "cart \(state.cart.itemCount)", "\(state.inbox.unreadCount) unread", who]
+        where TextWidth.columns(of: parts.joined(separator: " │ ")) > room {
+            if let index = parts.firstIndex(of: steady) { parts.remove(at: index) }
+        }
         return parts.joined(separator: " │ ")
     }
 

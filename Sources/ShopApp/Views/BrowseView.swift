@@ -26,11 +26,17 @@ enum BrowseView {
         var detail: Rect?
     }
 
-    /// Wide: three columns. Narrow: a tab row and the focused pane.
+    /// Wide: three columns. Medium (80 columns and more): the focused list beside the details,
+    /// as lazygit does. Narrow: a tab row and the focused pane.
     static func layout(_ state: AppState, area: Rect) -> Panes {
         if area.width >= wideWidth {
             let columns = Layout.split(area, .horizontal, area.width >= 120 ? [.fixed(24), .fill(5), .fill(4)] : [.fixed(20), .fill(3), .fill(2)])
             return Panes(categories: columns[0], products: columns[1], detail: columns[2])
+        }
+        if area.width >= twoPaneWidth {
+            let columns = Layout.split(area, .horizontal, [.fill(1), .fill(1)])
+            if state.browse.focus == .categories { return Panes(categories: columns[0], detail: columns[1]) }
+            return Panes(products: columns[0], detail: columns[1])
         }
         let (tabs, rest) = area.splitTop(1)
         switch state.browse.focus {
@@ -39,6 +45,9 @@ enum BrowseView {
         case .detail: return Panes(tabs: tabs, detail: rest)
         }
     }
+
+    /// From this width the list and the details are side by side.
+    static let twoPaneWidth = 80
 
     static func categoryName(_ state: AppState, id: String?) -> String {
         guard let id else { return "All products" }
@@ -74,6 +83,7 @@ enum BrowseView {
         var trailing: String
         if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
         else if let total = browse.totalProducts { trailing = "\(browse.products.count) of \(Format.count(total, "item"))" }
+        else if browse.products.isEmpty { trailing = "" }  // nothing known yet: not "0+ items"
         else { trailing = "\(browse.products.count)+ items" }
         if browse.isLoadingPage {
             // While the next page comes, the count stays in view beside the spinner.
@@ -128,6 +138,73 @@ enum BrowseView {
         ])
     }
 
+    /// Where the parts of the detail pane go, by importance: what the product is, the quantity
+    /// and what is in the cart, then the description with all the room it needs; the
+    /// recommendations and the ad take only what is left, at the bottom.
+    struct DetailLayout {
+        var picker: Int
+        var inCart: Int?
+        var description: Rect
+        var recommendationsTop: Int?
+        var recommendationCount = 0
+        var ad: Int?
+    }
+
+    static func detailLayout(_ state: AppState, product: Product, inside: Rect) -> DetailLayout {
+        let browse = state.browse
+        var y = inside.y + 3
+        let picker = y
+        y += 1
+        var inCart: Int?
+        if state.cart.cart.value?.line(for: product.id) != nil {
+            inCart = y
+            y += 1
+        }
+        y += 1
+        let available = max(0, inside.maxY - y)
+        let wanted = description(product).lines(width: max(1, inside.width)).count
+        // A long description takes every row and scrolls; a short one leaves the rest to the
+        // recommendations and the ad.
+        let rows = min(wanted, available)
+        var layout = DetailLayout(picker: picker, inCart: inCart, description: Rect(x: inside.x, y: y, width: inside.width, height: rows))
+        var bottom = inside.maxY
+        var left = available - rows
+        if browse.ad != nil, left >= 2 {
+            bottom -= 1
+            layout.ad = bottom
+            left -= 2
+        }
+        let count = min(5, browse.recommendations.count, left - 2)
+        if count > 0 {
+            layout.recommendationCount = count
+            layout.recommendationsTop = bottom - count - 1
+        }
+        return layout
+    }
+
+    static func description(_ product: Product) -> TextView {
+        TextView(product.description, style: .foreground(.text))
+    }
+
+    /// The detail pane's inside in the current state, when it is shown.
+    private static func detailInside(_ state: AppState) -> Rect? {
+        let content = ScreenLayout(state: state, size: state.size).content
+        guard let rect = layout(state, area: content).detail else { return nil }
+        return Panel().contentArea(for: rect).inset(horizontal: 1)
+    }
+
+    /// The rows of description shown now.
+    static func descriptionRows(_ state: AppState) -> Int {
+        guard let inside = detailInside(state), let product = state.browse.detail.value else { return 0 }
+        return detailLayout(state, product: product, inside: inside).description.height
+    }
+
+    /// How far the description can scroll (j/k in the detail pane).
+    static func descriptionScrollLimit(_ state: AppState) -> Int {
+        guard let inside = detailInside(state), let product = state.browse.detail.value else { return 0 }
+        return description(product).maxScrollOffset(in: detailLayout(state, product: product, inside: inside).description)
+    }
+
     private static func renderDetail(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         let browse = state.browse
         let panel = Panel(title: "Details", isFocused: browse.focus == .detail)
@@ -136,11 +213,11 @@ enum BrowseView {
         guard !inside.isEmpty else { return }
         guard let product = browse.detail.value else {
             if let failure = browse.detail.failure {
-                buffer.write("✖ \(failure)", in: inside.row(0), style: .foreground(.error))
+                buffer.writeWrapped("✖ \(failure)", in: inside, style: .foreground(.error))
             } else if browse.detail.isLoading {
                 buffer.write("\(Format.spinner(state.spinnerTick)) Loading product…", in: inside.row(0), style: .foreground(.muted))
             } else {
-                buffer.write("Select a product to see it here.", in: inside.row(0), style: .foreground(.muted))
+                buffer.writeWrapped("Select a product to see it here.", in: inside, style: .foreground(.muted))
             }
             return
         }
@@ -155,18 +232,36 @@ enum BrowseView {
                    Span(Format.rating(product.rating), style: .foreground(.rating)),
                    Span(" (\(product.ratingCount))", style: .foreground(.muted))]))
         line(Line([Format.stockBadge(product.availability, stock: product.stock), Span("  \(product.stock) on hand · \(product.code)", style: .foreground(.muted))]))
-
-        // Bottom up: the ad, the recommendations, the quantity picker; the description fills the rest.
-        var bottom = inside.maxY
-        if let ad = browse.ad, bottom - 1 > y {
-            bottom -= 1
-            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]), x: inside.x, y: bottom, maxWidth: inside.width)
+        let layout = detailLayout(state, product: product, inside: inside)
+        if layout.picker < inside.maxY {
+            let context = state.keyContext
+            let picker: Line
+            if product.availability.canBuy {
+                // The advice comes from the keymap: what Enter and ←/→ do here, or how to get here.
+                let advice = browse.focus == .detail
+                    ? Keymap.advice([(.moveRight, "more"), (.open, "add to cart")], in: context)
+                    : Keymap.advice(.open, "to choose", in: context) ?? ""
+                var spans = [Span("Quantity "), Span("‹ \(browse.quantity) ›", style: .foreground(.accent, .bold))]
+                let room = inside.width - 9 - TextWidth.columns(of: "‹ \(browse.quantity) ›") - 2
+                // Shortened by design, never cut: the whole advice, or only its first part, or none.
+                if let shown = [advice, advice.components(separatedBy: " · ").last ?? ""].first(where: { !$0.isEmpty && TextWidth.columns(of: $0) <= room }) {
+                    spans.append(Span("  " + shown, style: .foreground(.muted)))
+                }
+                picker = Line(spans)
+            } else {
+                picker = Line("Out of stock: cannot be added to the cart", style: .foreground(.disabled))
+            }
+            buffer.write(picker, x: inside.x, y: layout.picker, maxWidth: inside.width)
         }
-        let recommendations = Array(browse.recommendations.prefix(max(0, min(5, (bottom - y - 6)))))
-        if !recommendations.isEmpty {
-            let top = bottom - recommendations.count - 1
+        if let row = layout.inCart, row < inside.maxY, let inCart = state.cart.cart.value?.line(for: product.id) {
+            buffer.write("In your cart: \(inCart.quantity)", x: inside.x, y: row, style: .foreground(.success), maxWidth: inside.width)
+        }
+        var text = description(product)
+        text.scrollOffset = browse.descriptionScroll
+        text.render(into: &buffer, area: layout.description, theme: theme)
+        if let top = layout.recommendationsTop {
             buffer.write("You may also like", x: inside.x, y: top, style: .foreground(.title), maxWidth: inside.width)
-            for (index, item) in recommendations.enumerated() {
+            for (index, item) in browse.recommendations.prefix(layout.recommendationCount).enumerated() {
                 let price = Format.money(item.price)
                 let nameWidth = max(1, inside.width - 3 - TextWidth.columns(of: price))
                 // The highlighted one (↑/↓ in the details) is what Enter opens.
@@ -177,25 +272,10 @@ enum BrowseView {
                 buffer.write(Line(lead + [Span(" " + price, style: .foreground(.price))]),
                              x: inside.x, y: top + 1 + index, maxWidth: inside.width)
             }
-            bottom = top - 1
         }
-        if bottom - 1 > y {
-            bottom -= 1
-            let picker: Line
-            if product.availability.canBuy {
-                picker = Line([Span("Quantity "), Span("‹ \(browse.quantity) ›", style: .foreground(.accent, .bold)),
-                               Span(browse.focus == .detail ? "  ←/→ change · Enter add to cart" : "  Enter for details", style: .foreground(.muted))])
-            } else {
-                picker = Line("Out of stock — cannot be added to the cart", style: .foreground(.disabled))
-            }
-            buffer.write(picker, x: inside.x, y: bottom, maxWidth: inside.width)
-            if let inCart = state.cart.cart.value?.line(for: product.id), bottom - 1 > y {
-                bottom -= 1
-                buffer.write("In your cart: \(inCart.quantity)", x: inside.x, y: bottom, style: .foreground(.success), maxWidth: inside.width)
-            }
+        if let row = layout.ad, let ad = browse.ad {
+            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]),
+                         x: inside.x, y: row, maxWidth: inside.width)
         }
-        y += 1
-        let descriptionArea = Rect(x: inside.x, y: y, width: inside.width, height: max(0, bottom - y - 1))
-        TextView(product.description, style: .foreground(.text)).render(into: &buffer, area: descriptionArea, theme: theme)
     }
 }

@@ -20,8 +20,9 @@ enum CartView {
             return
         }
         if value.isEmpty {
-            let lines = ["Your cart is empty.", "", "Browse the catalog (b) or search (/), then press + to add a product."]
-            for (index, line) in lines.enumerated() {
+            let advice = "Browse the catalog (b) or search (/), then press + to add a product."
+            let lines = ["Your cart is empty.", ""] + TextWidth.wrap(advice, toColumns: inside.width)
+            for (index, line) in lines.enumerated() where inside.height / 3 + index < inside.height {
                 buffer.write(line, in: Rect(x: inside.x, y: inside.y + inside.height / 3 + index, width: inside.width, height: 1),
                              style: index == 0 ? .foreground(.title, .bold) : .foreground(.muted), alignment: .center)
             }
@@ -65,10 +66,13 @@ enum CartView {
             else if cart.shippingEstimate.failure != nil { "unavailable" } else { "…" }
         total("Shipping", shipping, .muted)
         total("Total", cart.estimatedTotal.map(Format.money) ?? "…", .price, bold: true)
+        // Beside the totals, wrapped in the room they leave, never running into them.
+        let adviceArea = Rect(x: inside.x, y: inside.maxY - 3, width: amountX - inside.x - 2, height: 3)
         if cart.hasProblems {
-            buffer.write("Fix the marked lines before checkout.", x: inside.x, y: inside.maxY - 2, style: .foreground(.warning), maxWidth: amountX - inside.x - 1)
+            buffer.writeWrapped("Fix the marked lines before checkout.", in: adviceArea, style: .foreground(.warning))
         } else {
-            buffer.write("Enter to check out · shipping is the standard rate", x: inside.x, y: inside.maxY - 2, style: .foreground(.muted), maxWidth: amountX - inside.x - 1)
+            let advice = (Keymap.advice(.checkout, "to check out", in: state.keyContext).map { $0 + " · " } ?? "") + "shipping is the standard rate"
+            buffer.writeWrapped(advice, in: adviceArea, style: .foreground(.muted))
         }
     }
 }

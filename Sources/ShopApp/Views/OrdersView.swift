@@ -41,149 +41,197 @@ enum OrdersView {
     }
 }
 
-/// One order: the status timeline with tracking, the lines and totals; or its invoice.
+/// One order: the status timeline with tracking, the lines and totals; or its invoice. Either
+/// scrolls (j/k, PgUp/PgDn, g/G) when taller than the screen, its position in the title.
 enum OrderDetailView {
+    /// From this inner width the timeline and the summary stand side by side.
+    static let wideWidth = 90
+
     static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         guard let detail = state.orders.detail else { return }
-        var trailing = ""
-        if let updated = detail.lastUpdated { trailing = "updated \(Format.ago(updated, now: state.now))" }
-        if detail.isRefreshing && detail.order.value != nil { trailing = "\(Format.spinner(state.spinnerTick)) " + trailing }
-        let panel = Panel(title: detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)", trailingTitle: trailing, isFocused: true)
+        let inside = Panel().contentArea(for: area).inset(horizontal: 1)
+        let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
+        var trailing: [String] = []
+        if let position = content?.positionLabel(visibleRows: inside.height) { trailing.append(position) }
+        if !detail.showsInvoice, let updated = detail.lastUpdated {
+            trailing.append((detail.isRefreshing && detail.order.value != nil ? "\(Format.spinner(state.spinnerTick)) " : "") + "updated \(Format.ago(updated, now: state.now))")
+        }
+        let panel = Panel(title: detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)",
+                          trailingTitle: trailing.joined(separator: " · "), isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
-        let inside = panel.contentArea(for: area).inset(horizontal: 1)
-        guard inside.height >= 4 else { return }
-        guard let order = detail.order.value else {
-            let text: (String, ThemeRole) = if let failure = detail.order.failure { ("✖ \(failure)", .error) }
-                else { ("\(Format.spinner(state.spinnerTick)) Loading the order…", .muted) }
-            buffer.write(text.0, in: inside.row(0), style: .foreground(text.1))
+        guard inside.height >= 1 else { return }
+        guard let content else {
+            let failure = detail.showsInvoice ? detail.invoice.failure : detail.order.failure
+            let text: (String, ThemeRole) = if let failure { ("✖ \(failure)", .error) }
+                else { ("\(Format.spinner(state.spinnerTick)) Loading the \(detail.showsInvoice ? "invoice" : "order")…", .muted) }
+            buffer.writeWrapped(text.0, in: inside, style: .foreground(text.1))
             return
         }
-        if detail.showsInvoice {
-            InvoiceView.render(detail, area: inside, into: &buffer, theme: theme, spinnerTick: state.spinnerTick)
-            return
-        }
-        let wide = inside.width >= 90
-        let columns = wide ? Layout.split(inside, .horizontal, [.fill(1), .fill(1)], spacing: 2)
-            : [Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, 9)),
-               Rect(x: inside.x, y: inside.y + min(inside.height, 9), width: inside.width, height: max(0, inside.height - 9))]
-        let timelineBottom = timeline(order, detail.tracking, area: columns[0], wide: wide, into: &buffer, theme: theme)
-        let summaryBottom = summary(order, detail.tracking, area: columns[1], into: &buffer, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick)
-        if wide {
-            // The carrier's events, newest first, across the whole width under both columns.
-            let top = max(timelineBottom, summaryBottom) + 1
-            trackingEvents(detail.tracking, area: Rect(x: inside.x, y: top, width: inside.width, height: inside.maxY - top), into: &buffer)
-        }
+        content.render(into: &buffer, area: inside, theme: theme)
     }
 
-    private static func trackingEvents(_ tracking: Tracking?, area: Rect, into buffer: inout Buffer) {
-        guard let events = tracking?.events, !events.isEmpty, area.height >= 2 else { return }
-        buffer.write("Tracking", x: area.x, y: area.y, style: .foreground(.title))
-        var y = area.y + 1
-        for event in events.reversed() where y < area.maxY {
-            let place = event.location.map { " · \($0)" } ?? ""
-            buffer.write(Line([Span(Format.dateTime(event.at) + "  ", style: .foreground(.muted)), Span(event.description + place)]),
-                         x: area.x, y: y, maxWidth: area.width)
-            y += 1
+    /// The rows of the open order (or its invoice) in `area`: a column narrower when they need
+    /// the scrollbar's. Nil until it is loaded.
+    static func lines(_ state: AppState, in area: Rect) -> [Line]? {
+        guard let full = lines(state, width: area.width) else { return nil }
+        return full.count > area.height ? lines(state, width: area.width - 1) : full
+    }
+
+    /// The rows of the open order (or its invoice) at `width` columns; nil until it is loaded.
+    static func lines(_ state: AppState, width: Int) -> [Line]? {
+        guard let detail = state.orders.detail, let order = detail.order.value else { return nil }
+        if detail.showsInvoice {
+            return detail.invoice.value.map { InvoiceView.lines($0, width: width, context: state.keyContext) }
         }
+        let context = state.keyContext
+        if width >= wideWidth {
+            let columnWidth = (width - 2) / 2
+            let left = timeline(order, detail.tracking, width: columnWidth, connected: true)
+            let right = summary(order, detail.tracking, width: width - columnWidth - 2, isCancelling: detail.isCancelling,
+                                spinnerTick: state.spinnerTick, context: context)
+            var rows: [Line] = []
+            for index in 0..<max(left.count, right.count) {
+                var spans = index < left.count ? left[index].spans : []
+                let used = index < left.count ? left[index].width : 0
+                spans.append(Span(String(repeating: " ", count: max(0, columnWidth + 2 - used))))
+                if index < right.count { spans += right[index].spans }
+                rows.append(Line(spans))
+            }
+            return rows + trackingEvents(detail.tracking, width: width)
+        }
+        return timeline(order, detail.tracking, width: width, connected: false) + [Line("")]
+            + summary(order, detail.tracking, width: width, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick, context: context)
+            + trackingEvents(detail.tracking, width: width)
+    }
+
+    /// The inner area the order is drawn in, from the screen size.
+    private static func inside(_ state: AppState) -> Rect {
+        Panel().contentArea(for: ScreenLayout(state: state, size: state.size).content).inset(horizontal: 1)
+    }
+
+    /// The rows shown at once.
+    static func visibleRows(_ state: AppState) -> Int { inside(state).height }
+
+    /// How far the open order (or invoice) can scroll.
+    static func scrollLimit(_ state: AppState) -> Int {
+        let area = inside(state)
+        return ScrollingLines.maxOffset(lineCount: lines(state, in: area)?.count ?? 0, visibleRows: area.height)
+    }
+
+    /// The carrier's events, newest first.
+    private static func trackingEvents(_ tracking: Tracking?, width: Int) -> [Line] {
+        guard let events = tracking?.events, !events.isEmpty else { return [] }
+        var rows = [Line(""), Line("Tracking", style: .foreground(.title))]
+        for event in events.reversed() {
+            let place = event.location.map { " · \($0)" } ?? ""
+            rows.append(Line([Span(Format.dateTime(event.at) + "  ", style: .foreground(.muted)), Span(event.description + place)]))
+        }
+        return rows
     }
 
     /// The progression placed → delivered with the time each step was reached.
-    @discardableResult
-    private static func timeline(_ order: Order, _ tracking: Tracking?, area: Rect, wide: Bool, into buffer: inout Buffer, theme: Theme) -> Int {
-        guard !area.isEmpty else { return area.y }
+    private static func timeline(_ order: Order, _ tracking: Tracking?, width: Int, connected: Bool) -> [Line] {
         var reached: [OrderStatus: Date] = [:]
         for event in order.events { reached[event.status] = reached[event.status] ?? event.at }
         for event in tracking?.events ?? [] { reached[event.status] = reached[event.status] ?? event.at }
-        var steps: [ProgressSteps.Step] = []
+        var steps: [(String, Date?, ProgressSteps.Status)] = []
         if order.status == .cancelled {
             for status in OrderStatus.progression where reached[status] != nil {
-                steps.append(.init(status.displayName, detail: reached[status].map(Format.dateTime), status: .done))
+                steps.append((status.displayName, reached[status], .done))
             }
-            steps.append(.init("Cancelled", detail: reached[.cancelled].map(Format.dateTime), status: .failed))
+            steps.append(("Cancelled", reached[.cancelled], .failed))
         } else {
             for status in OrderStatus.progression {
                 let stepStatus: ProgressSteps.Status = status < order.status ? .done : status == order.status ? (status == .delivered ? .done : .current) : .pending
-                steps.append(.init(status.displayName, detail: reached[status].map(Format.dateTime), status: stepStatus))
+                steps.append((status.displayName, reached[status], stepStatus))
             }
         }
-        ProgressSteps(steps).render(into: &buffer, area: area, theme: theme)
-        let connected = area.height >= steps.count * 2 - 1  // as ProgressSteps draws it
-        return area.y + min(area.height, connected ? steps.count * 2 - 1 : steps.count)
+        var rows: [Line] = []
+        for (index, step) in steps.enumerated() {
+            let (marker, markerRole, titleRole): (String, ThemeRole, ThemeRole) = switch step.2 {
+            case .done: ("✔", .stepDone, .text)
+            case .current: ("◉", .stepCurrent, .stepCurrent)
+            case .pending: ("○", .stepPending, .stepPending)
+            case .failed: ("✖", .error, .error)
+            }
+            let time = step.1.map(Format.dateTime) ?? ""
+            let titleWidth = max(1, width - 2 - (time.isEmpty ? 0 : TextWidth.columns(of: time) + 1))
+            rows.append(Line([Span(marker + " ", style: .foreground(markerRole)),
+                              Span(TextWidth.fit(step.0, toColumns: titleWidth), style: .foreground(titleRole, step.2 == .current ? .bold : [])),
+                              Span(time.isEmpty ? "" : " " + time, style: .foreground(.muted))]))
+            if connected && index < steps.count - 1 {
+                rows.append(Line("│", style: .foreground(step.2 == .done ? .stepDone : .stepPending)))
+            }
+        }
+        return rows
     }
 
-    @discardableResult
-    private static func summary(_ order: Order, _ tracking: Tracking?, area: Rect, into buffer: inout Buffer, isCancelling: Bool, spinnerTick: Int) -> Int {
-        guard !area.isEmpty else { return area.y }
-        var y = area.y
-        func write(_ line: Line) {
-            guard y < area.maxY else { return }
-            buffer.write(line, x: area.x, y: y, maxWidth: area.width)
-            y += 1
-        }
-        write(Line([Span("Status ", style: .foreground(.muted)), Span(order.status.displayName, style: .foreground(Format.statusRole(order.status), .bold)),
-                    Span("   placed \(Format.dateTime(order.placedAt))", style: .foreground(.muted))]))
-        write(Line([Span("Tracking ", style: .foreground(.muted)), Span(order.trackingID, style: .foreground(.accent)),
-                    Span(tracking?.estimatedDelivery.map { "   expected \(Format.date($0))" } ?? "", style: .foreground(.muted))]))
-        y += 1
+    private static func summary(_ order: Order, _ tracking: Tracking?, width: Int, isCancelling: Bool, spinnerTick: Int, context: KeyContext) -> [Line] {
+        var rows: [Line] = [
+            Line([Span("Status ", style: .foreground(.muted)), Span(order.status.displayName, style: .foreground(Format.statusRole(order.status), .bold)),
+                  Span("   placed \(Format.dateTime(order.placedAt))", style: .foreground(.muted))]),
+            Line([Span("Tracking ", style: .foreground(.muted)), Span(order.trackingID, style: .foreground(.accent)),
+                  Span(tracking?.estimatedDelivery.map { "   expected \(Format.date($0))" } ?? "", style: .foreground(.muted))]),
+            Line(""),
+        ]
         let priceWidth = 12
         for line in order.lines {
-            write(Line([Span(TextWidth.fit("\(line.quantity) × \(line.name)", toColumns: max(4, area.width - priceWidth))),
-                        Span(TextWidth.fit(Format.money(line.lineTotal), toColumns: priceWidth, alignment: .right), style: .foreground(.price))]))
+            rows.append(Line([Span(TextWidth.fit("\(line.quantity) × \(line.name)", toColumns: max(4, width - priceWidth))),
+                              Span(TextWidth.fit(Format.money(line.lineTotal), toColumns: priceWidth, alignment: .right), style: .foreground(.price))]))
         }
         func amount(_ label: String, _ money: Money, bold: Bool = false) {
-            write(Line([Span(TextWidth.fit(label, toColumns: max(4, area.width - priceWidth)), style: .foreground(.muted)),
-                        Span(TextWidth.fit(Format.money(money), toColumns: priceWidth, alignment: .right), style: .foreground(.price, bold ? .bold : []))]))
+            rows.append(Line([Span(TextWidth.fit(label, toColumns: max(4, width - priceWidth)), style: .foreground(.muted)),
+                              Span(TextWidth.fit(Format.money(money), toColumns: priceWidth, alignment: .right), style: .foreground(.price, bold ? .bold : []))]))
         }
         amount("Subtotal", order.subtotal)
         amount("Shipping (\(order.shippingOption.name))", order.shipping)
         amount("Total", order.total, bold: true)
-        y += 1
-        write(Line("Paid with \(order.cardBrand.displayName) •••• \(order.cardLast4)", style: .foreground(.muted)))
-        write(Line("Ships to \(CheckoutView.oneLine(order.address))", style: .foreground(.muted)))
-        y += 1
-        if isCancelling {
-            write(Line("\(Format.spinner(spinnerTick)) Cancelling…", style: .foreground(.warning)))
-        } else if order.isCancellable {
-            write(Line([Span("X", style: .foreground(.accent, .bold)), Span(" cancel this order · ", style: .foreground(.muted)),
-                        Span("v", style: .foreground(.accent, .bold)), Span(" invoice", style: .foreground(.muted))]))
-        } else {
-            write(Line([Span("v", style: .foreground(.accent, .bold)), Span(" invoice", style: .foreground(.muted))]))
+        rows.append(Line(""))
+        rows.append(Line("Paid with \(order.cardBrand.displayName) •••• \(order.cardLast4)", style: .foreground(.muted)))
+        // The address is wrapped, not cut: it is where the parcel goes.
+        for part in TextWidth.wrap("Ships to \(CheckoutView.oneLine(order.address))", toColumns: max(1, width)) {
+            rows.append(Line(part, style: .foreground(.muted)))
         }
-        return y
+        rows.append(Line(""))
+        if isCancelling {
+            rows.append(Line("\(Format.spinner(spinnerTick)) Cancelling…", style: .foreground(.warning)))
+        } else {
+            // From the keymap: a cancelled or shipped order's context has no X to offer.
+            let advice = Keymap.advice([(.cancelOrder, "cancel this order"), (.toggleInvoice, "invoice")], in: context)
+            if !advice.isEmpty { rows.append(Line(advice, style: .foreground(.muted))) }
+        }
+        return rows
     }
 }
 
 /// The invoice of an order.
 enum InvoiceView {
-    static func render(_ detail: OrderDetailState, area: Rect, into buffer: inout Buffer, theme: Theme, spinnerTick: Int) {
-        guard let invoice = detail.invoice.value else {
-            let text: (String, ThemeRole) = if let failure = detail.invoice.failure { ("✖ \(failure)", .error) }
-                else { ("\(Format.spinner(spinnerTick)) Loading the invoice…", .muted) }
-            buffer.write(text.0, in: area.row(0), style: .foreground(text.1))
-            return
-        }
+    static func lines(_ invoice: Invoice, width: Int, context: KeyContext) -> [Line] {
         var lines: [Line] = [
             Line([Span("INVOICE \(invoice.number)", style: .foreground(.title, .bold)),
                   Span("   \(invoice.status.rawValue.uppercased())", style: .foreground(invoice.status == .paid ? .success : .warning, .bold))]),
             Line("Issued \(Format.dateTime(invoice.issuedAt)) · order \(invoice.orderID)", style: .foreground(.muted)),
-            Line("Bill to \(invoice.email) · \(CheckoutView.oneLine(invoice.billingAddress))", style: .foreground(.muted)),
-            Line(""),
         ]
+        for part in TextWidth.wrap("Bill to \(invoice.email) · \(CheckoutView.oneLine(invoice.billingAddress))", toColumns: max(1, width)) {
+            lines.append(Line(part, style: .foreground(.muted)))
+        }
+        lines.append(Line(""))
         let priceWidth = 12
         for line in invoice.lines {
-            lines.append(Line([Span(TextWidth.fit("\(line.quantity) × \(line.name) @ \(Format.money(line.unitPrice))", toColumns: max(4, area.width - priceWidth))),
+            lines.append(Line([Span(TextWidth.fit("\(line.quantity) × \(line.name) @ \(Format.money(line.unitPrice))", toColumns: max(4, width - priceWidth))),
                                Span(TextWidth.fit(Format.money(line.lineTotal), toColumns: priceWidth, alignment: .right), style: .foreground(.price))]))
         }
         for (label, money) in [("Subtotal", invoice.subtotal), ("Shipping", invoice.shipping), ("Total", invoice.total)] {
-            lines.append(Line([Span(TextWidth.fit(label, toColumns: max(4, area.width - priceWidth)), style: .foreground(.muted)),
+            lines.append(Line([Span(TextWidth.fit(label, toColumns: max(4, width - priceWidth)), style: .foreground(.muted)),
                                Span(TextWidth.fit(Format.money(money), toColumns: priceWidth, alignment: .right), style: .foreground(.price))]))
         }
         lines.append(Line(""))
-        lines.append(Line("Paid by \(invoice.cardBrand.displayName) •••• \(invoice.cardLast4) · transaction \(invoice.transactionID)", style: .foreground(.muted)))
-        lines.append(Line("v or Esc: back to the order", style: .foreground(.muted)))
-        let start = min(detail.scroll, max(0, lines.count - area.height))
-        for (index, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
-            buffer.write(line, x: area.x, y: area.y + index, maxWidth: area.width)
+        for part in TextWidth.wrap("Paid by \(invoice.cardBrand.displayName) •••• \(invoice.cardLast4) · transaction \(invoice.transactionID)", toColumns: max(1, width)) {
+            lines.append(Line(part, style: .foreground(.muted)))
         }
+        if let back = Keymap.advice(.toggleInvoice, "back to the order", in: context) {
+            lines.append(Line(back, style: .foreground(.muted)))
+        }
+        return lines
     }
 }

@@ -28,7 +28,7 @@ enum SearchView {
             else if search.results.isLoading { message = ("\(Format.spinner(state.spinnerTick)) Searching…", .muted) }
             else if search.query.text.trimmingCharacters(in: .whitespaces).isEmpty { message = ("Start typing to search the catalog.", .muted) }
             else { message = ("Nothing matches “\(search.shownQuery)”. Try fewer words or other filters.", .muted) }
-            buffer.write(message.0, in: results.row(0), style: .foreground(message.1))
+            buffer.writeWrapped(message.0, in: results, style: .foreground(message.1))
             return
         }
         let width = results.width - 3

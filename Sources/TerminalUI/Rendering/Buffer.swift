@@ -45,7 +45,8 @@ public struct Buffer: Hashable, Sendable {
     // MARK: Writing
 
     /// Writes `text` on row `y` from column `x`, clipped to `maxWidth` columns and the buffer.
-    /// Returns the number of columns used.
+    /// Text that does not fit ends with "…" in the last column, so a cut is never taken for the
+    /// whole (trailing spaces that do not fit are not a cut). Returns the number of columns used.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
@@ -54,18 +55,27 @@ public struct Buffer: Hashable, Sendable {
         var column = x
         if TextWidth.asciiPrintableCount(clean) != nil {
             // Fast path: one cell per byte, no grapheme segmentation.
-            for byte in clean.utf8 {
-                if column >= limit { break }
-                if column >= 0 { put(CellSymbol(ascii: byte), width: 1, x: column, y: y, style: style) }
+            let bytes = clean.utf8
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                if column >= limit {
+                    if bytes[index...].contains(where: { $0 != 0x20 }) { markCut(x: limit - 1, y: y, style: style, from: x) }
+                    break
+                }
+                if column >= 0 { put(CellSymbol(ascii: bytes[index]), width: 1, x: column, y: y, style: style) }
                 column += 1
+                index = bytes.index(after: index)
             }
             return max(0, column - max(x, 0))
         }
-        for character in clean {
+        var rest = clean[...]
+        while let character = rest.first {
+            rest = rest.dropFirst()
             let characterWidth = TextWidth.columns(of: character)
             if characterWidth == 0 { continue }  // nothing to attach to: a stray mark or joiner
             if column + characterWidth > limit {
                 if column < limit && column >= 0 { put(.space, width: 1, x: column, y: y, style: style) }
+                if !(character.isWhitespace && rest.allSatisfy(\.isWhitespace)) { markCut(x: limit - 1, y: y, style: style, from: x) }
                 column = limit
                 break
             }
@@ -73,6 +83,12 @@ public struct Buffer: Hashable, Sendable {
             column += characterWidth
         }
         return max(0, min(column, limit) - max(x, 0))
+    }
+
+    /// Puts "…" in column `x`, the last one a cut text may use, unless the text had no room at all.
+    private mutating func markCut(x: Int, y: Int, style: Style, from start: Int) {
+        guard x >= 0, x >= start, x < width else { return }
+        put(CellSymbol("…"), width: 1, x: x, y: y, style: style)
     }
 
     /// Writes the spans of `line` one after another; returns the columns used.
@@ -84,25 +100,14 @@ public struct Buffer: Hashable, Sendable {
             guard used < limit else {
                 // Text is left over: end with an ellipsis, so a cut is never taken for the whole.
                 if line.spans[index...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) {
-                    markCut(x: x + limit - 1, y: y, style: line.spans[index - 1].style)
+                    markCut(x: x + limit - 1, y: y, style: line.spans[index - 1].style, from: x)
                 }
                 break
             }
-            let written = write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
-            used += written
-            // Measured only when the line is full, so the common case costs nothing extra.
-            if used >= limit, written < span.width {
-                markCut(x: x + limit - 1, y: y, style: span.style)
-                break
-            }
+            // A span cut by the limit ends in "…" itself (see write(_:x:y:style:maxWidth:)).
+            used += write(span.text, x: x + used, y: y, style: span.style, maxWidth: limit - used)
         }
         return used
-    }
-
-    /// Puts an ellipsis in the last column a cut line may use.
-    private mutating func markCut(x: Int, y: Int, style: Style) {
-        guard x >= 0 else { return }
-        write("…", x: x, y: y, style: style, maxWidth: 1)
     }
 
     /// Writes `text` into the first row of `area`, aligned, clipped with an ellipsis if too wide.

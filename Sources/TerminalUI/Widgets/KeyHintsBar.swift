@@ -37,7 +37,7 @@ public struct KeyHintsBar: Widget {
             let keyText = TextSanitizer.sanitizeLine(hint.keyText)
             let label = TextSanitizer.sanitizeLine(hint.label)
             let needed = TextWidth.columns(of: keyText) + 1 + TextWidth.columns(of: label)
-            if x + needed > row.maxX { break }
+            if x + needed > row.maxX - 1 { break }  // a column of margin at the right, as at the left
             x += buffer.write(keyText, x: x, y: row.y, style: Style(foreground: .role(.footerKey), background: .role(.footer)))
             x += buffer.write(" " + label, x: x, y: row.y, style: .role(.footer))
             x += 2

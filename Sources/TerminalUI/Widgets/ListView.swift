@@ -57,7 +57,11 @@ public struct ListView: Widget {
 
 extension Line {
     /// This line as it looks when selected: the selection colours, each span's attributes kept.
+    /// A search match keeps its highlight, so it can still be found on the selected row.
     public func selected() -> Line {
-        Line(spans.map { Span($0.text, style: .role(.selection, $0.style.attributes)) })
+        Line(spans.map { span in
+            if span.style.foreground == .role(.highlight) { return span }
+            return Span(span.text, style: .role(.selection, span.style.attributes))
+        })
     }
 }

@@ -38,7 +38,7 @@ public struct Panel: Widget {
             let text = " " + TextWidth.truncate(TextSanitizer.sanitizeLine(title), toColumns: area.width - 6) + " "
             titleEnd = area.x + 2 + buffer.write(text, x: area.x + 2, y: area.y, style: .foreground(.title), maxWidth: area.width - 4)
         }
-        if let trailingTitle {
+        if let trailingTitle, !trailingTitle.isEmpty {
             let text = " \(TextSanitizer.sanitizeLine(trailingTitle)) "
             let width = TextWidth.columns(of: text)
             let x = area.maxX - 2 - width

@@ -1,13 +1,19 @@
 /// A one-column scrollbar along the right edge of an area, shared by lists and text views.
-struct Scrollbar {
-    var total: Int
-    var visible: Int
-    var offset: Int
+public struct Scrollbar: Sendable {
+    public var total: Int
+    public var visible: Int
+    public var offset: Int
+
+    public init(total: Int, visible: Int, offset: Int) {
+        self.total = total
+        self.visible = visible
+        self.offset = offset
+    }
 
     /// Whether there is anything to scroll.
-    var isNeeded: Bool { total > visible && visible > 0 }
+    public var isNeeded: Bool { total > visible && visible > 0 }
 
-    func render(into buffer: inout Buffer, column x: Int, top: Int, height: Int) {
+    public func render(into buffer: inout Buffer, column x: Int, top: Int, height: Int) {
         guard isNeeded, height > 0 else { return }
         let thumbHeight = max(1, height * visible / total)
         let travel = height - thumbHeight

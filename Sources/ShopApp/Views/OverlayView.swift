@@ -1,0 +1,87 @@
+import TerminalUI
+
+/// Help and confirmation dialogs over the screen.
+enum OverlayView {
+    static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        switch overlay {
+        case .help: help(state, area: area, into: &buffer, theme: theme)
+        case .confirmQuit:
+            Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
+                   buttons: ["Quit", "Stay"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        case .confirmCancelOrder(let orderID):
+            Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
+                   buttons: ["Cancel order", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        case .confirmSignOut:
+            Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
+                   buttons: ["Sign out", "Stay signed in"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        }
+    }
+
+    /// Where the help goes and its rows: the keys of the current screen and state, then the
+    /// global ones, from the keymap; in two columns when the screen is wide enough.
+    struct HelpLayout {
+        var frame: Rect
+        var inside: Rect
+        var rows: [Line]
+    }
+
+    static func helpLayout(_ state: AppState) -> HelpLayout {
+        let area = Rect(size: state.size)
+        let context = state.keyContext
+        let dialog = Style(foreground: .role(.text), background: .role(.dialog))
+        var lines: [Line] = []
+        for section in Keymap.helpSections(context) {
+            if !lines.isEmpty { lines.append(Line("")) }
+            lines.append(Line(section.title, style: Style(foreground: .role(.title), background: .role(.dialog), attributes: .bold)))
+            for hint in section.hints {
+                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 12),
+                                        style: Style(foreground: .role(.accent), background: .role(.dialog))),
+                                   Span(hint.label, style: dialog)]))
+            }
+        }
+        let columns = area.width >= 76 ? 2 : 1
+        let width = min(area.width - 4, 48 * columns)
+        let columnWidth = (width - 4) / columns
+        let perColumn = (lines.count + columns - 1) / columns
+        var rows: [Line] = []
+        for row in 0..<perColumn {
+            var spans: [Span] = []
+            for column in 0..<columns {
+                let index = column * perColumn + row
+                guard index < lines.count else { continue }
+                let line = lines[index]
+                spans += line.spans
+                if column < columns - 1 {
+                    spans.append(Span(String(repeating: " ", count: max(1, columnWidth - line.width)), style: dialog))
+                }
+            }
+            rows.append(Line(spans))
+        }
+        let height = min(area.height - 2, rows.count + 2)
+        let frame = area.centered(width: width, height: height)
+        return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
+    }
+
+    /// The rows of keys the help shows at once.
+    static func helpRows(_ state: AppState) -> Int { helpLayout(state).inside.height }
+
+    /// How far the help can scroll.
+    static func helpScrollLimit(_ state: AppState) -> Int {
+        let layout = helpLayout(state)
+        return ScrollingLines.maxOffset(lineCount: layout.rows.count, visibleRows: layout.inside.height)
+    }
+
+    private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let layout = helpLayout(state)
+        let content = ScrollingLines(layout.rows, offset: state.helpScroll)
+        // Where the list is, when it scrolls, matters more than how to close it.
+        let title = "Keys — \(KeyScope(state.screen).title)"
+        let position = content.positionLabel(visibleRows: layout.inside.height)
+        let room = layout.frame.width - TextWidth.columns(of: title) - 9
+        let trailing = [position.map { "Esc close · \($0)" }, position, "Esc close"].compactMap { $0 }
+            .first { TextWidth.columns(of: $0) <= room } ?? ""
+        let panel = Panel(title: title, trailingTitle: trailing, isFocused: true, fillRole: .dialog)
+        panel.render(into: &buffer, area: layout.frame, theme: theme)
+        content.render(into: &buffer, area: layout.inside, theme: theme)
+    }
+}
