@@ -8,6 +8,7 @@ enum Formatting {
         case .outOfStock: "out of stock"
         case .lowStock: "\(stock) left"
         case .inStock: "\(stock)"
+        case .unknown: "\(stock) (\(availability.displayName))"
         }
     }
 
