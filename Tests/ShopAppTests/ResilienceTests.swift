@@ -188,7 +188,9 @@ final class ProbeTerminal: TerminalDevice {
                     continue
                 }
                 polls += 1
-                if polls > 2_000 {
+                // A generous bound (a minute or more of 10 ms polls): beside the whole suite the
+                // effect tasks can wait long for a thread; a hang still ends the test.
+                if polls > 6_000 {
                     timedOut.append(what)
                     steps.removeFirst()
                     polls = 0

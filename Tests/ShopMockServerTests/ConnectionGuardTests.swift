@@ -174,10 +174,10 @@ import Testing
                 try await connection.send(
                     "POST /v1/users HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n")
-                for _ in 0..<40 {  // 2.5 MiB in 64 KiB chunks
-                    try await connection.send(String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n")
+                for _ in 0..<40 {  // 2.5 MiB in 64 KiB chunks, until the gateway has answered and closed
+                    guard try await connection.sendUnlessClosed(String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n") else { break }
                 }
-                try await connection.send("0\r\n\r\n")
+                try await connection.sendUnlessClosed("0\r\n\r\n")
                 return RawResponse.first(in: try await connection.readUntilClosed())
             }
             #expect(answer?.status == 413)

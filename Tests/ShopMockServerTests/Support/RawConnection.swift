@@ -57,6 +57,20 @@ struct RawConnection: Sendable {
             try await outbound.write(ByteBuffer(bytes: bytes))
         }
 
+        /// Sends unless the gateway has already answered and closed (as it may while a body over
+        /// the limit is still being written); returns whether the bytes went out.
+        @discardableResult
+        mutating func sendUnlessClosed(_ text: String) async throws -> Bool {
+            do {
+                try await send(text)
+                return true
+            } catch is ChannelError {
+                return false
+            } catch let error as IOError where [EPIPE, ECONNRESET].contains(error.errnoCode) {
+                return false
+            }
+        }
+
         /// Everything until the gateway closes the connection.
         mutating func readUntilClosed() async throws -> [UInt8] {
             while let chunk = try await nextChunk() { pending += chunk }
