@@ -106,7 +106,7 @@ struct ShopCommand: ParsableCommand {
         let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment))
         // The locale's character set decides whether anything beyond ASCII can be shown.
         setlocale(LC_ALL, "")
-        let codeset = nl_langinfo(CODESET).map { String(cString: $0) } ?? ""
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
         let backend: CursesBackend
         do {
             backend = try CursesBackend(terminal: terminal, codeset: codeset)

@@ -6,35 +6,6 @@ import TerminalUI
 import TerminalUITesting
 @testable import ShopApp
 
-/// A service that notes, whenever an effect reaches it, how many frames the terminal had shown.
-struct FrameCountingService: ShopService {
-    let inner = FakeService()
-    let backend: TestBackend
-    let framesAtCalls = Mutex<[Int]>([])
-
-    private func note() { framesAtCalls.withLock { $0.append(backend.frameCount) } }
-
-    func currentUser() async throws -> User { note(); return try await inner.currentUser() }
-    func signIn(email: String, password: String) async throws -> User { try await inner.signIn(email: email, password: password) }
-    func register(email: String, password: String, name: String) async throws -> User { try await inner.register(email: email, password: password, name: name) }
-    func signOut() async throws -> User { try await inner.signOut() }
-    func categories() async throws -> [ShopKit.Category] { note(); return try await inner.categories() }
-    func products(categoryID: String?, cursor: String?, currency: CurrencyCode) async throws -> Page<ProductSummary> {
-        note(); return try await inner.products(categoryID: categoryID, cursor: cursor, currency: currency)
-    }
-    func product(id: String, currency: CurrencyCode) async throws -> Product { try await inner.product(id: id, currency: currency) }
-    func recommendations(for productID: String, currency: CurrencyCode) async throws -> [ProductSummary] { [] }
-    func ads(categories: [String]) async throws -> [Ad] { try await inner.ads(categories: categories) }
-    func search(_ query: SearchQuery, cursor: String?) async throws -> SearchResults { try await inner.search(query, cursor: cursor) }
-    func cart(currency: CurrencyCode) async throws -> Cart { note(); return try await inner.cart(currency: currency) }
-    func addToCart(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart { try await inner.addToCart(productID: productID, quantity: quantity, currency: currency) }
-    func setCartQuantity(productID: String, quantity: Int, currency: CurrencyCode) async throws -> Cart { try await inner.setCartQuantity(productID: productID, quantity: quantity, currency: currency) }
-    func removeFromCart(productID: String, currency: CurrencyCode) async throws -> Cart { try await inner.removeFromCart(productID: productID, currency: currency) }
-    func quoteShipping(to address: AddressInput, currency: CurrencyCode) async throws -> [ShippingOption] { try await inner.quoteShipping(to: address, currency: currency) }
-    func placeOrder(_ request: PlaceOrderRequest, idempotencyKey: String) async throws -> Order { try await inner.placeOrder(request, idempotencyKey: idempotencyKey) }
-    func orders(cursor: String?) async throws -> Page<OrderSummary> { try await inner.orders(cursor: cursor) }
-}
-
 @Suite("Run loop")
 struct RuntimeTests {
     static func runtime(_ backend: TestBackend, service: any ShopService = FakeService()) -> AppRuntime {
@@ -76,20 +47,6 @@ struct RuntimeTests {
         #expect(lines.count == 40)
         // The status bar spans the new width: the frame was drawn at 120 columns, not 80.
         #expect(lines.first.map { $0.trimmingCharacters(in: .whitespaces).count > 80 } == true)
-    }
-
-    @Test("Every effect starts after the frame showing its cause is drawn")
-    func frameBeforeEffect() async {
-        let backend = TestBackend()
-        let service = FrameCountingService(backend: backend)
-        let runtime = Self.runtime(backend, service: service)
-        runtime.onTurn = { state in
-            if !state.cart.cart.isLoading && state.cart.cart.value != nil { backend.send(.key(.character("q"))) }
-        }
-        await runtime.run()
-        let frames = service.framesAtCalls.withLock { $0 }
-        #expect(!frames.isEmpty)
-        #expect(frames.allSatisfy { $0 >= 1 })
     }
 
     @Test("An effect's answer is drawn without waiting for a key")
