@@ -1,47 +1,106 @@
 import Foundation
 import ShopKit
+import Synchronization
 import Testing
 import TerminalUI
+import TerminalUITesting
 @testable import ShopApp
-
-/// A terminal that plays scripted events and records the frames it is asked to show.
-final class ScriptedTerminal: TerminalDevice {
-    var size = Size(width: 100, height: 30)
-    var events: [Event]
-    var frames: [Buffer] = []
-
-    init(events: [Event]) {
-        self.events = events
-    }
-
-    func draw(_ buffer: Buffer) { frames.append(buffer) }
-
-    func nextEvent(timeout: Duration) -> Event? {
-        // Let effect answers arrive between keys, as a real wait would.
-        if timeout > .zero { Thread.sleep(forTimeInterval: 0.02) }
-        return events.isEmpty ? nil : events.removeFirst()
-    }
-
-    func suspend() {}
-}
 
 @Suite("Run loop")
 struct RuntimeTests {
-    @Test("Keys and effect answers flow through reduce; frames are drawn; q ends the loop")
-    func loop() {
-        let terminal = ScriptedTerminal(events: [.resize(Size(width: 100, height: 30))]
-            + Array(repeating: Event.resize(Size(width: 100, height: 30)), count: 5)
-            + [.key(.character("c")), .key(.character("+")), .key(.character("q"))])
+    static func runtime(_ backend: TestBackend, service: any ShopService = FakeService()) -> AppRuntime {
         let queue = ActionQueue()
-        let runtime = AppRuntime(
+        return AppRuntime(
             state: AppState(size: Size(width: 80, height: 24), now: Fixtures.now, gatewayLabel: "test"),
-            terminal: terminal, runner: EffectRunner(service: FakeService(), queue: queue), queue: queue, theme: .default,
+            backend: backend, runner: EffectRunner(service: service, queue: queue), queue: queue, theme: .default,
             clock: { Fixtures.now })
-        runtime.run()
+    }
+
+    @Test("Keys and resizes flow through reduce; frames are drawn; q ends the loop")
+    func loop() async {
+        let backend = TestBackend(size: Size(width: 100, height: 30))
+        for event in [Event.key(.character("c")), .key(.character("+")), .key(.character("q"))] { backend.send(event) }
+        let runtime = Self.runtime(backend)
+        await runtime.run()
         #expect(!runtime.state.isRunning)
         #expect(runtime.state.screen == .cart)
         #expect(runtime.state.size == Size(width: 100, height: 30))
-        #expect(!terminal.frames.isEmpty)
-        #expect(terminal.frames.last?.size == Size(width: 100, height: 30))
+        #expect(backend.frameCount > 0)
+    }
+
+    @Test("A resize is drawn whole at the new size")
+    func resize() async {
+        let backend = TestBackend(size: Size(width: 80, height: 24))
+        let runtime = Self.runtime(backend)
+        var sent = false
+        runtime.onTurn = { state in
+            if !sent {
+                sent = true
+                backend.resize(to: Size(width: 120, height: 40))
+            } else if state.size == Size(width: 120, height: 40) {
+                backend.send(.key(.character("q")))
+            }
+        }
+        await runtime.run()
+        #expect(runtime.state.size == Size(width: 120, height: 40))
+        let lines = backend.lines
+        #expect(lines.count == 40)
+        // The status bar spans the new width: the frame was drawn at 120 columns, not 80.
+        #expect(lines.first.map { $0.trimmingCharacters(in: .whitespaces).count > 80 } == true)
+    }
+
+    @Test("An effect's answer is drawn without waiting for a key")
+    func answerWakesTheLoop() async {
+        let backend = TestBackend()
+        let runtime = Self.runtime(backend)
+        var screenWithAnswer: [String] = []
+        runtime.onTurn = { state in
+            // No key is ever sent until the cart's answer has been drawn.
+            if state.cart.cart.value != nil && !state.cart.cart.isLoading && screenWithAnswer.isEmpty {
+                screenWithAnswer = backend.lines
+                backend.send(.key(.character("q")))
+            }
+        }
+        await runtime.run()
+        #expect(!screenWithAnswer.isEmpty)
+    }
+
+    @Test("Pasted text is typed, without its line breaks")
+    func paste() async {
+        let backend = TestBackend()
+        backend.send(.key(.character("/")))
+        backend.send(.paste("mug\n"))
+        let runtime = Self.runtime(backend)
+        runtime.onTurn = { state in
+            if state.search.query.text == "mug" { backend.send(.key(.escape)); backend.send(.key(.character("q"))) }
+        }
+        await runtime.run()
+        #expect(runtime.state.search.query.text == "mug")
+    }
+
+    @Test("The loop ends when the terminal goes away")
+    func hangUp() async {
+        let backend = TestBackend()
+        let runtime = Self.runtime(backend)
+        runtime.onTurn = { _ in backend.hangUp() }
+        await runtime.run()
+        #expect(runtime.state.isRunning)  // it did not quit: the terminal left
+    }
+
+    @Test("In the C locale on a 16-colour terminal no cell holds a character the terminal cannot show")
+    func asciiTerminal() async {
+        let backend = TestBackend(capabilities: TerminalCapabilities(colors: .ansi16, unicode: false))
+        for key in ["c", "o", "a", "/"] { backend.send(.key(.character(Character(key)))) }
+        let runtime = Self.runtime(backend)
+        var screens: [[String]] = []
+        runtime.onTurn = { state in
+            screens.append(backend.symbols)
+            if state.screen == .search && !state.isBusy { backend.hangUp() }
+        }
+        await runtime.run()
+        for symbols in screens {
+            #expect(symbols.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } })
+        }
+        #expect(!backend.styles.contains { $0.foreground == .ansi(8) || $0.foreground == .ansi(0) && $0.background == .terminalDefault })
     }
 }
