@@ -1,0 +1,29 @@
+import AsyncHTTPClient
+import Logging
+import ShopKit
+
+/// What every session of one server shares: its configuration, the registry, one HTTP
+/// connection pool to the gateway and the admin client that signs people in by key.
+final class SessionServices: Sendable {
+    let configuration: SSHServeConfiguration
+    let registry: SessionRegistry
+    let httpClient: HTTPClient
+    let adminClient: ShopClient
+    let logger: Logger
+
+    init(configuration: SSHServeConfiguration, httpClient: HTTPClient) {
+        self.configuration = configuration
+        self.registry = SessionRegistry(capacity: configuration.maxSessions)
+        self.httpClient = httpClient
+        self.logger = configuration.logger
+        self.adminClient = ShopClient(
+            configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, adminToken: configuration.adminToken),
+            httpClient: httpClient)
+    }
+
+    /// A client of the gateway for one person, on the shared connection pool.
+    func shopperClient(store: any SessionStore) -> ShopClient {
+        ShopClient(configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, sessionStore: store),
+                   httpClient: httpClient)
+    }
+}

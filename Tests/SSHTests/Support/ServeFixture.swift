@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import NIOPosix
+import ShopKit
+import ShopMockServer
+import ShopSSH
+import TerminalUI
+
+/// A gateway and an SSH shop in the test process, with the limits a test asks for, plus an
+/// event loop for scripted clients and an admin client to look at the gateway afterwards.
+final class ServeFixture: Sendable {
+    static let adminToken = "ssh-test-admin"
+
+    let gateway: RunningGateway
+    let server: SSHShopServer
+    let clients: MultiThreadedEventLoopGroup
+    let admin: ShopClient
+
+    var port: Int { server.port }
+
+    private init(gateway: RunningGateway, server: SSHShopServer, clients: MultiThreadedEventLoopGroup, admin: ShopClient) {
+        self.gateway = gateway
+        self.server = server
+        self.clients = clients
+        self.admin = admin
+    }
+
+    static func with<T: Sendable>(_ configure: @Sendable (inout SSHServeConfiguration) -> Void = { _ in },
+                                  _ body: (ServeFixture) async throws -> T) async throws -> T {
+        var gatewayConfiguration = GatewayConfiguration(port: 0, adminToken: adminToken, bcryptCost: 4,
+                                                        logger: Logger(label: "test.gateway", factory: { _ in SwiftLogNoOpLogHandler() }))
+        // Every shopper reaches the gateway from the SSH server's address, as in `shop serve`.
+        gatewayConfiguration.limits.guestSessionsPerAddress = nil
+        gatewayConfiguration.limits.signInsPerAddress = nil
+        let gateway = try await MockGateway.start(gatewayConfiguration)
+        var configuration = SSHServeConfiguration(
+            host: "127.0.0.1", port: 0, hostKey: HostKey(), gatewayURL: gateway.url, adminToken: adminToken,
+            gatewayLabel: "test", connectionBurst: 200, connectionsPerSecond: 100, theme: try ThemeLoader.named("default"),
+            logger: Logger(label: "test.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+        configure(&configuration)
+        let server = try await SSHShopServer.start(configuration)
+        let fixture = ServeFixture(
+            gateway: gateway, server: server, clients: MultiThreadedEventLoopGroup(numberOfThreads: 1),
+            admin: ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, adminToken: adminToken)))
+        do {
+            let result = try await body(fixture)
+            await fixture.tearDown()
+            return result
+        } catch {
+            await fixture.tearDown()
+            throw error
+        }
+    }
+
+    func connect(_ credential: ScriptedSSHClient.Credential, pty: (width: Int, height: Int)? = (80, 24)) async throws -> ScriptedSSHClient {
+        try await ScriptedSSHClient.connect(port: port, group: clients, credential: credential, pty: pty)
+    }
+
+    /// A shopper's view of the gateway as the key's account (what the next connection would see).
+    func shopper(fingerprintOf key: ScriptedSSHClient.Curve25519PrivateKey) async throws -> ShopClient {
+        let session = try await admin.admin.keySession(fingerprint: KeyFingerprint.of(key.key.publicKey))
+        return ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
+    }
+
+    private func tearDown() async {
+        await server.stop()
+        try? await admin.shutdown()
+        await gateway.stop()
+        try? await clients.shutdownGracefully()
+    }
+}
