@@ -167,19 +167,22 @@ struct ServeCommand: ParsableCommand {
 
         let portOption = server.port == 22 ? "" : "-p \(server.port) "
         let host = ["127.0.0.1", "::1", "0.0.0.0", "::"].contains(sshHost) ? "localhost" : sshHost
-        print("""
+        Self.say("""
             shop is open over SSH on \(sshHost) port \(server.port) (gateway: \(label)).
             Host key \(key.fingerprint) (\(created ? "new, saved in" : "from") \(keyFile.path))
             Connect with:  ssh \(portOption)\(host)
             Stop with Ctrl-C.
             """)
-        fflush(stdout)
 
         await Self.waitForStopSignal()
-        print("Closing the shop (\(server.sessionCount) connected)…")
-        fflush(stdout)
+        Self.say("Closing the shop (\(server.sessionCount) connected)…")
         await server.stop()
         await embedded?.stop()
+    }
+
+    /// A line on standard output, written at once (scripts and tests read the port from it).
+    private static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// Returns on SIGINT or SIGTERM (the default actions are turned off so the shop can say goodbye).
