@@ -130,11 +130,18 @@ final class ShopSessionHandler: ChannelInboundHandler {
     private func restartIdleTimer(context: ChannelHandlerContext) {
         idleTimer?.cancel()
         let timeout = services.configuration.idleTimeout
-        let minutes = max(1, Int(timeout.components.seconds / 60))
         let session = self.session
+        let message = "Closed after \(Self.spoken(timeout)) without a key press. Come back any time!"
         idleTimer = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
-            session?.end(saying: "Closed after \(minutes) minute\(minutes == 1 ? "" : "s") without a key press. Come back any time!")
+            session?.end(saying: message)
         }
+    }
+
+    /// "30 minutes", "1 second", "2 hours".
+    static func spoken(_ duration: Duration) -> String {
+        let seconds = max(1, Int(duration.components.seconds))
+        let (value, unit) = seconds % 3600 == 0 ? (seconds / 3600, "hour") : seconds % 60 == 0 ? (seconds / 60, "minute") : (seconds, "second")
+        return "\(value) \(unit)\(value == 1 ? "" : "s")"
     }
 
     // MARK: Replies

@@ -41,6 +41,12 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without a key press (e.g. 30m, 90s, 2h).", valueName: "DURATION"))
     var idleTimeout = "30m"
 
+    @Option(name: .customLong("connection-burst"), help: ArgumentHelp("New connections one address may open at once.", valueName: "N"))
+    var connectionBurst = 20
+
+    @Option(name: .customLong("connection-rate"), help: ArgumentHelp("New connections one address may open per second after the burst.", valueName: "N"))
+    var connectionRate = 5.0
+
     @Option(help: ArgumentHelp("A theme name (default, dark, light, high-contrast, mono) or a theme file.", valueName: "NAME|FILE"))
     var theme: String?
 
@@ -50,6 +56,8 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(sshPort) else { throw ValidationError("--ssh-port must be 0 to 65535") }
         guard (1...10_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be 1 to 10000") }
+        guard (1...100_000).contains(connectionBurst) else { throw ValidationError("--connection-burst must be 1 to 100000") }
+        guard connectionRate > 0, connectionRate <= 100_000 else { throw ValidationError("--connection-rate must be above 0 and at most 100000") }
         guard Self.seconds(idleTimeout) != nil else { throw ValidationError("--idle-timeout must be a duration such as 30m, 90s or 2h") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         if let gateway {
@@ -155,7 +163,8 @@ struct ServeCommand: ParsableCommand {
 
         let configuration = SSHServeConfiguration(
             host: sshHost, port: sshPort, hostKey: key, gatewayURL: gatewayURL, adminToken: adminToken, gatewayLabel: label,
-            maxSessions: maxSessions, idleTimeout: .seconds(Self.seconds(idleTimeout) ?? 1800), theme: theme,
+            maxSessions: maxSessions, idleTimeout: .seconds(Self.seconds(idleTimeout) ?? 1800),
+            connectionBurst: connectionBurst, connectionsPerSecond: connectionRate, theme: theme,
             logger: Logger(label: "shop.serve"))
         let server: SSHShopServer
         do {
