@@ -58,7 +58,7 @@ struct OpenSSHClientTests {
             let shopper = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
             let orders = try await shopper.orders.page()
             #expect(orders.items.count == 1)
-            let order = try #require(orders.items.first)
+            let order = try await shopper.orders.get(id: try #require(orders.items.first).id)
 
             // Enter follows it in the tracker.
             harness.keys("Enter")

@@ -28,8 +28,8 @@ struct ServeIdentityTests {
             let again = try await fixture.connect(.key(ada))
             try await again.waitFor("cart 2")
 
-            let adaCart = try await fixture.shopper(fingerprintOf: ada).cart.get()
-            let bobCart = try await fixture.shopper(fingerprintOf: bob).cart.get()
+            let adaCart = try await fixture.asShopper(ada) { try await $0.cart.get() }
+            let bobCart = try await fixture.asShopper(bob) { try await $0.cart.get() }
             #expect(adaCart.itemCount == 2)
             #expect(bobCart.itemCount == 1)
             #expect(adaCart.lines.first?.productID != bobCart.lines.first?.productID)

@@ -25,7 +25,8 @@ struct ServeLimitsTests {
         }
     }
 
-    @Test(arguments: [(10_000, 10_000), (0, 0), (1, 100_000), (-5, -5)])
+    /// The wire carries 32-bit sizes: the largest is 4294967295.
+    @Test(arguments: [(10_000, 10_000), (0, 0), (1, 100_000), (4_294_967_295, 4_294_967_295)])
     func absurdWindowSizesAreClamped(_ width: Int, _ height: Int) async throws {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()), pty: (width, height))
@@ -44,7 +45,7 @@ struct ServeLimitsTests {
             try await hostile.waitFor("★")
             var random = SeededRandom(seed: 14)
             for _ in 0..<2_000 {
-                try await hostile.resize(width: Int.random(in: -10...20_000, using: &random), height: Int.random(in: -10...20_000, using: &random))
+                try await hostile.resize(width: Int.random(in: 0...20_000, using: &random), height: Int.random(in: 0...4_294_967_295, using: &random))
             }
             try await hostile.resize(width: 80, height: 24)
             try await Self.stillServes(fixture)

@@ -1,6 +1,6 @@
 /// Just enough of a terminal to read what `AnsiBackend` draws: cursor moves (`CSI row;col H`),
 /// clears (`CSI 2J`), and text; styles and modes are skipped. Tests read the screen as lines.
-struct ScreenModel {
+struct ScreenModel: Sendable {
     private(set) var width: Int
     private(set) var height: Int
     private var cells: [[Character]]

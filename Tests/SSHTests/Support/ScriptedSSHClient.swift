@@ -22,16 +22,23 @@ final class ScriptedSSHClient: Sendable {
 
     let channel: any Channel
     private let session: any Channel
-    private let state: Mutex<State>
+    private let state: StateBox
 
-    struct State {
+    /// The session's output so far, shared with the channel handler that reads it.
+    final class StateBox: Sendable {
+        private let mutex: Mutex<State>
+        init(_ state: State) { mutex = Mutex(state) }
+        func withLock<R: Sendable>(_ body: (inout State) -> R) -> R { mutex.withLock { body(&$0) } }
+    }
+
+    struct State: Sendable {
         var screen: ScreenModel
         var raw: [UInt8] = []
         var closed = false
         var exitStatus: Int?
     }
 
-    private init(channel: any Channel, session: any Channel, state: Mutex<State>) {
+    private init(channel: any Channel, session: any Channel, state: StateBox) {
         self.channel = channel
         self.session = session
         self.state = state
@@ -50,7 +57,7 @@ final class ScriptedSSHClient: Sendable {
         }
         let channel = try await bootstrap.connect(host: "127.0.0.1", port: port).get()
         let size = pty ?? (80, 24)
-        let state = Mutex(State(screen: ScreenModel(width: size.width, height: size.height)))
+        let state = StateBox(State(screen: ScreenModel(width: size.width, height: size.height)))
         let session: any Channel = try await channel.eventLoop.flatSubmit {
             let promise = channel.eventLoop.makePromise(of: (any Channel).self)
             do {
@@ -130,9 +137,9 @@ struct ScriptError: Error, CustomStringConvertible {
 /// Reads the session's output into the screen model.
 private final class ScreenReader: ChannelInboundHandler, Sendable {
     typealias InboundIn = SSHChannelData
-    let state: Mutex<ScriptedSSHClient.State>
+    let state: ScriptedSSHClient.StateBox
 
-    init(state: Mutex<ScriptedSSHClient.State>) {
+    init(state: ScriptedSSHClient.StateBox) {
         self.state = state
     }
 

@@ -56,10 +56,18 @@ final class ServeFixture: Sendable {
         try await ScriptedSSHClient.connect(port: port, group: clients, credential: credential, pty: pty)
     }
 
-    /// A shopper's view of the gateway as the key's account (what the next connection would see).
-    func shopper(fingerprintOf key: ScriptedSSHClient.Curve25519PrivateKey) async throws -> ShopClient {
+    /// Runs `body` with the gateway as the key's account sees it (what its next connection would see).
+    func asShopper<T: Sendable>(_ key: ScriptedSSHClient.Curve25519PrivateKey, _ body: (ShopClient) async throws -> T) async throws -> T {
         let session = try await admin.admin.keySession(fingerprint: KeyFingerprint.of(key.key.publicKey))
-        return ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
+        let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     private func tearDown() async {
