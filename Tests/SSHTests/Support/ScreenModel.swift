@@ -8,10 +8,12 @@ struct ScreenModel: Sendable {
     private var column = 0
     private var pending: [UInt8] = []
 
+    /// A model of at least 1x1 and at most 1000x1000 cells: a client that claims a 0x0 or a
+    /// 10000x10000 window still has somewhere to put what the server draws.
     init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        cells = Array(repeating: Array(repeating: " ", count: width), count: height)
+        self.width = min(max(1, width), 1000)
+        self.height = min(max(1, height), 1000)
+        cells = Array(repeating: Array(repeating: " ", count: self.width), count: self.height)
     }
 
     mutating func resize(width: Int, height: Int) {
