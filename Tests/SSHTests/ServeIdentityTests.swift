@@ -65,7 +65,8 @@ struct ServeIdentityTests {
             try await client.send("\u{12}")  // Ctrl-R: register instead
             try await client.waitFor("Create an account")
             let email = "ssh-\(UUID().uuidString.prefix(8).lowercased())@example.com"
-            try await client.send(email + Purchase.tab + "correct horse battery" + Purchase.tab + "Ada Lovelace" + Purchase.enter)
+            // The register form's fields: name, e-mail, password.
+            try await client.send("Ada Lovelace" + Purchase.tab + email + Purchase.tab + "correct horse battery" + Purchase.enter)
             try await client.waitFor(email)
             try await client.send("q")
             _ = try await client.waitForClose()
