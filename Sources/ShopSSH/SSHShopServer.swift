@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import NIOSSH
 import ShopKit
+import Synchronization
 
 /// `shop serve`: the shop over SSH, one runtime per person, all in this process.
 ///
@@ -20,6 +21,7 @@ public final class SSHShopServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let services: SessionServices
     private let logger: Logger
+    private let stopped = Mutex(false)
 
     private init(port: Int, listener: any Channel, group: MultiThreadedEventLoopGroup, services: SessionServices) {
         self.port = port
@@ -103,13 +105,20 @@ public final class SSHShopServer: Sendable {
     /// Stops listening, tells every session the shop is closing, waits (briefly) for them to
     /// go, then lets go of the gateway connections and threads.
     public func stop() async {
+        guard stopped.withLock({ done in defer { done = true }; return !done }) else { return }
         try? await listener.close()
         let sessions = services.registry.all
         logger.info("stopping", metadata: ["sessions": "\(sessions.count)"])
         for session in sessions {
             session.end(saying: "The shop is closing now. Thank you for shopping, and see you soon!")
         }
-        // Give the goodbyes a moment to reach the clients before the threads stop.
+        // Every runtime ends once its input has; wait for them (bounded), then give the goodbyes
+        // a moment to reach the clients before the threads stop.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while services.runningRuntimes.load(ordering: .relaxed) > 0 && clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         try? await Task.sleep(for: .milliseconds(200))
         try? await services.httpClient.shutdown()
         try? await group.shutdownGracefully()

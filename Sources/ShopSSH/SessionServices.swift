@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Logging
 import ShopKit
+import Synchronization
 
 /// What every session of one server shares: its configuration, the registry, one HTTP
 /// connection pool to the gateway and the admin client that signs people in by key.
@@ -10,6 +11,9 @@ final class SessionServices: Sendable {
     let httpClient: HTTPClient
     let adminClient: ShopClient
     let logger: Logger
+    /// Runtimes still running: the server waits for them before its threads stop, so no
+    /// session writes to a channel whose event loop is gone.
+    let runningRuntimes = Atomic<Int>(0)
 
     init(configuration: SSHServeConfiguration, httpClient: HTTPClient) {
         self.configuration = configuration

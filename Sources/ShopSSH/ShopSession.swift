@@ -36,6 +36,8 @@ final class ShopSession: Sendable {
     /// Signs the person in (by key, or as a new guest), then runs the shop until they quit, the
     /// connection goes or the server stops.
     func run() async {
+        services.runningRuntimes.add(1, ordering: .relaxed)
+        defer { services.runningRuntimes.subtract(1, ordering: .relaxed) }
         let fingerprint: String?
         let initial: Session?
         switch identity {

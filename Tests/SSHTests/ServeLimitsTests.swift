@@ -10,7 +10,7 @@ struct ServeLimitsTests {
     /// A well-behaved person still gets the shop.
     static func stillServes(_ fixture: ServeFixture) async throws {
         let client = try await fixture.connect(.key(.init()))
-        try await client.waitFor("★")
+        try await client.waitUntilBrowsing()
         try await client.send("+")
         try await client.waitFor("cart 1")
         await client.close()
@@ -30,7 +30,7 @@ struct ServeLimitsTests {
     func absurdWindowSizesAreClamped(_ width: Int, _ height: Int) async throws {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()), pty: (width, height))
-            try await hostile.waitFor("All products")
+            try await hostile.waitForFirstFrame()
             #expect(!hostile.isClosed)
             try await hostile.resize(width: height, height: width)
             try await hostile.send("+")
@@ -42,7 +42,7 @@ struct ServeLimitsTests {
     @Test func aStormOfWindowChangesDoesNotStopAnyone() async throws {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()))
-            try await hostile.waitFor("★")
+            try await hostile.waitUntilBrowsing()
             var random = SeededRandom(seed: 14)
             for _ in 0..<2_000 {
                 try await hostile.resize(width: Int.random(in: 0...20_000, using: &random), height: Int.random(in: 0...4_294_967_295, using: &random))
@@ -58,7 +58,7 @@ struct ServeLimitsTests {
     @Test func garbageBytesNeverCrashTheServer() async throws {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()))
-            try await hostile.waitFor("★")
+            try await hostile.waitUntilBrowsing()
             var random = SeededRandom(seed: 1414)
             for _ in 0..<200 {
                 // Anything but q, Ctrl-C and Ctrl-Z, which would end or suspend the session.
@@ -74,7 +74,7 @@ struct ServeLimitsTests {
     @Test func aFloodOfInputIsDroppedBeyondTheBudget() async throws {
         try await ServeFixture.with({ $0.inputBurstBytes = 4096; $0.inputBytesPerSecond = 1 }) { fixture in
             let flooder = try await fixture.connect(.key(.init()))
-            try await flooder.waitFor("★")
+            try await flooder.waitUntilBrowsing()
             // 1 MB of input in a moment: beyond the 4 KB budget it is dropped, not queued.
             for _ in 0..<64 { try await flooder.send(Array(repeating: UInt8(ascii: "j"), count: 16 * 1024)) }
             try await Self.stillServes(fixture)
@@ -86,8 +86,8 @@ struct ServeLimitsTests {
         try await ServeFixture.with({ $0.maxSessions = 2 }) { fixture in
             let first = try await fixture.connect(.key(.init()))
             let second = try await fixture.connect(.guest)
-            try await first.waitFor("★")
-            try await second.waitFor("★")
+            try await first.waitUntilBrowsing()
+            try await second.waitUntilBrowsing()
             let third = try await fixture.connect(.key(.init()))
             let refusal = try await third.waitForClose()
             #expect(refusal.contains("The shop is full right now (2 people shopping)"))
@@ -101,7 +101,7 @@ struct ServeLimitsTests {
     @Test func anIdleSessionIsToldAndClosed() async throws {
         try await ServeFixture.with({ $0.idleTimeout = .seconds(1) }) { fixture in
             let idle = try await fixture.connect(.key(.init()))
-            try await idle.waitFor("★")
+            try await idle.waitUntilBrowsing()
             let output = try await idle.waitForClose()
             #expect(output.hasSuffix("Closed after 1 second without a key press. Come back any time!\r\n"))
         }
@@ -116,7 +116,7 @@ struct ServeLimitsTests {
                 try await refused.waitFor("★", timeout: .seconds(5))
             }
             for client in admitted {
-                try await client.waitFor("★")
+                try await client.waitUntilBrowsing()
                 await client.close()
             }
         }
@@ -126,7 +126,7 @@ struct ServeLimitsTests {
         try await ServeFixture.with { fixture in
             let leaver = try await fixture.connect(.key(.init()))
             let stayer = try await fixture.connect(.key(.init()))
-            try await leaver.waitFor("★")
+            try await leaver.waitUntilBrowsing()
             try await leaver.send("+")
             try await leaver.waitFor("cart 1")
             try await leaver.send("c")
@@ -143,7 +143,7 @@ struct ServeLimitsTests {
     @Test func stoppingTheServerTellsEveryoneTheShopIsClosing() async throws {
         let outputs = try await ServeFixture.with { fixture in
             let clients = [try await fixture.connect(.key(.init())), try await fixture.connect(.guest)]
-            for client in clients { try await client.waitFor("★") }
+            for client in clients { try await client.waitUntilBrowsing() }
             await fixture.server.stop()
             var outputs: [String] = []
             for client in clients { outputs.append(try await client.waitForClose()) }

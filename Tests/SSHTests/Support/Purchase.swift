@@ -7,7 +7,7 @@ enum Purchase {
     /// Runs the purchase on `client`, starting from the Browse screen; ends on the confirmation.
     static func run(on client: ScriptedSSHClient, email: String = "grace@example.com") async throws {
         try await client.waitFor("All products")
-        try await client.waitFor("★")
+        try await client.waitUntilBrowsing()
         try await client.send("+")
         try await client.waitFor("cart 1")
         try await client.send("c")

@@ -113,6 +113,27 @@ final class ScriptedSSHClient: Sendable {
         throw ScriptError("waited for “\(text)”; the screen was:\n\(screen)\nclosed: \(isClosed)")
     }
 
+    /// Waits until the catalog is on screen and the first answers (cart, recommendations) have
+    /// had a moment to land, so a key pressed next is not overtaken by one of them.
+    func waitUntilBrowsing() async throws {
+        try await waitFor("★")
+        try await waitFor("cart ")
+        try await Task.sleep(for: .milliseconds(300))
+    }
+
+    /// Waits until the server has drawn a first frame (for windows too small to read text in).
+    func waitForFirstFrame(timeout: Duration = .seconds(30)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            // The alternate screen and a frame of even the smallest clamped size (20x6).
+            if state.withLock({ $0.raw.count }) > 200 { return }
+            if isClosed { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ScriptError("no frame arrived; closed: \(isClosed)")
+    }
+
     /// Waits until the server closes the session; answers everything it sent, escapes included.
     func waitForClose(timeout: Duration = .seconds(30)) async throws -> String {
         let clock = ContinuousClock()
