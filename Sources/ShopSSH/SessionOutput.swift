@@ -19,13 +19,17 @@ final class SessionOutput: Sendable {
 
     /// A frame from the runtime's backend; dropped once the session is closing.
     func send(_ bytes: [UInt8]) {
-        guard !isClosed.withLock({ $0 }) else { return }
-        if pendingBytes.load(ordering: .relaxed) > pendingLimit {
-            close()
-            channel.close(promise: nil)
-            return
+        // Checked and written under the lock, so no frame can follow the goodbye.
+        let overflowing = isClosed.withLock { closed -> Bool in
+            guard !closed else { return false }
+            if pendingBytes.load(ordering: .relaxed) > pendingLimit {
+                closed = true
+                return true
+            }
+            write(bytes)
+            return false
         }
-        write(bytes)
+        if overflowing { channel.close(promise: nil) }
     }
 
     /// Stops frames; what follows is written with ``sendFinal(_:)``.
@@ -33,9 +37,12 @@ final class SessionOutput: Sendable {
         isClosed.withLock { $0 = true }
     }
 
-    /// The last words of a closing session (terminal restore, a goodbye line).
+    /// The last words of a closing session (terminal restore, a goodbye line): after every frame.
     func sendFinal(_ bytes: [UInt8]) {
-        write(bytes)
+        isClosed.withLock { closed in
+            closed = true
+            write(bytes)
+        }
     }
 
     private func write(_ bytes: [UInt8]) {

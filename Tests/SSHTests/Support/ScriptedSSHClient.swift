@@ -118,6 +118,8 @@ final class ScriptedSSHClient: Sendable {
     func waitUntilBrowsing() async throws {
         try await waitFor("★")
         try await waitFor("cart ")
+        // The details pane's recommendations are the last of the first answers.
+        try await waitFor("You may also like")
         try await Task.sleep(for: .milliseconds(300))
     }
 
