@@ -90,8 +90,10 @@ final class ShopSession: Sendable {
 
     /// Ends the session from the server's side (idle, shutdown) with a line saying why.
     func end(saying message: String) {
-        backend.finishInput()
+        // The goodbye first: once the input ends, the runtime's own finish (with nothing to
+        // say) could win the race.
         finish(saying: message, status: 0)
+        backend.finishInput()
     }
 
     /// Stops frames, gives the terminal back with `message`, sends the exit status and closes.
