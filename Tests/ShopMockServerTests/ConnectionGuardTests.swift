@@ -186,7 +186,8 @@ import Testing
     }
 
     @Test func aBodyThatNeverComesIsAnswered408() async throws {
-        try await TestGateway.with(Self.quick) { gateway in
+        // Only the body timeout is short: an idle timer must not race the 408 under load.
+        try await TestGateway.with({ $0.limits.requestBodyTimeout = .seconds(1) }) { gateway in
             let answer = try await RawConnection.with(port: gateway.running.port) { connection in
                 try await connection.send(
                     "POST /v1/sessions HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")

@@ -33,6 +33,11 @@ struct TestGateway {
         var configuration = GatewayConfiguration(
             port: 0, adminToken: adminToken, tokenLifetime: 7 * 86_400, bcryptCost: 4, logger: logger,
             clock: GatewayClock())
+        // Beside the whole suite on two cores a request can wait seconds for a thread: the
+        // connection timeouts are generous here, and the suites that test them set their own.
+        configuration.limits.requestHeadTimeout = .seconds(120)
+        configuration.limits.requestBodyTimeout = .seconds(120)
+        configuration.limits.idleTimeout = .seconds(300)
         configure(&configuration)
         return TestGateway(running: try await MockGateway.start(configuration))
     }
