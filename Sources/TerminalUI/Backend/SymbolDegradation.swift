@@ -62,7 +62,10 @@ public enum SymbolDegradation {
             table[corner] = "+"
         }
         for horizontal in ["─", "━", "═", "╌", "┄"] { table[horizontal] = "-" }
-        for vertical in ["│", "┃", "║", "╎", "┆"] { table[vertical] = "|" }
+        for vertical in ["│", "║", "╎", "┆"] { table[vertical] = "|" }
+        // The scrollbar's thumb: as `|` it vanished into the track and the panel's edge beside
+        // it (`|||`). A heavy border, which no built-in theme uses, gets `#` sides.
+        table["┃"] = "#"
         return table
     }()
 }
