@@ -23,11 +23,11 @@ struct ScriptedPurchase {
 
     /// What the buyer is waiting for, for a failure message.
     var waitingFor: String {
-        ["the product list", "the cart to hold the product", "the cart screen", "the contact step", "the address step",
-         "the shipping options", "the payment step", "the review step", "the placed order"][min(step, 8)]
+        ["the product list", "the chosen product's details", "the cart to hold the product", "the cart screen", "the contact step", "the address step",
+         "the shipping options", "the payment step", "the review step", "the placed order"][min(step, 9)]
     }
 
-    var isDone: Bool { step > 8 }
+    var isDone: Bool { step > 9 }
 
     /// The keys to send now, given the state just drawn.
     mutating func keys(for state: AppState) -> [Key] {
@@ -41,30 +41,34 @@ struct ScriptedPurchase {
             let index = stocked[number % stocked.count]
             chosenProductID = state.browse.products[index].id
             step += 1
-            return Array(repeating: .character("j"), count: index) + [.character("+")]
-        case 1 where state.cart.cart.value?.itemCount == 1 && !state.isBusy:
+            return Array(repeating: .character("j"), count: index)
+        case 1 where state.browse.detail.value?.id == chosenProductID && !state.isBusy:
+            // `+` adds the product in the detail pane: wait until it is the chosen one.
+            step += 1
+            return [.character("+")]
+        case 2 where state.cart.cart.value?.itemCount == 1 && !state.isBusy:
             step += 1
             return [.character("c")]
-        case 2 where state.screen == .cart && state.cart.cart.value != nil && !state.isBusy:
+        case 3 where state.screen == .cart && state.cart.cart.value != nil && !state.isBusy:
             step += 1
             return [.enter]
-        case 3 where checkout?.step == .contact:
+        case 4 where checkout?.step == .contact:
             step += 1
             return Self.type(email) + [.enter]
-        case 4 where checkout?.step == .address:
+        case 5 where checkout?.step == .address:
             step += 1
             return Self.type("Buyer \(number)") + [.tab] + Self.type("\(number) Main St") + [.tab, .tab] + Self.type("Springfield")
                 + [.tab, .tab] + Self.type("12345") + [.enter]
-        case 5 where checkout?.step == .shipping && checkout?.shippingOptions.value?.isEmpty == false && !state.isBusy:
+        case 6 where checkout?.step == .shipping && checkout?.shippingOptions.value?.isEmpty == false && !state.isBusy:
             step += 1
             return [.enter]
-        case 6 where checkout?.step == .payment:
+        case 7 where checkout?.step == .payment:
             step += 1
             return Self.type("4242424242424242") + [.tab] + Self.type("1230") + [.tab] + Self.type("123") + [.enter]
-        case 7 where checkout?.step == .review:
+        case 8 where checkout?.step == .review:
             step += 1
             return [.enter]
-        case 8 where checkout?.placedOrder != nil:
+        case 9 where checkout?.placedOrder != nil:
             step += 1
             return []
         default:
