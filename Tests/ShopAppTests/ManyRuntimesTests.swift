@@ -92,20 +92,23 @@ struct ManyRuntimesTests {
     /// Runs one buyer's runtime on its own TestBackend and client against `gateway`.
     static func buy(number: Int, gateway: URL) async -> Outcome {
         // Two connections per session: a hundred sessions then stay within the gateway's 512.
-        let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway, timeout: .seconds(60),
+        // A long timeout: beside the whole suite, tests that block the cooperative pool's two
+        // threads can hold every request for a minute or more; a buyer must then wait, not fail.
+        let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway, timeout: .seconds(600),
                                                                        maximumConnectionsPerHost: 2))
         let queue = ActionQueue()
+        let quiet = Logger(label: "buyer", factory: { _ in SwiftLogNoOpLogHandler() })
         let backend = TestBackend()
         let runtime = AppRuntime(
             state: AppState(size: Size(width: 80, height: 24), now: Date(), gatewayLabel: "buyer \(number)"),
-            backend: backend, runner: EffectRunner(service: ShopClientService(client: client), queue: queue),
-            queue: queue, theme: .default, logger: Logger(label: "buyer", factory: { _ in SwiftLogNoOpLogHandler() }))
+            backend: backend, runner: EffectRunner(service: ShopClientService(client: client), queue: queue, logger: quiet),
+            queue: queue, theme: .default, logger: quiet)
         var script = ScriptedPurchase(number: number)
         runtime.onTurn = { state in
             for key in script.keys(for: state) { backend.send(.key(key)) }
             if script.isDone { backend.hangUp() }
         }
-        await RuntimeTests.run(runtime, on: backend, waitingFor: { "buyer \(number)" }, bound: .seconds(300))
+        await RuntimeTests.run(runtime, on: backend, waitingFor: { "buyer \(number)" }, bound: .seconds(900))
         try? await client.shutdown()
         return Outcome(number: number, chosenProductID: script.chosenProductID, order: runtime.state.checkout?.placedOrder,
                        screen: backend.lines, waitingFor: script.isDone ? nil : script.waitingFor)
