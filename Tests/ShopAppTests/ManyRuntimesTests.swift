@@ -79,7 +79,12 @@ struct ScriptedPurchase {
     static func type(_ text: String) -> [Key] { text.map { .character($0) } }
 }
 
-@Suite("Many runtimes in one process")
+/// Run on its own (`.ci/run` does, after the whole suite): beside the whole suite some of the
+/// hundred sessions' requests were never answered and the buyers waited until the bound (see
+/// docs/terminal-ui.md), which also starved the suite's timing-bound tests.
+@Suite("Many runtimes in one process",
+       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
+                "set SHOP_MANY_RUNTIMES=1 and run it alone: swift test --filter ManyRuntimesTests"))
 struct ManyRuntimesTests {
     struct Outcome: Sendable {
         var number: Int
@@ -108,7 +113,7 @@ struct ManyRuntimesTests {
             for key in script.keys(for: state) { backend.send(.key(key)) }
             if script.isDone { backend.hangUp() }
         }
-        await RuntimeTests.run(runtime, on: backend, waitingFor: { "buyer \(number)" }, bound: .seconds(900))
+        await RuntimeTests.run(runtime, on: backend, waitingFor: { "buyer \(number)" }, bound: .seconds(300))
         try? await client.shutdown()
         return Outcome(number: number, chosenProductID: script.chosenProductID, order: runtime.state.checkout?.placedOrder,
                        screen: backend.lines, waitingFor: script.isDone ? nil : script.waitingFor)
