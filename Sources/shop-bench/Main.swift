@@ -9,7 +9,7 @@ struct ShopBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shop-bench",
         abstract: "Benchmarks for shop: frame cost, gateway scale, SDK cost.",
-        subcommands: [All.self, Frames.self, Scale.self, SDK.self, Catalog.self],
+        subcommands: [All.self, Frames.self, Scale.self, SDK.self, Runtimes.self, Catalog.self],
         defaultSubcommand: All.self)
 
     struct All: AsyncParsableCommand {
@@ -52,6 +52,15 @@ struct ShopBench: AsyncParsableCommand {
         func run() async throws {
             printMachine()
             try await SDKBench.run(requests: requests)
+        }
+    }
+
+    struct Runtimes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resident memory per extra runtime when many share one process.")
+        @Option(parsing: .upToNextOption, help: "Runtime counts to measure, after one.") var counts: [Int] = [10, 100]
+        func run() async throws {
+            printMachine()
+            try await RuntimesBench.run(counts: counts)
         }
     }
 

@@ -149,14 +149,18 @@ struct ShopCommand: ParsableCommand {
         if !settings.color { terminalEnvironment["NO_COLOR"] = "1" }
         let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment,
                                                                    crashLogPath: directories.logFile.path))
+        // The locale's character set decides whether anything beyond ASCII can be shown.
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        let backend: CursesBackend
         do {
-            try terminal.start()
+            backend = try CursesBackend(terminal: terminal, codeset: codeset)
         } catch let error as TerminalError {
             fail(error.message)
         } catch {
             fail("cannot set up the terminal: \(error)")
         }
-        defer { terminal.stop() }
+        defer { backend.stop() }
 
         let queue = ActionQueue()
         let configFile = directories.configFile
@@ -167,15 +171,17 @@ struct ShopCommand: ParsableCommand {
                 do { try SettingsWriter.setValue(currency.code, forKey: "currency", in: configFile) }
                 catch { Logger(label: "shop").warning("could not save the currency: \(error)") }
             })
-        let state = AppState(size: terminal.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
+        let state = AppState(size: backend.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
                              gatewayLabel: label, mouseEnabled: settings.mouse)
-        let runtime = AppRuntime(state: state, terminal: CursesDevice(terminal: terminal), runner: runner, queue: queue,
-                                 theme: terminal.colorCapability == .none ? .mono : theme, logger: logger)
+        let shownTheme = backend.capabilities.colors == .none ? .mono : theme
         logger.info("started", metadata: ["gateway": "\(label)"])
         #if DEBUG
         DebugCrash.armIfAsked(environment)
         #endif
-        runtime.run()
+        try runBlocking {
+            let runtime = AppRuntime(state: state, backend: backend, runner: runner, queue: queue, theme: shownTheme, logger: logger)
+            await runtime.run()
+        }
     }
 
     /// config.yaml, then the command line, then NO_COLOR.

@@ -23,6 +23,7 @@ struct ScreenSnapshotTests {
             }
         }
         LayoutLint.expectClean("\(testName) \(name)", sourceLocation: sourceLocation, build)
+        EmulatorReplay.expectReproduced("\(testName) \(name)", sourceLocation: sourceLocation, build)
     }
 
     // MARK: Browse

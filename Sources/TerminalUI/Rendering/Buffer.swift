@@ -7,7 +7,7 @@ public struct Buffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
     /// Row-major cells, `width * height` of them.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a focused text input), or nil to hide it.
     public var cursor: Position?
 
