@@ -34,28 +34,23 @@ extension Reliability {
         func shopStaysUpSaysWhatIsWrongAndQuitsCleanly() async throws {
             try await Gateways.with { gateway in
                 let mutator = AnswerMutator(seed: 0x5_0010_0001)
-                let dice = Mutex(SeededGenerator(seed: 0x10_0002))
-                let spoiling = Atomic<Bool>(false)
-                let spoiled = Atomic<Int>(0)
-                func roll(_ share: Double) -> Bool {
-                    spoiling.load(ordering: .relaxed) && dice.withLock { Double.random(in: 0..<1, using: &$0) } < share
-                }
+                let dice = SpoilingDice(seed: 0x10_0002)
                 let proxy = try await FaultProxy(
                     upstream: gateway.url, holdFor: .zero,
                     rewrite: { request, status, headers, body in
-                        guard roll(Self.spoiledShare) else { return nil }
-                        spoiled.add(1, ordering: .relaxed)
+                        guard dice.roll(Self.spoiledShare) else { return nil }
+                        dice.countSpoiled()
                         return mutator.mutate(request, status: status, headers: headers, body: body)
                     },
                     decide: { _ in
-                        guard roll(0.06) else { return .none }
-                        return dice.withLock { Bool.random(using: &$0) } ? .truncatedBody : .malformedJSON
+                        guard dice.roll(0.06) else { return .none }
+                        return dice.roll(0.5) ? .truncatedBody : .malformedJSON
                     })
                 mutator.enabled = true  // the dice decide which answers it sees
                 let pane = try ShopPane(gateway: proxy.url, width: 100, height: 30)
                 defer { pane.tearDown() }
                 do {
-                    try await drive(pane, spoiling: spoiling, spoiled: spoiled)
+                    try await drive(pane, dice: dice)
                 } catch {
                     await proxy.stop()
                     throw error
@@ -65,12 +60,12 @@ extension Reliability {
             }
         }
 
-        private func drive(_ pane: ShopPane, spoiling: Atomic<Bool>, spoiled: Atomic<Int>) async throws {
+        private func drive(_ pane: ShopPane, dice: SpoilingDice) async throws {
             // An honest start: the catalog on screen and something in the cart.
             _ = try await pane.waitForScreen(containing: "★")
             pane.keys("+")
             _ = try await pane.waitForScreen(containing: "cart 1")
-            spoiling.store(true, ordering: .relaxed)
+            dice.spoiling = true
 
             var generator = SeededGenerator(seed: 0x10_0003)
             var screens = 0, saidWhatIsWrong = 0, totalsChecked = 0
@@ -92,8 +87,8 @@ extension Reliability {
                 if !pane.isRunning { problems.append("after key \(press): shop is not running\n\(screen)"); break }
                 if problems.count >= 3 { break }
             }
-            spoiling.store(false, ordering: .relaxed)
-            print("proxy fuzz: \(Self.keyPresses) keys, \(spoiled.load(ordering: .relaxed)) answers spoiled, \(screens) screens read, \(saidWhatIsWrong) said an answer was unusable, \(totalsChecked) cart totals checked, \(problems.count) problems")
+            dice.spoiling = false
+            print("proxy fuzz: \(Self.keyPresses) keys, \(dice.spoiled) answers spoiled, \(screens) screens read, \(saidWhatIsWrong) said an answer was unusable, \(totalsChecked) cart totals checked, \(problems.count) problems")
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n\n"))")
             #expect(saidWhatIsWrong > 0, "the app said at least once that an answer was unusable")
 
@@ -133,5 +128,32 @@ extension Reliability {
             guard let subtotal = amount("Subtotal"), let total = amount("Total") else { return nil }
             return (subtotal, amount("Shipping"), total)
         }
+    }
+}
+
+/// Decides, seeded, which answers the proxy spoils, and only while the test says so.
+final class SpoilingDice: Sendable {
+    private struct State {
+        var generator: SeededGenerator
+        var spoiling = false
+        var spoiled = 0
+    }
+
+    private let state: Mutex<State>
+
+    init(seed: UInt64) { state = Mutex(State(generator: SeededGenerator(seed: seed))) }
+
+    var spoiling: Bool {
+        get { state.withLock { $0.spoiling } }
+        set { state.withLock { $0.spoiling = newValue } }
+    }
+
+    var spoiled: Int { state.withLock { $0.spoiled } }
+
+    func countSpoiled() { state.withLock { $0.spoiled += 1 } }
+
+    /// True with probability `share`, and never while not spoiling.
+    func roll(_ share: Double) -> Bool {
+        state.withLock { state in state.spoiling && Double.random(in: 0..<1, using: &state.generator) < share }
     }
 }
