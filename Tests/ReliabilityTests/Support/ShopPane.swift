@@ -50,10 +50,10 @@ final class ShopPane: Sendable {
         (try? run(["capture-pane", "-p", "-t", session])) ?? ""
     }
 
-    /// The app is still the pane's foreground program (not the shell's `echo`/`sleep` after it).
+    /// The app has not ended: the pane's command prints `shop-exit=` and sleeps once it does.
     var isRunning: Bool {
         let command = (try? run(["display-message", "-p", "-t", session, "#{pane_current_command}"])) ?? ""
-        return command.trimmingCharacters(in: .whitespacesAndNewlines) == "shop"
+        return command.trimmingCharacters(in: .whitespacesAndNewlines) != "sleep" && !screen().contains("shop-exit=")
     }
 
     /// Waits until the screen holds `text`; the last screen otherwise.
