@@ -14,15 +14,17 @@ extension Reliability {
     /// `q` still quits with status 0.
     @Suite("The real shop behind a misbehaving proxy", .serialized)
     struct ProxiedShopFuzzTests {
-        static let keyPresses = Int(ProcessInfo.processInfo.environment["PROXY_FUZZ_KEYS"] ?? "") ?? 240
+        static let keyPresses = Int(ProcessInfo.processInfo.environment["PROXY_FUZZ_KEYS"] ?? "") ?? 300
         /// The share of answers the proxy spoils once the app is up.
-        static let spoiledShare = 0.35
+        static let spoiledShare = 0.5
 
         /// Keys that walk the screens; `q` and Ctrl-C are left for the end.
         static let keys: [[String]] = [
             ["j"], ["j"], ["j"], ["k"], ["G"], ["g"], ["PageDown"], ["Tab"], ["BTab"], ["Enter"], ["Escape"], ["Escape"],
             ["+"], ["+"], ["-"], ["c"], ["o"], ["a"], ["i"], ["b"], ["/"], ["R"], ["l"], ["h"], ["?"], ["x"], ["v"],
             ["Right"], ["Left"], ["Up"], ["Down"], ["End"], ["Home"],
+            // Keys that ask the gateway again, so more answers meet the proxy.
+            ["R"], ["$"], ["c"], ["o"], ["i"], ["b"], ["/"],
         ]
         static let words = ["set", "kettle", "ada@example.com", "zz", "盆栽"]
 
