@@ -54,6 +54,9 @@ public struct SearchState: Equatable, Sendable {
     public var isLoadingMore = false
     /// Why the last further page failed; moving in the list asks again.
     public var moreError: String?
+    /// `G`/End asked for the last hit while pages were still unloaded: each page that comes
+    /// asks for the next and moves the selection along, until the real end.
+    public var isPagingToEnd = false
 
     public init() {}
 
