@@ -87,6 +87,43 @@ extension Reliability {
             for server in servers { await server.terminate() }
         }
 
+        /// Processes launched together on a directory that does not exist yet all create and
+        /// share one database (`DataDirectoryLock`): none fails on a half-made schema, the
+        /// catalog is seeded once, and a sale in one is seen by all.
+        @Test(.enabled(if: ServerProcess.binary != nil, "build shop-mock-server first"))
+        func processesStartedTogetherOnANewDirectoryShareOneDatabase() async throws {
+            let directory = temporaryDirectory("shop-shared-new") + "/not-yet"
+            defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
+            let launched = await withTaskGroup(of: Result<ServerProcess, any Error>.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do {
+                            return .success(try await ServerProcess.start([
+                                "--data-dir", directory, "--admin-token", RawGateway.adminToken, "--log-level", "error",
+                            ]))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let servers = launched.compactMap { try? $0.get() }
+            defer { for server in servers { kill(server.process.processIdentifier, SIGKILL) } }
+            let failures = launched.compactMap { result -> String? in
+                if case .failure(let error) = result { return "\(error)" } else { return nil }
+            }
+            #expect(failures.isEmpty, "\(failures.count) of 6 did not start, e.g. \(failures.first ?? "")")
+
+            let stock = try await RawGateway(base: try #require(servers.first).base).stock(Self.product)
+            let sold = try await Self.buy(0, on: servers[0])
+            #expect(sold.orderId != nil)
+            for server in servers {
+                #expect(try await RawGateway(base: server.base).stock(Self.product) == stock - 1, "\(server.base)")
+            }
+            for server in servers { await server.terminate() }
+        }
+
         @Test(.enabled(if: ServerProcess.binary != nil, "build shop-mock-server first"))
         func oneKeySentToTwoProcessesMakesOneOrder() async throws {
             let directory = temporaryDirectory("shop-shared-key")
