@@ -40,11 +40,11 @@ struct ShopMockServerCommand: AsyncParsableCommand {
     @Flag(help: "Answer every catalog read through the handlers (for measuring).")
     var noReadCache = false
 
+    /// The limits against abuse (docs/security.md), listed among the other options in --help.
+    @OptionGroup var limitOptions: LimitOptions
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
-
-    @OptionGroup(title: "Limits against abuse (docs/security.md)")
-    var limitOptions: LimitOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
