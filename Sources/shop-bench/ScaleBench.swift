@@ -9,14 +9,20 @@ import NIOCore
 /// answered from its read cache (figure 5), and what this measures is the work of a read the
 /// gateway has not seen, such as each new keystroke of a search.
 enum ScaleBench {
-    static func run(sizes: [Int], requests: Int) async throws {
-        print("== Scale: shop-mock-server --no-read-cache (\(GatewayProcess.binary.lastPathComponent)), sequential requests over one keep-alive connection ==")
+    /// With `dataDirectory`, each gateway keeps its state under a new data directory: its first
+    /// start writes the whole catalog into SQLite, which the start-up time then includes.
+    static func run(sizes: [Int], requests: Int, dataDirectory: Bool = false) async throws {
+        let mode = dataDirectory ? " --data-dir (new)" : ""
+        print("== Scale: shop-mock-server --no-read-cache\(mode) (\(GatewayProcess.binary.lastPathComponent)), sequential requests over one keep-alive connection ==")
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         do {
             for size in sizes {
                 let catalog = try CatalogGenerator.file(count: size)
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shop-bench-scale-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: directory) }
                 let started = ContinuousClock.now
-                let gateway = try GatewayProcess(catalog: catalog, extraArguments: ["--no-read-cache"])
+                let gateway = try GatewayProcess(
+                    catalog: catalog, extraArguments: ["--no-read-cache"] + (dataDirectory ? ["--data-dir", directory.path] : []))
                 let startup = ContinuousClock.now - started
                 defer { gateway.stop() }
                 let base = gateway.url.absoluteString
