@@ -50,7 +50,7 @@ struct SearchIndex: Sendable {
             }
             for (word, fields) in productWords { pairs.append((word, UInt32(index) << 3 | fields)) }
         }
-        starts.append(bytes.count + 1)
+        starts.append(bytes.count)  // one past the last word's separator
         // Group the postings by word (a counting sort keeps each word's products in order).
         var postingStarts = [Int32](repeating: 0, count: starts.count)
         for pair in pairs { postingStarts[Int(pair.word) + 1] += 1 }

@@ -8,7 +8,8 @@ import Foundation
 struct SearchVocabulary: Sendable {
     /// `SearchKey.separator`, word, separator, word, …
     private let bytes: [UInt8]
-    /// Where word `i` starts in `bytes`; one more entry, one past the end, closes the last word.
+    /// Where word `i` starts in `bytes` (its separator is at `starts[i + 1] - 1`); one more
+    /// entry, `bytes.count`, closes the last word.
     private let starts: [Int]
     private let ids: [ArraySlice<UInt8>: Int32]
     /// Ids of the words without digits (the only ones typos apply to), by scalar count.
