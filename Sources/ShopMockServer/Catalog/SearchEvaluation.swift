@@ -35,20 +35,30 @@ struct SearchEvaluation: Sendable {
 
     mutating func beginWord(_ number: Int) { current = number }
 
-    /// Word number `current` occurs in `fields` of `product` with `quality`.
-    @inline(__always)
-    mutating func record(product: Int, fields mask: UInt8, quality: MatchQuality) {
-        let seen = Int(round[product])
-        guard seen >= current else { return }  // an earlier word missed it
-        let field = UInt8(mask.trailingZeroBitCount)  // the best field of this posting
-        let code = quality.rawValue << 2 | field
-        if seen == current {
-            round[product] = UInt16(current + 1)
-            best[product] = code
-        } else if code < best[product] {
-            best[product] = code
+    /// The current word occurs with `quality` in each posting (product index << 3 | fields).
+    /// Raw buffers: this loop runs once per posting, up to millions of times for a short word.
+    mutating func record(_ postings: UnsafeBufferPointer<UInt32>, quality: MatchQuality) {
+        let current = self.current
+        round.withUnsafeMutableBufferPointer { round in
+            best.withUnsafeMutableBufferPointer { best in
+                fields.withUnsafeMutableBufferPointer { fields in
+                    for posting in postings {
+                        let product = Int(posting >> 3)
+                        let seen = Int(round[product])
+                        guard seen >= current else { continue }  // an earlier word missed it
+                        let mask = UInt8(truncatingIfNeeded: posting & 7)
+                        let code = quality.rawValue << 2 | UInt8(mask.trailingZeroBitCount)  // this posting's best field
+                        if seen == current {
+                            round[product] = UInt16(current + 1)
+                            best[product] = code
+                        } else if code < best[product] {
+                            best[product] = code
+                        }
+                        fields[product] |= mask
+                    }
+                }
+            }
         }
-        fields[product] |= mask
     }
 
     /// Folds the current word's best matches into each product's worst.

@@ -86,9 +86,8 @@ struct SearchIndex: Sendable {
             for (round, wordIndex) in order.enumerated() {
                 evaluation.beginWord(round)
                 for (id, quality) in matches[wordIndex] {
-                    for posting in postings[Int(postingStarts[Int(id)])..<Int(postingStarts[Int(id) + 1])] {
-                        evaluation.record(product: Int(posting >> 3), fields: UInt8(posting & 7), quality: quality)
-                    }
+                    let range = Int(postingStarts[Int(id)])..<Int(postingStarts[Int(id) + 1])
+                    evaluation.record(UnsafeBufferPointer(rebasing: postings[range]), quality: quality)
                 }
                 evaluation.endWord()
             }
