@@ -225,7 +225,10 @@ struct ProductCatalog: Sendable {
         guard !words.isEmpty else { return ([], 0, nil) }
         let index = currentSearchIndex()
         let evaluation = index.evaluate(words.map(\.word))
-        let found = page(evaluation, index, category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
+        // A word that matches no catalog word matches no product: no pass over the catalog.
+        let found = evaluation.unmatchedWords.isEmpty
+            ? page(evaluation, index, category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
+            : (items: [], total: 0)
         guard found.total == 0, let corrections = index.corrections(for: words.map(\.word), unmatched: evaluation.unmatchedWords)
         else { return (found.items, found.total, nil) }
         let corrected = words.indices.map { corrections[$0] ?? words[$0].word }
@@ -261,18 +264,19 @@ struct ProductCatalog: Sendable {
             return Int(tier.quality.rawValue) * 3 + tier.field
         }
         var counts = [Int](repeating: 0, count: tiers)
-        var matched: [Int32] = []
+        var matched: [(at: Int32, bucket: UInt8)] = []
         for at in positions where included(Int(at)) {
-            counts[bucket(Int(at))] += 1
-            matched.append(at)
+            let b = bucket(Int(at))
+            counts[b] += 1
+            matched.append((at, UInt8(b)))
         }
         let total = counts.reduce(0, +)
         var next = [Int](repeating: 0, count: tiers)  // position of the next match of each bucket
         for tier in 1..<tiers { next[tier] = next[tier - 1] + counts[tier - 1] }
         var page: [(position: Int, match: SearchMatch)] = []
         let end = offset + limit
-        for at in matched {
-            let b = bucket(Int(at))
+        for (at, bucket) in matched {
+            let b = Int(bucket)
             let position = next[b]
             next[b] += 1
             guard position >= offset && position < end, let product = products[index.ids[Int(at)]] else { continue }
