@@ -145,6 +145,16 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func searchDidYouMean() {
+        snapshot("didYouMean") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("/")], &state)
+            _ = Fixtures.type("lamq", &state)
+            _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [], total: 0, suggestion: "lamp"))))
+            return state
+        }
+    }
+
     // MARK: Cart
 
     @Test func cartPopulated() {

@@ -124,7 +124,7 @@ enum SearchReducer {
             state.search.sort = state.search.sort.next
             return searchNow(&state)
         case .open:
-            guard let hit = state.search.selectedHit else { return [] }
+            guard let hit = state.search.selectedHit else { return searchSuggestion(&state) }
             // Esc on the product comes back here, whatever the search was opened from.
             state.backStack.append(.search)
             return BrowseReducer.open(hit.product, &state)
@@ -137,6 +137,15 @@ enum SearchReducer {
             break
         }
         return []
+    }
+
+    /// Enter on "Did you mean …?": the suggestion becomes the query and is searched at once.
+    private static func searchSuggestion(_ state: inout AppState) -> [Effect] {
+        guard state.search.shownGeneration == state.search.generation,
+            let suggestion = state.search.results.value?.suggestion
+        else { return [] }
+        state.search.query = TextInputState(text: suggestion, maxLength: state.search.query.maxLength)
+        return searchNow(&state)
     }
 
     private static func trimmedQuery(_ state: AppState) -> String {

@@ -25,11 +25,14 @@ public struct SearchResults: Equatable, Sendable {
     public var total: Int
     /// The cursor of the next page; nil once every match is loaded.
     public var nextCursor: String?
+    /// When nothing matches: the gateway's corrected query ("did you mean …?").
+    public var suggestion: String?
 
-    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil) {
+    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil, suggestion: String? = nil) {
         self.hits = hits
         self.total = total
         self.nextCursor = nextCursor
+        self.suggestion = suggestion
     }
 }
 
