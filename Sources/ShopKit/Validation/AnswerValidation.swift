@@ -62,6 +62,14 @@ extension InboxPage: CheckedAnswer {
     }
 }
 
+extension SearchPage: CheckedAnswer {
+    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> SearchPage {
+        var checked = self
+        checked.page = try page.validated(operation: operation, undecodable: undecodable, logger: logger)
+        return checked
+    }
+}
+
 extension Page: CheckedAnswer where Item: ContractChecked {
     func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> Page<Item> {
         if let total, total < 0 {
