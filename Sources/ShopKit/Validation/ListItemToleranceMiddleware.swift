@@ -29,7 +29,7 @@ struct ListItemToleranceMiddleware: ClientMiddleware {
         "listCurrencies": decodes(Components.Schemas.Currency.self),
     ]
 
-    private static func decodes<Item: Decodable>(_ type: Item.Type) -> ItemCheck {
+    private static func decodes<Item: Decodable & Sendable>(_ type: Item.Type) -> ItemCheck {
         { data in _ = try itemDecoder().decode(Item.self, from: data) }
     }
 
