@@ -6,7 +6,13 @@ import Testing
 /// the bundled catalog: every answer equals a plain reference matcher's, which compares each
 /// query word with each product word directly (no index). Correctness only; the time is
 /// `shop-bench scale`'s figure.
-@Suite struct TolerantSearchScaleTests {
+///
+/// Run on its own (`.ci/run` does, after the whole suite): its synchronous tests hold the
+/// cooperative pool's threads for minutes of a debug build's CPU, and beside the whole suite
+/// other tests' gateways then waited 120 s for an answer.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHOP_SEARCH_SCALE"] == "1",
+                "set SHOP_SEARCH_SCALE=1 and run it alone: swift test --filter TolerantSearchScaleTests"))
+struct TolerantSearchScaleTests {
     static let adjectives = ["Classic", "Compact", "Deluxe", "Rustic", "Modern", "Vintage", "Sturdy", "Light", "Smart", "Cosy",
                              "Bright", "Quiet", "Travel", "Pocket", "Grand", "Mini"]
     static let nouns = ["Lamp", "Kettle", "Backpack", "Notebook", "Scarf", "Mug", "Speaker", "Tent", "Puzzle", "Brush",
