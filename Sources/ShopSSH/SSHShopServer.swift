@@ -34,6 +34,10 @@ public final class SSHShopServer: Sendable {
     /// Sessions running now.
     public var sessionCount: Int { services.registry.count }
 
+    /// The objects of sessions and connections still alive, by kind ("runtime", "backend",
+    /// "gateway client", "connection", …); empty once every session has ended and been freed.
+    public var liveObjects: [String: Int] { services.liveObjects.counts }
+
     /// Listens and serves until ``stop()``.
     public static func start(_ configuration: SSHServeConfiguration) async throws -> SSHShopServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
@@ -76,6 +80,8 @@ public final class SSHShopServer: Sendable {
     /// authentication, and one shop per session channel.
     private static func setUpConnection(_ channel: any Channel, address: String, hostKey: HostKey, services: SessionServices) throws {
         let identity = ConnectionIdentity()
+        // Held by the connection's handlers only: alive exactly as long as the connection is.
+        services.liveObjects.track(identity, as: "connection")
         let banner = SSHServerConfiguration.UserAuthBanner(
             message: "Welcome to the shop. No SSH key? Press Enter at the password prompt to shop as a guest.\r\n",
             languageTag: "en")

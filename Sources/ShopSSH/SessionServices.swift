@@ -14,6 +14,8 @@ final class SessionServices: Sendable {
     /// Runtimes still running: the server waits for them before its threads stop, so no
     /// session writes to a channel whose event loop is gone.
     let runningRuntimes = Atomic<Int>(0)
+    /// Every session's objects, weakly: what outlives its connection is a leak.
+    let liveObjects = LiveObjects()
 
     init(configuration: SSHServeConfiguration, httpClient: HTTPClient) {
         self.configuration = configuration

@@ -31,6 +31,8 @@ final class ShopSession: Sendable {
         logger[metadataKey: "who"] = "\(identity)"
         logger[metadataKey: "address"] = "\(address)"
         self.logger = logger
+        services.liveObjects.track(self, as: "session")
+        services.liveObjects.track(backend, as: "backend")
     }
 
     /// Signs the person in (by key, or as a new guest), then runs the shop until they quit, the
@@ -68,6 +70,10 @@ final class ShopSession: Sendable {
         logger.info("session started", metadata: ["account": "\(initial.map { $0.isGuest ? "guest" : "signed in" } ?? "new guest")"])
         backend.start()
         let runtime = AppRuntime(state: state, backend: backend, runner: runner, queue: queue, theme: theme, logger: logger)
+        for (object, kind) in [(store, "session store"), (client, "gateway client"), (runner, "effect runner"),
+                               (queue, "action queue"), (runtime, "runtime")] as [(AnyObject, String)] {
+            services.liveObjects.track(object, as: kind)
+        }
         await runtime.run()
         finish(saying: runtime.state.isRunning ? nil : "Thanks for shopping. Come back any time!", status: 0)
     }

@@ -27,6 +27,7 @@ final class ShopSessionHandler: ChannelInboundHandler {
         let configuration = services.configuration
         self.inputBudget = TokenBucket(capacity: Double(configuration.inputBurstBytes),
                                        perSecond: Double(configuration.inputBytesPerSecond))
+        services.liveObjects.track(self, as: "session channel handler")
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -80,6 +81,7 @@ final class ShopSessionHandler: ChannelInboundHandler {
         restartIdleTimer(context: context)
         // Beyond the budget, bytes are dropped: a flood cannot queue without end.
         let granted = Int(inputBudget.take(Double(buffer.readableBytes)))
+        services.logger.trace("input", metadata: ["who": "\(identity)", "bytes": "\(buffer.readableBytes)", "granted": "\(granted)"])
         guard granted > 0 else { return }
         if granted < buffer.readableBytes { buffer = buffer.getSlice(at: buffer.readerIndex, length: granted) ?? buffer }
         session.receive(buffer)

@@ -32,7 +32,47 @@ struct ServeConcurrencyTests {
                 }
                 #expect(emails == ["buyer\(index)@example.com"], "shopper \(index) has \(emails)")
             }
-            #expect(fixture.server.sessionCount == 0)
+            // Nothing of the fifty outlives them: runtimes, backends, clients, channels.
+            try await fixture.waitUntilEverySessionIsFreed()
+        }
+    }
+
+    /// However a session ends, nothing of it stays behind: quitting, a dropped connection, a
+    /// connection dropped while the order is being placed, one refused for having no terminal,
+    /// one closed by the server.
+    @Test func everySessionIsFreedHoweverItEnds() async throws {
+        try await ServeFixture.with { fixture in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let quitting = try await fixture.connect(.key(.init()))
+                        try await quitting.waitUntilBrowsing()
+                        try await quitting.send("q")
+                        _ = try await quitting.waitForClose()
+                    }
+                    group.addTask {
+                        let dropped = try await fixture.connect(.guest)
+                        try await dropped.waitUntilBrowsing()
+                        await dropped.close()
+                    }
+                    group.addTask {
+                        let midCheckout = try await fixture.connect(.key(.init()))
+                        try await Purchase.run(on: midCheckout, upTo: .placing)
+                        await midCheckout.close()
+                    }
+                    group.addTask {
+                        let refused = try await fixture.connect(.key(.init()), pty: nil)
+                        _ = try await refused.waitForClose()
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let open = try await fixture.connect(.key(.init()))
+            try await open.waitUntilBrowsing()
+            #expect(!fixture.server.liveObjects.isEmpty)
+            await fixture.server.stop()
+            _ = try await open.waitForClose()
+            try await fixture.waitUntilEverySessionIsFreed()
         }
     }
 }

@@ -4,8 +4,16 @@ enum Purchase {
     static let enter = "\r"
     static let tab = "\t"
 
-    /// Runs the purchase on `client`, starting from the Browse screen; ends on the confirmation.
-    static func run(on client: ScriptedSSHClient, email: String = "grace@example.com") async throws {
+    /// How far a purchase goes: to the confirmation, or only until the order is sent (to drop
+    /// the connection while the gateway is placing it).
+    enum End: Sendable {
+        case placed
+        case placing
+    }
+
+    /// Runs the purchase on `client`, starting from the Browse screen; ends on the confirmation
+    /// (or right after the last Enter, with `upTo: .placing`).
+    static func run(on client: ScriptedSSHClient, email: String = "grace@example.com", upTo end: End = .placed) async throws {
         try await client.waitFor("All products")
         try await client.waitUntilBrowsing()
         try await client.send("+")
@@ -24,6 +32,7 @@ enum Purchase {
         try await client.send("4242 4242 4242 4242" + tab + "12/2030" + tab + "123" + enter)
         try await client.waitFor("Enter to place the order")
         try await client.send(enter)
+        guard end == .placed else { return }
         try await client.waitFor("Your order is placed")
     }
 }

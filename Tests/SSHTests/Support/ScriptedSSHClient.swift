@@ -36,6 +36,8 @@ final class ScriptedSSHClient: Sendable {
         var raw: [UInt8] = []
         var closed = false
         var exitStatus: Int?
+        /// The screen as it was when keys were last sent: a failed wait shows what they acted on.
+        var screenAtLastSend: String?
     }
 
     private init(channel: any Channel, session: any Channel, state: StateBox) {
@@ -87,6 +89,7 @@ final class ScriptedSSHClient: Sendable {
     }
 
     func send(_ bytes: [UInt8]) async throws {
+        state.withLock { $0.screenAtLastSend = $0.screen.text }
         let buffer = session.allocator.buffer(bytes: bytes)
         try await session.writeAndFlush(SSHChannelData(type: .channel, data: .byteBuffer(buffer))).get()
     }
@@ -110,7 +113,8 @@ final class ScriptedSSHClient: Sendable {
             if isClosed { break }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw ScriptError("waited for “\(text)”; the screen was:\n\(screen)\nclosed: \(isClosed)")
+        let before = state.withLock { $0.screenAtLastSend } ?? "(no keys sent yet)"
+        throw ScriptError("waited for “\(text)”; the screen was:\n\(screen)\nclosed: \(isClosed)\nwhen the last keys were sent it was:\n\(before)")
     }
 
     /// Waits until the catalog is on screen and the first answers (cart, recommendations) have

@@ -28,7 +28,7 @@ final class ServeFixture: Sendable {
     static func with<T: Sendable>(_ configure: @Sendable (inout SSHServeConfiguration) -> Void = { _ in },
                                   _ body: (ServeFixture) async throws -> T) async throws -> T {
         var gatewayConfiguration = GatewayConfiguration(port: 0, adminToken: adminToken, bcryptCost: 4,
-                                                        logger: Logger(label: "test.gateway", factory: { _ in SwiftLogNoOpLogHandler() }))
+                                                        logger: testLogger("test.gateway"))
         // Every shopper reaches the gateway from the SSH server's address, as in `shop serve`.
         gatewayConfiguration.limits.guestSessionsPerAddress = nil
         gatewayConfiguration.limits.signInsPerAddress = nil
@@ -36,7 +36,7 @@ final class ServeFixture: Sendable {
         var configuration = SSHServeConfiguration(
             host: "127.0.0.1", port: 0, hostKey: HostKey(), gatewayURL: gateway.url, adminToken: adminToken,
             gatewayLabel: "test", connectionBurst: 200, connectionsPerSecond: 100, theme: try ThemeLoader.named("default"),
-            logger: Logger(label: "test.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+            logger: testLogger("test.serve"))
         configure(&configuration)
         let server = try await SSHShopServer.start(configuration)
         let fixture = ServeFixture(
@@ -52,8 +52,31 @@ final class ServeFixture: Sendable {
         }
     }
 
+    /// Silent, unless `SHOP_SSH_TEST_LOG` names a level (`debug`, `trace`): then on standard error,
+    /// to read what the server and the gateway did in a run that failed.
+    static func testLogger(_ label: String) -> Logger {
+        guard let name = ProcessInfo.processInfo.environment["SHOP_SSH_TEST_LOG"], let level = Logger.Level(rawValue: name) else {
+            return Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+        var logger = Logger(label: label, factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = level
+        return logger
+    }
+
     func connect(_ credential: ScriptedSSHClient.Credential, pty: (width: Int, height: Int)? = (80, 24)) async throws -> ScriptedSSHClient {
         try await ScriptedSSHClient.connect(port: port, group: clients, credential: credential, pty: pty)
+    }
+
+    /// Waits until no session is running and every object of every session and connection has
+    /// been freed; fails with what is still alive.
+    func waitUntilEverySessionIsFreed(timeout: Duration = .seconds(30)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if server.sessionCount == 0 && server.liveObjects.isEmpty { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ScriptError("\(server.sessionCount) sessions running; still alive: \(server.liveObjects)")
     }
 
     /// Runs `body` with the gateway as the key's account sees it (what its next connection would see).
