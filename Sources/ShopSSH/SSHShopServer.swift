@@ -82,6 +82,7 @@ public final class SSHShopServer: Sendable {
         let identity = ConnectionIdentity()
         // Held by the connection's handlers only: alive exactly as long as the connection is.
         services.liveObjects.track(identity, as: "connection")
+        let sessions = ConnectionSessions(connection: channel)
         let banner = SSHServerConfiguration.UserAuthBanner(
             message: "Welcome to the shop. No SSH key? Press Enter at the password prompt to shop as a guest.\r\n",
             languageTag: "en")
@@ -96,16 +97,19 @@ public final class SSHShopServer: Sendable {
                     return child.eventLoop.makeFailedFuture(ConnectionRefused.channelType)
                 }
                 services.logger.info("connected", metadata: ["who": "\(who)", "address": "\(address)"])
+                sessions.opened(child)
                 return child.eventLoop.makeCompletedFuture {
                     try child.pipeline.syncOperations.addHandler(ShopSessionHandler(services: services, identity: who, address: address))
                 }
             })
         try channel.pipeline.syncOperations.addHandler(handler)
         try channel.pipeline.syncOperations.addHandler(ConnectionErrorHandler(logger: services.logger, address: address))
-        // A connection that has not signed in within 30 s holds nothing more.
-        channel.eventLoop.scheduleTask(in: .seconds(30)) {
-            if identity.identity == nil { channel.close(promise: nil) }
+        // A connection that has not signed in and opened a session within 30 s holds nothing
+        // more; the timer goes with the connection.
+        let setUpTimer = channel.eventLoop.scheduleTask(in: .seconds(30)) {
+            sessions.closeIfNeverUsed()
         }
+        channel.closeFuture.whenComplete { _ in setUpTimer.cancel() }
     }
 
     /// Stops listening, tells every session the shop is closing, waits (briefly) for them to

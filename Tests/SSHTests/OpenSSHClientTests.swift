@@ -23,34 +23,34 @@ struct OpenSSHClientTests {
             let key = try harness.makeClientKey()
             try harness.connect(key: key)
 
-            try harness.waitForScreen(containing: "All products")
-            try harness.waitForScreen(containing: "★")
-            harness.keys("+")
-            try harness.waitForScreen(containing: "cart 1")
-            harness.keys("c")
-            try harness.waitForScreen(containing: "Total")
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "Contact")
-            harness.type("grace@example.com")
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "Where should we ship it?")
+            try await harness.waitForScreen(containing: "All products")
+            try await harness.waitForScreen(containing: "★")
+            await harness.keys("+")
+            try await harness.waitForScreen(containing: "cart 1")
+            await harness.keys("c")
+            try await harness.waitForScreen(containing: "Total")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "Contact")
+            await harness.type("grace@example.com")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "Where should we ship it?")
             for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
-                if index > 0 { harness.keys("Tab") }
-                if !text.isEmpty { harness.type(text) }
+                if index > 0 { await harness.keys("Tab") }
+                if !text.isEmpty { await harness.type(text) }
             }
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "arrives by")
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "Card number")
-            harness.type("4242 4242 4242 4242")
-            harness.keys("Tab")
-            harness.type("12/2030")
-            harness.keys("Tab")
-            harness.type("123")
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "Enter to place the order")
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: "Your order is placed", timeout: 30)
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "arrives by")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "Card number")
+            await harness.type("4242 4242 4242 4242")
+            await harness.keys("Tab")
+            await harness.type("12/2030")
+            await harness.keys("Tab")
+            await harness.type("123")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "Enter to place the order")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: "Your order is placed", timeout: 30)
 
             // The order, as the gateway has it under the key's account.
             let admin = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, adminToken: adminToken))
@@ -61,13 +61,13 @@ struct OpenSSHClientTests {
             let order = try await shopper.orders.get(id: try #require(orders.items.first).id)
 
             // Enter follows it in the tracker.
-            harness.keys("Enter")
-            try harness.waitForScreen(containing: order.trackingID)
-            try harness.waitForScreen(containing: "Placed")
+            await harness.keys("Enter")
+            try await harness.waitForScreen(containing: order.trackingID)
+            try await harness.waitForScreen(containing: "Placed")
             #expect(try harness.screen().contains(order.id))
 
             harness.stopServe()
-            try harness.waitForScreen(containing: "The shop is closing now")
+            try await harness.waitForScreen(containing: "The shop is closing now")
             try await shopper.shutdown()
             try await admin.shutdown()
         } catch {
@@ -169,27 +169,29 @@ final class OpenSSHHarness: @unchecked Sendable {
         try run(tmux, ["-L", socket, "new-session", "-d", "-s", pane, "-x", "120", "-y", "40", command], capture: false)
     }
 
-    func keys(_ names: String...) {
+    // Waits sleep the task, never the thread: a blocked thread is one of the cooperative pool's
+    // two, and the gateway's handlers in this process run on that pool.
+    func keys(_ names: String...) async {
         _ = try? run(tmux, ["-L", socket, "send-keys", "-t", pane] + names)
-        Thread.sleep(forTimeInterval: 0.15)
+        try? await Task.sleep(for: .milliseconds(150))
     }
 
-    func type(_ text: String) {
+    func type(_ text: String) async {
         _ = try? run(tmux, ["-L", socket, "send-keys", "-t", pane, "-l", text])
-        Thread.sleep(forTimeInterval: 0.2)
+        try? await Task.sleep(for: .milliseconds(200))
     }
 
     func screen() throws -> String {
         try run(tmux, ["-L", socket, "capture-pane", "-p", "-t", pane])
     }
 
-    func waitForScreen(containing text: String, timeout: TimeInterval = 20) throws {
+    func waitForScreen(containing text: String, timeout: TimeInterval = 20) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = (try? screen()) ?? ""
             if last.contains(text) { return }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw ScriptError("timed out waiting for “\(text)”; the screen was:\n\(last)")
     }
