@@ -36,13 +36,14 @@ def rss_mb(pid):
 class Serve:
     """`shop serve` on a free port with its own data directory and a throwaway host key."""
 
-    def __init__(self, shop, max_sessions):
+    def __init__(self, shop, max_sessions, log=None):
         self.home = tempfile.mkdtemp(prefix="shop-serve-bench-")
         env = fresh_env(self.home)
+        self.log = log
         self.process = subprocess.Popen(
             [shop, "serve", "--ssh-port", "0", "--max-sessions", str(max_sessions), "--connection-burst", "100000",
-             "--connection-rate", "100000", "--log-level", "warning"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+             "--connection-rate", "100000", "--log-level", "notice" if log else "warning"],
+            stdout=subprocess.PIPE, stderr=open(log, "w") if log else subprocess.DEVNULL, text=True, env=env)
         self.port = None
         for line in self.process.stdout:
             m = re.search(r"port (\d+)", line)
@@ -110,6 +111,53 @@ def memory(shop, counts):
             serve.stop()
 
 
+def report(serve):
+    """What the server says it holds (SIGUSR1): its sessions and their objects still alive."""
+    before = open(serve.log).read().count(" report")
+    serve.process.send_signal(signal.SIGUSR1)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        lines = [line for line in open(serve.log).read().splitlines() if " report" in line]
+        if len(lines) > before:
+            return re.sub(r"^.*?(alive=.*?) sessions=(\d+).*$", r"sessions=\2 \1", lines[-1])
+        time.sleep(0.05)
+    return "no report"
+
+
+def trimmed_rss(pid):
+    """Resident memory after glibc's malloc_trim(0), called in the process through gdb: what is
+    left once the allocator has given its free pages back."""
+    subprocess.run(["gdb", "-p", str(pid), "-batch", "-nx", "-ex", "call (int) malloc_trim(0)"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    return rss_mb(pid)
+
+
+def rounds(shop, count, times, trim):
+    print(f"== {times} rounds of {count} sessions in one server (each shown the catalog, then gone)")
+    log = tempfile.mktemp(prefix="shop-serve-rounds-", suffix=".log")
+    serve = Serve(shop, max_sessions=count + 10, log=log)
+    try:
+        apps, _ = open_sessions(serve, 1)
+        for app in apps:
+            app.stop()
+        time.sleep(1)
+        print(f"start (one session in and out): {rss_mb(serve.process.pid):.1f} MB; {report(serve)}")
+        for round_number in range(1, times + 1):
+            apps, ready = open_sessions(serve, count)
+            loaded = rss_mb(serve.process.pid)
+            for app in apps:
+                app.stop()
+            time.sleep(2)
+            line = (f"round {round_number}: {ready} showing the catalog, {loaded:.1f} MB; after they left "
+                    f"{rss_mb(serve.process.pid):.1f} MB; {report(serve)}")
+            if trim and round_number == times:
+                line += f"; after malloc_trim {trimmed_rss(serve.process.pid):.1f} MB"
+            print(line, flush=True)
+    finally:
+        serve.stop()
+        os.unlink(log)
+
+
 def first_screen(shop, runs):
     print("== start to first full screen (catalog shown), 80x24")
     serve = Serve(shop, max_sessions=20)
@@ -169,7 +217,13 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--presses", type=int, default=100)
     parser.add_argument("--connections", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="only this: rounds of the largest --sessions count in one server, memory after each")
+    parser.add_argument("--trim", action="store_true", help="with --rounds: also the memory after malloc_trim (gdb) at the end")
     args = parser.parse_args()
+    if args.rounds:
+        rounds(args.shop, max(int(n) for n in args.sessions.split(",") if n), args.rounds, args.trim)
+        return
     memory(args.shop, [int(n) for n in args.sessions.split(",") if n])
     first_screen(args.shop, args.runs)
     key_to_screen(args.shop, args.presses)
