@@ -16,10 +16,13 @@ final class SessionServices: Sendable {
     let runningRuntimes = Atomic<Int>(0)
     /// Every session's objects, weakly: what outlives its connection is a leak.
     let liveObjects = LiveObjects()
+    /// Returns freed memory to the system when the shop empties.
+    let idleMemoryReturn: IdleMemoryReturn
 
     init(configuration: SSHServeConfiguration, httpClient: HTTPClient) {
         self.configuration = configuration
         self.registry = SessionRegistry(capacity: configuration.maxSessions)
+        self.idleMemoryReturn = IdleMemoryReturn(registry: registry)
         self.httpClient = httpClient
         self.logger = configuration.logger
         self.adminClient = ShopClient(

@@ -111,6 +111,7 @@ final class ShopSession: Sendable {
         }
         guard first else { return }
         services.registry.remove(self)
+        services.idleMemoryReturn.sessionEnded(on: channel.eventLoop)
         output.close()
         var bytes = TerminalRestore.bytes
         if let message { bytes += Array((message + "\r\n").utf8) }
