@@ -147,7 +147,8 @@ def rounds(shop, count, times, trim):
             loaded = rss_mb(serve.process.pid)
             for app in apps:
                 app.stop()
-            time.sleep(2)
+            # The server trims 2 s after its last session ends; read after that.
+            time.sleep(4)
             line = (f"round {round_number}: {ready} showing the catalog, {loaded:.1f} MB; after they left "
                     f"{rss_mb(serve.process.pid):.1f} MB; {report(serve)}")
             if trim and round_number == times:
