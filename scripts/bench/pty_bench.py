@@ -346,6 +346,53 @@ def less_keys(cols, rows, presses):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def textual_keys(cols, rows, presses):
+    """The other peer: the same minimal Textual list app as the start-up figure, Down/Up (10
+    each way, as for shop) until its highlighted item moves: key to first byte and key to screen."""
+    path = os.path.join(tempfile.gettempdir(), "shop_bench_textual_app.py")
+    with open(path, "w") as f:
+        f.write(TEXTUAL_APP)
+    home = tempfile.mkdtemp(prefix="textual-bench-")
+    app = PtyApp([sys.executable, path], cols, rows, fresh_env(home))
+    first_bytes, screens = [], []
+    try:
+        if not app.wait_for(lambda s: any("Product 5 " in line for line in s.display), timeout=30):
+            return first_bytes, screens
+        app.drain(quiet=0.5, limit=5)
+        # The list fills the screen between the header (row 0) and the footer (last row).
+        x, top, bottom = 5, 1, rows - 1
+        row = selected_row(app.screen, x, top, bottom)
+        if row is None:
+            print("Textual: could not find the highlighted item")
+            return first_bytes, screens
+        for i in range(presses):
+            key, step = (DOWN, 1) if (i // 10) % 2 == 0 else (UP, -1)
+            sent = app.write(key)
+            want = row + step
+            first = None
+            got = None
+            deadline = time.perf_counter() + 2
+            while time.perf_counter() < deadline:
+                chunk = app.read(2)
+                if chunk is None:
+                    break
+                first = first or chunk[0]
+                if selected_row(app.screen, x, top, bottom) == want:
+                    got = chunk[0]
+                    break
+            if got is None:
+                print(f"Textual key {i}: highlight did not move")
+                break
+            first_bytes.append(first - sent)
+            screens.append(got - sent)
+            app.drain(quiet=0.05, limit=1)
+            row = want
+        return first_bytes, screens
+    finally:
+        app.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def scroll_memory(shop, server, catalog, extra_timeout):
     """Scrolls the client through a whole catalog (End until every page is in) and reads its
     resident memory, and the gateway's."""
@@ -460,6 +507,10 @@ def main():
         less_first, less_screen = less_keys(cols, rows, args.keys)
         print(f"  less, j: key to first byte {fmt(less_first)}")
         print(f"  less, j: key to screen     {fmt(less_screen)}")
+        if not args.no_textual:
+            textual_first, textual_screen = textual_keys(cols, rows, args.keys)
+            print(f"  Textual, Down/Up: key to first byte {fmt(textual_first)}")
+            print(f"  Textual, Down/Up: key to screen     {fmt(textual_screen)}")
 
 
 if __name__ == "__main__":
