@@ -43,7 +43,15 @@ idle() { # label, shop arguments...
   pid=$(shop_pid)
   printf '  %-24s ' "$label"
   scripts/bench/idle_wakeups.sh "$pid" 10
+  # strace's own stops cost the process CPU: idle CPU again, 20 s untraced.
+  local t0 t1
+  t0=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
+  sleep 20
+  t1=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
+  printf '  %-24s CPU %s %% untraced over 20 s\n' "" "$(python3 -c "print(f'{($t1 - $t0) / $(getconf CLK_TCK) / 20 * 100:.3f}')")"
   tmux -L "$SOCKET" kill-server
+  while [ -e "/proc/$pid" ]; do sleep 0.1; done   # a new session on a dying tmux server fails
+  sleep 0.5
 }
 
 echo "## build: $BIN, commit $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' (Sources changed)')"
