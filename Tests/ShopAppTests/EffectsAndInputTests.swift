@@ -89,8 +89,8 @@ struct EffectsAndInputTests {
         #expect(footer.starts(with: ["one more", "one less", "remove", "checkout", "help", "quit"]))
         let typing = Keymap.footerHints(for: .search, typing: true)
         #expect(typing.allSatisfy { $0.keys.allSatisfy { !$0.isPrintable } })
-        #expect(Keymap.command(for: .character("q"), scope: .search, typing: true) == nil)
-        #expect(Keymap.command(for: .escape, scope: .search, typing: true) == .back)
+        #expect(Keymap.vim.command(for: .character("q"), scope: .search, typing: true) == nil)
+        #expect(Keymap.vim.command(for: .escape, scope: .search, typing: true) == .back)
         let help = Keymap.helpSections(current: .browse)
         #expect(help.map(\.title) == ["Browse", "Everywhere"])
     }

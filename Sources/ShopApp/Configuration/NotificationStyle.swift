@@ -1,0 +1,11 @@
+/// How the app rings the terminal when an order changes status or a message arrives.
+public enum NotificationStyle: String, Sendable, Equatable, CaseIterable {
+    /// Nothing (the default over SSH: a stranger's terminal should not beep unasked).
+    case off
+    /// BEL: every terminal knows it; many flash the tab or the dock icon.
+    case bell
+    /// OSC 9 (iTerm2, WezTerm, Windows Terminal, foot): a desktop notification with text.
+    case osc9
+    /// OSC 777 (urxvt, VTE terminals such as GNOME Terminal, kitty): a titled desktop notification.
+    case osc777
+}
