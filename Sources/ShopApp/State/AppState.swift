@@ -99,8 +99,12 @@ public struct AppState: Equatable, Sendable {
     public var keymap: Keymap = .vim
     /// `y` copies ids through OSC 52 (`copy: false` turns it off).
     public var copyEnabled = true
-    /// How news rings the terminal; whoever starts the session decides (off over SSH).
-    public var notificationStyle: NotificationStyle = .bell
+    /// How news rings the terminal. Off unless whoever starts the session turns it on: the
+    /// local app sets it from `config.yaml` (a bell by default); an SSH session leaves it off
+    /// unless its server says otherwise.
+    public var notificationStyle: NotificationStyle = .off
+    /// News seen and the last ring (see `NewsBell`).
+    public var newsBell = NewsBell()
 
     public init(size: Size, now: Date, currency: CurrencyCode = .usd, gatewayLabel: String, mouseEnabled: Bool = false) {
         self.size = size
