@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TerminalUI
 @testable import ShopApp
@@ -171,7 +172,7 @@ struct KeymapConfigurationTests {
         var state = Fixtures.browsing()
         state.keymap = try keymap("keys:\n  dialog:\n    confirm: J\n  field:\n    deleteToStart: ctrl-y\n")
         Fixtures.press([.character("/")], &state)
-        Fixtures.type("kettle", &state)
+        _ = Fixtures.type("kettle", &state)
         Fixtures.press([.ctrl("u")], &state)
         #expect(state.search.query.text == "kettle")
         Fixtures.press([.ctrl("y")], &state)
@@ -183,5 +184,13 @@ struct KeymapConfigurationTests {
         #expect(state.overlay == .confirmQuit)
         Fixtures.press([.character("J")], &state)
         #expect(!state.isRunning)
+    }
+
+    @Test("docs/keys.md names every command and scope, so the names people put in config.yaml can be looked up")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        for command in Command.allCases { #expect(text.contains("`\(command.rawValue)`"), "\(command.rawValue)") }
+        for scope in KeyScope.allCases { #expect(text.contains("`\(scope.rawValue)`"), "\(scope.rawValue)") }
     }
 }

@@ -15,14 +15,14 @@ public enum KeyName {
 
     /// The key `text` names, or a sentence saying why it names none.
     public static func parse(_ text: String) -> Result<Key, KeyNameError> {
+        let lower = text.lowercased()
+        if let key = named[lower] { return .success(key) }
         if text.count == 1, let character = text.first {
             guard !character.isWhitespace || character == " ", character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
                 return .failure(KeyNameError("'\(text)' is not a key name"))
             }
             return .success(.character(character))
         }
-        let lower = text.lowercased()
-        if let key = named[lower] { return .success(key) }
         if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...12).contains(number) { return .success(.function(number)) }
         for prefix in ["ctrl-", "ctrl+", "c-"] where lower.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count)

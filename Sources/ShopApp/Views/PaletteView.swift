@@ -35,7 +35,8 @@ enum PaletteView {
             .render(into: &buffer, area: Rect(x: layout.input.x + 2, y: layout.input.y, width: layout.input.width - 2, height: 1), theme: theme)
 
         let shown = PaletteCatalog.shown(state)
-        let width = layout.list.width - 2 - 1  // the selection mark and the scrollbar
+        // The selection mark, the scrollbar and a column between them and the text.
+        let width = layout.list.width - 2 - 1 - 1
         ListView(count: shown.count, state: state.palette.list, emptyText: "Nothing matches") { index in
             row(shown[index], width: width)
         }.render(into: &buffer, area: layout.list, theme: theme)
