@@ -33,13 +33,13 @@ struct ShopCommand: ParsableCommand {
     /// Without a subcommand, parses and runs exactly as before (the full-screen client). With
     /// one, parses through `ShopScriptCommand`, whose root has no options: ArgumentParser gives
     /// an option both a parent and a child declare to the parent, so `shop search lamp
-    /// --gateway URL` would otherwise lose its `--gateway`. A usage error there is one line on
+    /// --gateway URL` would otherwise lose its `--gateway`. Shared options typed before the
+    /// subcommand (`shop --gateway URL cart`) are moved behind it first. A usage error there is one line on
     /// standard error (a JSON object with --json) with exit status 2, as docs/cli.md documents.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let first = arguments.first, scriptCommands.contains(where: { $0._commandName == first }) else {
+        guard let arguments = LeadingSharedOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: ShopScriptCommand.self) else {
             do {
-                var command = try parseAsRoot(arguments)
+                var command = try parseAsRoot()
                 try command.run()
             } catch {
                 exit(withError: error)
@@ -51,24 +51,13 @@ struct ShopCommand: ParsableCommand {
             try command.run()
         } catch {
             guard ShopScriptCommand.exitCode(for: error) != .success, !(error is ExitCode) else { ShopScriptCommand.exit(withError: error) }
+            let path = LeadingSharedOptions.commandPath(arguments, root: ShopScriptCommand.self).joined(separator: " ")
             let flags = arguments.filter { $0 == "--json" || $0 == "--no-color" }
-            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
+            let output = CLIOutput(command: path, options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
             let message = CLIOutput.oneLine(ShopScriptCommand.message(for: error))
-            output.report(CLIFailure(.usage, "\(message) (see shop \(commandPath(arguments)) --help)"))
+            output.report(CLIFailure(.usage, "\(message) (see shop \(path) --help)"))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
-    }
-
-    /// The subcommand words at the start of `arguments`, e.g. `cart add` for `cart add LMP-01 0`.
-    private static func commandPath(_ arguments: [String]) -> String {
-        var path: [String] = []
-        var command: any ParsableCommand.Type = ShopScriptCommand.self
-        for word in arguments {
-            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
-            path.append(word)
-            command = next
-        }
-        return path.joined(separator: " ")
     }
 
     @Option(help: ArgumentHelp("Use the gateway at this http(s) URL instead of the offline demo.", valueName: "URL"))
@@ -87,14 +76,7 @@ struct ShopCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        if let gateway {
-            guard let url = URL(string: gateway), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-                throw ValidationError("--gateway must be an http(s) URL, e.g. http://127.0.0.1:8080")
-            }
-        }
-        if let currency, CurrencyCode(code: currency) == nil {
-            throw ValidationError("--currency must be one of USD, EUR, CAD, JPY, GBP, TRY")
-        }
+        try SharedOptionRules.validate(gateway: gateway, currency: currency)
     }
 
     func run() throws {

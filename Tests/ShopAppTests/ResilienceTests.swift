@@ -17,6 +17,7 @@ final class GatewaySwitch: Sendable {
         var calls: [String] = []
         var hung: [CheckedContinuation<Void, any Error>] = []
         var keys: [String] = []
+        var observer: (@Sendable (String) -> Void)?
     }
 
     private let inner = Mutex(Inner())
@@ -32,6 +33,11 @@ final class GatewaySwitch: Sendable {
 
     func count(_ name: String) -> Int { calls.filter { $0 == name }.count }
 
+    /// Calls `observer` with each call's name as the call starts, before it answers.
+    func observe(_ observer: @escaping @Sendable (String) -> Void) {
+        inner.withLock { $0.observer = observer }
+    }
+
     /// Lets every hung call go on: answering, or failing as unreachable.
     func release(failing: Bool = false) {
         let hung = inner.withLock { inner -> [CheckedContinuation<Void, any Error>] in
@@ -44,12 +50,13 @@ final class GatewaySwitch: Sendable {
     }
 
     func gate(_ name: String, key: String? = nil) async throws {
-        let mode = inner.withLock { inner -> Mode in
+        let (mode, observer) = inner.withLock { inner -> (Mode, (@Sendable (String) -> Void)?) in
             inner.calls.append(name)
             if let key { inner.keys.append(key) }
-            if let only = inner.hangOnly, !only.contains(name) { return .up }
-            return inner.mode
+            if let only = inner.hangOnly, !only.contains(name) { return (.up, inner.observer) }
+            return (inner.mode, inner.observer)
         }
+        observer?(name)
         switch mode {
         case .up: return
         case .down: throw ServiceFailure(kind: .network, message: "connection refused")

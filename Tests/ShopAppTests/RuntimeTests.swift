@@ -139,4 +139,86 @@ struct RuntimeTests {
         }
         #expect(!backend.styles.contains { $0.foreground == .ansi(8) || $0.foreground == .ansi(0) && $0.background == .terminalDefault })
     }
+
+    static func runtime(_ backend: TestBackend, gateway: GatewaySwitch) -> AppRuntime {
+        runtime(backend, service: SwitchedService(gateway: gateway))
+    }
+
+    @Test("A key's frame is drawn before its effect starts")
+    func keyFrameBeforeEffect() async {
+        let backend = TestBackend()
+        let gateway = GatewaySwitch()
+        // The screen when the gateway is first asked for the cart after c was pressed (start-up
+        // asks for it too, for the badge).
+        let screenWhenCartAsked = Mutex<(pressed: Bool, screen: [String]?)>((false, nil))
+        gateway.observe { name in
+            guard name == "cart" else { return }
+            screenWhenCartAsked.withLock { if $0.pressed && $0.screen == nil { $0.screen = backend.lines } }
+        }
+        let runtime = Self.runtime(backend, gateway: gateway)
+        var pressed = false
+        runtime.onTurn = { state in
+            if !pressed, !state.isBusy {
+                pressed = true
+                screenWhenCartAsked.withLock { $0.pressed = true }
+                backend.send(.key(.character("c")))
+            } else if pressed, state.screen == .cart, state.cart.cart.value != nil, !state.isBusy {
+                backend.send(.key(.character("q")))
+            }
+        }
+        await Self.run(runtime, on: backend, waitingFor: { "the cart's answer" })
+        let screen = screenWhenCartAsked.withLock { $0.screen } ?? []
+        // When the gateway is asked for the cart, the terminal already shows the cart screen.
+        #expect(screen.contains { $0.contains("Your cart") }, "\(screen.joined(separator: "\n"))")
+    }
+
+    @Test("Suspending (Ctrl-Z) gives the terminal back, and the frame after it is drawn whole")
+    func suspendAndResume() async {
+        let backend = TestBackend()
+        let runtime = Self.runtime(backend)
+        var cellsBefore: Int?
+        var cellsOfTheFrameAfter: Int?
+        runtime.onTurn = { state in
+            if cellsBefore == nil, !state.isBusy {
+                cellsBefore = backend.updatedCellCount
+                backend.send(.key(.ctrl("z")))
+            } else if let before = cellsBefore, cellsOfTheFrameAfter == nil, backend.suspensionCount == 1 {
+                cellsOfTheFrameAfter = backend.updatedCellCount - before
+                backend.send(.key(.character("q")))
+            }
+        }
+        await Self.run(runtime, on: backend, waitingFor: { "the frame after Ctrl-Z" })
+        #expect(backend.suspensionCount == 1)
+        #expect(cellsOfTheFrameAfter == 80 * 24)
+        #expect(backend.lines.first?.contains("Browse") == true)
+    }
+
+    @Test("Keys typed faster than frames are drawn all arrive, in order, and share frames")
+    func coalescedKeys() async {
+        let backend = TestBackend()
+        // Within the field's 100 characters.
+        let typed = String(repeating: "kettle ", count: 14).trimmingCharacters(in: .whitespaces)
+        backend.send(.key(.character("/")))
+        for character in typed { backend.send(.key(.character(character))) }
+        let runtime = Self.runtime(backend)
+        runtime.onTurn = { state in
+            if state.search.query.text == typed { backend.send(.key(.escape)); backend.send(.key(.character("q"))) }
+        }
+        await Self.run(runtime, on: backend, waitingFor: { "all \(typed.count) keys to be reduced" })
+        #expect(runtime.state.search.query.text == typed)
+        print("coalesced keys: \(typed.count + 1) keys in \(runtime.framesDrawn) frames")
+    }
+
+    @Test("Events that arrive while the loop is busy are taken together by its next wait")
+    func inboxCoalesces() async {
+        let inbox = RuntimeInbox()
+        inbox.post(.key(.character("a")))
+        inbox.post(.key(.character("b")))
+        inbox.post(.resize(Size(width: 100, height: 30)))
+        await inbox.wait(until: nil)  // returns at once: something is waiting
+        let (events, ended) = inbox.take()
+        #expect(events == [.key(.character("a")), .key(.character("b")), .resize(Size(width: 100, height: 30))])
+        #expect(!ended)
+        #expect(inbox.take().events.isEmpty)
+    }
 }

@@ -107,6 +107,7 @@ enum OrdersReducer {
         case .success(let page):
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
+            state.noteSkipped(page.skipped, "order")
             state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.listRows)
             return page.items.flatMap { NewsReducer.orderSeen($0.id, $0.status, &state) }
         case .failure(let failure):
@@ -133,6 +134,7 @@ enum OrdersReducer {
         case .success(let page):
             let known = Set(orders.map(\.id))
             orders += page.items.filter { !known.contains($0.id) }
+            state.noteSkipped(page.skipped, "order")
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
             if state.orders.isPagingToEnd {

@@ -11,7 +11,11 @@ public enum SymbolDegradation {
     /// itself when it can be shown, otherwise one printable ASCII character.
     public static func symbol(for symbol: String, capabilities: TerminalCapabilities) -> String {
         if capabilities.unicode {
-            if !capabilities.roundedCorners, let square = squareCorners[symbol] { return square }
+            if !capabilities.roundedCorners {
+                // A console font (the Linux console's) has square corners and no braille.
+                if let square = squareCorners[symbol] { return square }
+                if let index = Spinner.frames.firstIndex(of: symbol) { return spinnerFrames[index % spinnerFrames.count] }
+            }
             return symbol
         }
         if symbol.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return symbol.isEmpty ? symbol : String(symbol.prefix(1)) }
@@ -29,14 +33,15 @@ public enum SymbolDegradation {
     /// Whether `symbol` can be shown as it is on a terminal with `capabilities`.
     public static func canShow(_ symbol: String, capabilities: TerminalCapabilities) -> Bool {
         if !capabilities.unicode && !symbol.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        if !capabilities.roundedCorners && squareCorners[symbol] != nil { return false }
+        if !capabilities.roundedCorners && (squareCorners[symbol] != nil || Spinner.frames.contains(symbol)) { return false }
         return true
     }
 
     static let squareCorners: [String: String] = ["╭": "┌", "╮": "┐", "╰": "└", "╯": "┘"]
 
-    /// A spinner still turns in ASCII.
-    static let spinnerFrames = ["|", "/", "-", "\\"]
+    /// A spinner still turns in ASCII; not with `|` or `-`, which read as part of a border when
+    /// the spinner sits in a panel's title or beside its edge.
+    static let spinnerFrames = [".", "o", "O", "o"]
 
     static let letterStandIns: [Unicode.Scalar: String] = [
         "ß": "s", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O", "œ": "o", "Œ": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
@@ -47,7 +52,7 @@ public enum SymbolDegradation {
     static let asciiStandIns: [String: String] = {
         var table: [String: String] = [
             "›": ">", "‹": "<", "»": ">", "«": "<", "→": ">", "←": "<", "↑": "^", "↓": "v",
-            "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": ".",
+            "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": "-",
             "…": ".", "—": "-", "–": "-", "×": "x", "✔": "v", "✓": "v", "✖": "x", "✗": "x", "⚠": "!",
             "“": "\"", "”": "\"", "‘": "'", "’": "'", "§": "S", "€": "E", "£": "L", "¥": "Y", "₺": "L",
             "▌": "#", "▐": "#", "█": "#", "▓": "#", "▒": ":", "░": ".", "▲": "^", "▼": "v", "▶": ">", "◀": "<",
@@ -57,7 +62,10 @@ public enum SymbolDegradation {
             table[corner] = "+"
         }
         for horizontal in ["─", "━", "═", "╌", "┄"] { table[horizontal] = "-" }
-        for vertical in ["│", "┃", "║", "╎", "┆"] { table[vertical] = "|" }
+        for vertical in ["│", "║", "╎", "┆"] { table[vertical] = "|" }
+        // The scrollbar's thumb: as `|` it vanished into the track and the panel's edge beside
+        // it (`|||`). A heavy border, which no built-in theme uses, gets `#` sides.
+        table["┃"] = "#"
         return table
     }()
 }

@@ -150,6 +150,8 @@ enum Gateways {
         // (the limits have their own tests in ShopMockServerTests).
         configuration.limits.guestSessionsPerAddress = nil
         configuration.limits.signInsPerAddress = nil
+        configuration.limits.requestHeadTimeout = .seconds(120)
+        configuration.limits.requestBodyTimeout = .seconds(120)
         return try await MockGateway.start(configuration)
     }
 

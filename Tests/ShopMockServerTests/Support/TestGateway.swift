@@ -33,6 +33,11 @@ struct TestGateway {
         var configuration = GatewayConfiguration(
             port: 0, adminToken: adminToken, tokenLifetime: 7 * 86_400, bcryptCost: 4, logger: logger,
             clock: GatewayClock())
+        // Beside the whole suite on two cores a request can wait seconds for a thread: the
+        // connection timeouts are generous here, and the suites that test them set their own.
+        configuration.limits.requestHeadTimeout = .seconds(120)
+        configuration.limits.requestBodyTimeout = .seconds(120)
+        configuration.limits.idleTimeout = .seconds(300)
         configure(&configuration)
         return TestGateway(running: try await MockGateway.start(configuration))
     }
@@ -55,7 +60,9 @@ struct TestGateway {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(Array(rawBody.utf8))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        // 120 s: a hundred concurrent buyers beside the whole suite (a hundred runtimes, tmux
+        // tests) can wait past 30 s for the two shared cores.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 10 << 20)
         return TestResponse(
             status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
