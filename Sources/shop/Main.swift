@@ -164,7 +164,7 @@ struct ShopCommand: ParsableCommand {
                              gatewayLabel: label, mouseEnabled: settings.mouse)
         configured.keymap = settings.keymap
         configured.copyEnabled = settings.copy
-        configured.notificationStyle = settings.notify
+        configured.notificationStyle = settings.notificationStyle(environment: environment)
         let state = configured
         let shownTheme = backend.capabilities.colors == .none ? .mono : theme
         logger.info("started", metadata: ["gateway": "\(label)"])

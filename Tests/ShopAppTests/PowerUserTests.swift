@@ -168,9 +168,17 @@ struct PowerUserTests {
         #expect(reduce(&state, .inboxLoaded(.success(other))) == [.signal(.bell)])
     }
 
-    @Test("notify: in config.yaml; a bare off is off")
+    @Test("notify: in config.yaml; a bare off is off; unset, a bell here and nothing over SSH")
     func notifySetting() throws {
-        #expect(try ClientSettings.parse("", file: "c").notify == .bell)
+        let unset = try ClientSettings.parse("", file: "c")
+        #expect(unset.notify == nil)
+        #expect(unset.notificationStyle(environment: ["TERM": "xterm"]) == .bell)
+        #expect(unset.notificationStyle(environment: ["SSH_CONNECTION": "10.0.0.2 50022 10.0.0.1 22"]) == .off)
+        #expect(unset.notificationStyle(environment: ["SSH_TTY": "/dev/pts/3"]) == .off)
+        #expect(unset.notificationStyle(environment: ["SSH_TTY": ""]) == .bell)
+        let asked = try ClientSettings.parse("notify: bell", file: "c")
+        #expect(asked.notificationStyle(environment: ["SSH_CONNECTION": "10.0.0.2 50022 10.0.0.1 22"]) == .bell)
+        #expect(NotificationStyle.default(overSSH: true) == .off)
         #expect(try ClientSettings.parse("notify: osc777", file: "c").notify == .osc777)
         #expect(try ClientSettings.parse("notify: off", file: "c").notify == .off)
         #expect(throws: SettingsError.self) { try ClientSettings.parse("notify: loud", file: "c") }

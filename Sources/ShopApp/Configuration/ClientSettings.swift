@@ -11,7 +11,7 @@ import Yams
 /// color: false                     # same as NO_COLOR
 /// demoSpeed: 60                    # embedded gateway only: how much faster orders progress
 /// copy: true                       # y copies ids through OSC 52; false for terminals that refuse it
-/// notify: bell                     # bell, osc9, osc777 or off: how order and inbox news ring
+/// notify: bell                     # bell, osc9, osc777 or off (default: bell, off over SSH)
 /// keys:                            # see KeymapConfiguration and docs/keys.md
 ///   preset: vim
 /// ```
@@ -24,11 +24,23 @@ public struct ClientSettings: Sendable, Equatable {
     public var demoSpeed: Double = 60
     /// `y` copies through OSC 52.
     public var copy: Bool = true
-    /// How news (an order's status, a new inbox message) rings the terminal.
-    public var notify: NotificationStyle = .bell
+    /// How news (an order's status, a new inbox message) rings the terminal, when `config.yaml`
+    /// says; nil leaves it to `notificationStyle(environment:)`.
+    public var notify: NotificationStyle?
     public var keymap: Keymap = .vim
 
     public init() {}
+
+    /// How news rings: as configured; otherwise a bell, except in a login over SSH, where the
+    /// terminal that would ring is a stranger's to this machine and nobody asked for it.
+    public func notificationStyle(environment: [String: String]) -> NotificationStyle {
+        notify ?? NotificationStyle.default(overSSH: Self.isOverSSH(environment))
+    }
+
+    /// Whether this process runs in an SSH login: sshd sets these for the session it starts.
+    public static func isOverSSH(_ environment: [String: String]) -> Bool {
+        ["SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"].contains { !(environment[$0] ?? "").isEmpty }
+    }
 
     /// The keys `config.yaml` may hold; anything else is reported, so a typo is not silently ignored.
     public static let knownKeys: Set<String> = ["gateway", "theme", "currency", "mouse", "color", "demoSpeed", "copy", "notify", "keys"]

@@ -9,3 +9,11 @@ public enum NotificationStyle: String, Sendable, Equatable, CaseIterable {
     /// OSC 777 (urxvt, VTE terminals such as GNOME Terminal, kitty): a titled desktop notification.
     case osc777
 }
+
+extension NotificationStyle {
+    /// What rings when nothing is configured: a bell at the person's own terminal, nothing over
+    /// SSH (an `ssh` login, or a session `shop serve` runs) unless it is asked for.
+    public static func `default`(overSSH: Bool) -> NotificationStyle {
+        overSSH ? .off : .bell
+    }
+}

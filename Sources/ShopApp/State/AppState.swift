@@ -100,8 +100,9 @@ public struct AppState: Equatable, Sendable {
     /// `y` copies ids through OSC 52 (`copy: false` turns it off).
     public var copyEnabled = true
     /// How news rings the terminal. Off unless whoever starts the session turns it on: the
-    /// local app sets it from `config.yaml` (a bell by default); an SSH session leaves it off
-    /// unless its server says otherwise.
+    /// local app sets it from `config.yaml` (`ClientSettings.notificationStyle(environment:)`:
+    /// a bell by default, off in an SSH login); a session `shop serve` runs leaves it off unless
+    /// its server sets it (`NotificationStyle.default(overSSH: true)` is `.off`).
     public var notificationStyle: NotificationStyle = .off
     /// News seen and the last ring (see `NewsBell`).
     public var newsBell = NewsBell()
