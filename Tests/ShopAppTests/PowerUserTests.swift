@@ -26,8 +26,11 @@ struct PowerUserTests {
         #expect(state.cart.undo == CartUndo(productID: "p1", name: "Espresso cup", quantity: 2, changedTo: 0))
 
         #expect(Fixtures.press([.character("u")], &state) == [.setCartQuantity(productID: "p1", quantity: 2, currency: .usd)])
-        _ = reduce(&state, .cartChanged(productID: "p1", .success(Fixtures.cartWithTwo)))
+        // The gateway puts the line back after the others: the selection follows it there.
+        let restored = Fixtures.cart([Fixtures.line(Fixtures.products[3], quantity: 1), Fixtures.line(Fixtures.products[0], quantity: 2)])
+        _ = reduce(&state, .cartChanged(productID: "p1", .success(restored)))
         #expect(state.flash?.text == "Undone: Espresso cup back to 2 in cart · u undo")
+        #expect(state.cart.list.selected == 1)
         // A second u undoes the undo.
         #expect(Fixtures.press([.character("u")], &state) == [.removeFromCart(productID: "p1", currency: .usd)])
     }

@@ -125,7 +125,13 @@ enum CartReducer {
                     state.flash(message)
                 }
             }
-            return apply(cart, &state)
+            let effects = apply(cart, &state)
+            // A line the undo put back may come back at the end: the selection goes with it, so
+            // the next key acts on what was just restored.
+            if wasUndo, let index = cart.lines.firstIndex(where: { $0.productID == productID }) {
+                state.cart.list.select(index, count: cart.lines.count, visibleRows: state.listRows)
+            }
+            return effects
         case .failure(let failure):
             if failure.kind == .conflict, let available = failure.available {
                 // A refused change leaves the cart as it was: the line is not marked, and the
