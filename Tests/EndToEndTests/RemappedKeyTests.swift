@@ -18,6 +18,7 @@ extension EndToEndTests {
               global:
                 showCart: K
                 help: ["?", H]
+                quit: Q
             """, in: harness.root)
         try harness.startShop(gateway: nil)
         try harness.waitForScreen(containing: "All products")
@@ -26,8 +27,12 @@ extension EndToEndTests {
         try harness.waitForScreen(containing: "K Cart")
         let browse = try harness.screen()
         #expect(!browse.contains("c Cart"), "the old key is still offered:\n\(browse)")
+        // The footer offers the new quit key, and the old one does not quit.
+        let footer = Self.footer(of: browse)
+        #expect(footer.contains("Q quit") && !footer.contains("q quit"), "footer: \(footer)")
 
-        // The old key does nothing: help, opened after it, is still Browse's.
+        // The old keys do nothing: help, opened after them, is still Browse's.
+        harness.keys("q")
         harness.keys("c")
         harness.keys("H")
         try harness.waitForScreen(containing: "Keys — ")
@@ -40,7 +45,7 @@ extension EndToEndTests {
         // The new key opens the cart; the cart's footer is generated from the same keymap.
         harness.keys("K")
         try harness.waitForScreen(containing: "Your cart")
-        harness.keys("q")
+        harness.keys("Q")
         try harness.waitForExit()
     }
 
@@ -77,6 +82,13 @@ extension EndToEndTests {
         let directory = root.appendingPathComponent("config/shop")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data((text + "\n").utf8).write(to: directory.appendingPathComponent("config.yaml"))
+    }
+
+    /// The footer: the row above the status bar, the screen's last.
+    static func footer(of screen: String) -> String {
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let filled = rows.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
+        return filled > 0 ? rows[filled - 1] : ""
     }
 
     /// The help overlay's line that names `label`, cut to that entry's column.
