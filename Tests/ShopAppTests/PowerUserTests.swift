@@ -84,6 +84,22 @@ struct PowerUserTests {
         #expect(Fixtures.press([.character("y")], &state) == [.deleteAddress(id: "a1")])
     }
 
+    @Test("While a confirmation is open the footer offers its keys, named after its buttons, as the keymap has them")
+    func confirmationFooter() throws {
+        var state = AccountReducerTests.onAddresses()
+        Fixtures.press([.character("x")], &state)
+        let footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: state.size.height - 2)
+        #expect(footer.contains("y delete") && footer.contains("n keep it") && footer.contains("Enter choose"), "\(footer)")
+        // The screen's keys do nothing now, so the footer does not offer them.
+        #expect(!footer.contains("q quit") && !footer.contains("add address"), "\(footer)")
+
+        state.keymap = try ClientSettings.parse("keys:\n  dialog:\n    confirm: Y\n", file: "config.yaml").keymap
+        let remapped = AppView.render(state, size: state.size, theme: .default).text(ofRow: state.size.height - 2)
+        #expect(remapped.contains("Y delete") && !remapped.contains("y delete"), "\(remapped)")
+        #expect(Fixtures.press([.character("y")], &state).isEmpty)
+        #expect(Fixtures.press([.character("Y")], &state) == [.deleteAddress(id: "a1")])
+    }
+
     // MARK: Copy
 
     @Test("y copies the selected order id, the tracking id in the tracker, a product code in listings")
@@ -102,6 +118,19 @@ struct PowerUserTests {
         _ = reduce(&state, .orderLoaded(id: "ord-1001", .success(order)))
         #expect(Fixtures.press([.character("y")], &state) == [.signal(.copy("TRK-5531"))])
         #expect(state.flash?.text == "Copied tracking id TRK-5531")
+    }
+
+    @Test("y on the checkout's confirmation copies the order just placed; before that it copies nothing")
+    func copyPlacedOrder() {
+        var state = Fixtures.browsing()
+        CheckoutDriver.toReview(&state)
+        #expect(Fixtures.press([.character("y")], &state).isEmpty)
+        Fixtures.press([.enter], &state)
+        _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+        let order = Fixtures.order()
+        _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .success(order)))
+        #expect(Fixtures.press([.character("y")], &state) == [.signal(.copy(order.id))])
+        #expect(state.flash?.text == "Copied order id \(order.id)")
     }
 
     @Test("copy: false turns y off, and help stops offering it")

@@ -107,4 +107,15 @@ extension AppState {
             context.unavailable.formUnion([.nextPane, .newAddress])
         }
     }
+
+    /// The keys of the confirmation on screen, if one is open: only they act then, so the
+    /// footer offers them ("y delete  n keep it") instead of the screen's, which do nothing.
+    var dialogKeyContext: KeyContext? {
+        guard let buttons = overlay?.dialogButtons else { return nil }
+        var context = KeyContext(.dialog, keymap: keymap)
+        context.labels = [.confirm: buttons.confirm.lowercased(), .decline: buttons.decline.lowercased(),
+                          .open: "choose", .otherButton: "other button"]
+        context.promoted = [.confirm, .decline, .open, .otherButton]
+        return context
+    }
 }

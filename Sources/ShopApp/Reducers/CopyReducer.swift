@@ -3,8 +3,8 @@ import TerminalUI
 /// What `y` copies here, and copying it through OSC 52.
 enum CopyReducer {
     /// The id on screen a person would want elsewhere (a support mail, a carrier's site):
-    /// the order's in the orders and the tracker, the tracking id when the tracker shows one,
-    /// the product code in listings, details and the cart.
+    /// the order's in the orders, the tracker and the checkout's confirmation, the tracking id
+    /// when the tracker shows one, the product code in listings, details and the cart.
     struct Target: Equatable {
         /// "order id", "tracking id", "product code".
         var what: String
@@ -36,7 +36,10 @@ enum CopyReducer {
             return productCode(line.productID, state).map { Target(what: "product code", value: $0) }
         case .inbox:
             return state.inbox.selected?.orderID.map { Target(what: "order id", value: $0) }
-        case .checkout, .account:
+        case .checkout:
+            // Only once placed: the confirmation names the order a person may need to quote.
+            return state.checkout?.placedOrder.map { Target(what: "order id", value: $0.id) }
+        case .account:
             return nil
         }
     }
