@@ -151,6 +151,15 @@ struct PaletteTests {
         #expect(state.browse.detailProductID == "p2")
     }
 
+    @Test("While it is open the footer offers the palette's keys, not the screen's")
+    func footer() {
+        var state = signedIn()
+        Fixtures.press([.character(":")], &state)
+        let footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: state.size.height - 2)
+        #expect(footer.contains("Enter run") && footer.contains("Esc close"), "\(footer)")
+        #expect(!footer.contains("q quit") && !footer.contains("+ add one"), "\(footer)")
+    }
+
     @Test("Laid out whole from 60x20 to 250x70")
     func layout() {
         LayoutLint.expectClean("palette, empty query") { width, height in

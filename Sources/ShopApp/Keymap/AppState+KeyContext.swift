@@ -108,9 +108,15 @@ extension AppState {
         }
     }
 
-    /// The keys of the confirmation on screen, if one is open: only they act then, so the
-    /// footer offers them ("y delete  n keep it") instead of the screen's, which do nothing.
-    var dialogKeyContext: KeyContext? {
+    /// The keys of the confirmation or palette on screen, if one is open: only they act then,
+    /// so the footer offers them ("y delete  n keep it", "Enter run  Esc close") instead of
+    /// the screen's, which do nothing.
+    var overlayKeyContext: KeyContext? {
+        if overlay == .palette {
+            var context = KeyContext(.palette, typing: true, keymap: keymap)
+            context.promoted = [.moveUp, .moveDown, .open, .back]
+            return context
+        }
         guard let buttons = overlay?.dialogButtons else { return nil }
         var context = KeyContext(.dialog, keymap: keymap)
         context.labels = [.confirm: buttons.confirm.lowercased(), .decline: buttons.decline.lowercased(),

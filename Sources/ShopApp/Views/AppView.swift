@@ -27,7 +27,7 @@ public enum AppView {
         case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
         case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(state.dialogKeyContext ?? state.keyContext)).render(into: &buffer, area: layout.footer, theme: theme)
+        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)).render(into: &buffer, area: layout.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)

@@ -13,7 +13,8 @@ enum PaletteView {
 
     static func layout(_ size: Size) -> Layout {
         let area = Rect(size: size)
-        let frame = area.centered(width: min(area.width - 4, 80), height: min(area.height - 2, 24))
+        // Between the tab row and the footer, which stay readable around it.
+        let frame = area.centered(width: min(area.width - 4, 80), height: min(area.height - 4, 24))
         let inside = Panel().contentArea(for: frame).inset(horizontal: 1)
         return Layout(frame: frame, input: inside.row(0),
                       list: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: max(1, inside.height - 3)),
