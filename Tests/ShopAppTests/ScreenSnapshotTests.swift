@@ -94,6 +94,22 @@ struct ScreenSnapshotTests {
         }
     }
 
+    /// The command palette over Browse, signed in, with a query that finds commands, orders
+    /// and the products the gateway's search returned.
+    @Test func palette() {
+        snapshot("palette") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            _ = reduce(&state, .sessionLoaded(.success(Fixtures.account)))
+            _ = reduce(&state, .ordersLoaded(.success(Page(items: Fixtures.orderSummaries))))
+            _ = reduce(&state, .addressesLoaded(.success([Fixtures.savedAddress])))
+            Fixtures.press([.character(":")], &state)
+            _ = Fixtures.type("or", &state)
+            let hits = [Fixtures.products[1], Fixtures.products[4]].map { SearchHit(product: $0, matchedIn: [.name]) }
+            _ = reduce(&state, .paletteSearched(query: "or", .success(SearchResults(hits: hits, total: 2))))
+            return state
+        }
+    }
+
     // MARK: Search
 
     @Test func searchEmpty() {

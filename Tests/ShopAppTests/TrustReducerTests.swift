@@ -161,4 +161,23 @@ struct TrustReducerTests {
         #expect(state.browse.products.count == before + 1)
         #expect(state.flash?.text == "Left out 1 product the shop sent in a form this app can't use")
     }
+
+    @Test("Search results with hits left out say so too, on the first page and on the pages after it")
+    func skippedSearchHitsAreTold() {
+        var state = Fixtures.browsing(width: 80, height: 24)
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("lamp", &state)
+        let generation = state.search.generation
+        let broken = ContractViolation(operation: "searchProducts", field: "items[2].product.price.amount", rule: "must be an integer")
+        let hits = (0..<3).map { SearchHit(product: Fixtures.product("s\($0)", "Lamp \($0)", 1000, stock: 9), matchedIn: [.name]) }
+        _ = reduce(&state, .searchLoaded(generation: generation, .success(SearchResults(hits: hits, total: 9, nextCursor: "c4", skipped: [broken]))))
+        #expect(state.search.hits.count == 3)
+        #expect(state.flash?.text == "Left out 1 product the shop sent in a form this app can't use")
+
+        state.flash = nil
+        let more = [SearchHit(product: Fixtures.product("s9", "Lamp 9", 1000, stock: 9), matchedIn: [.name])]
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: more, total: 9, skipped: [broken, broken]))))
+        #expect(state.search.hits.count == 4)
+        #expect(state.flash?.text == "Left out 2 products the shop sent in a form this app can't use")
+    }
 }

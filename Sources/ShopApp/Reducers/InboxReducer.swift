@@ -43,6 +43,7 @@ enum InboxReducer {
             state.inbox.messages = .loaded(page.messages)
             state.inbox.unreadCount = page.unreadCount
             state.inbox.list.keepSelection(count: page.messages.count, visibleRows: state.listRows)
+            return NewsReducer.inboxSeen(page.messages, &state)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }

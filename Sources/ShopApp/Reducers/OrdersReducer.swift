@@ -109,6 +109,7 @@ enum OrdersReducer {
             state.orders.nextCursor = page.nextCursor
             state.noteSkipped(page.skipped, "order")
             state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.listRows)
+            return page.items.flatMap { NewsReducer.orderSeen($0.id, $0.status, &state) }
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
         }
@@ -157,6 +158,8 @@ enum OrdersReducer {
             detail.order = .loaded(order)
             detail.lastUpdated = state.now
             updateSummary(order, &state)
+            state.orders.detail = detail
+            return NewsReducer.orderSeen(order.id, order.status, &state)
         case .failure(let failure):
             detail.order = detail.order.failing(failure.message)
             detail.lastUpdated = state.now  // try again after the interval, not at once
@@ -193,6 +196,7 @@ enum OrdersReducer {
                 state.orders.detail?.invoice = .idle
             }
             updateSummary(order, &state)
+            NewsReducer.ownAction(order: order.id, status: order.status, &state)
             state.showSuccess("Order \(order.id) is cancelled; the charge is refunded.")
             return [.loadTracking(orderID: id), .loadInbox]
         case .failure(let failure):

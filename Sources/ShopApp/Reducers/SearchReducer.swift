@@ -50,6 +50,7 @@ enum SearchReducer {
         switch result {
         case .success(let results):
             state.search.results = .loaded(results)
+            state.noteSkipped(results.skipped, "product")
             state.search.shownGeneration = generation
             state.search.shownQuery = trimmedQuery(state)
             state.search.list.select(0, count: results.hits.count, visibleRows: state.listRows)
@@ -83,6 +84,8 @@ enum SearchReducer {
             // A cursor shifted by catalog changes can repeat a hit from the page before.
             let known = Set(results.hits.suffix(page.hits.count).map(\.product.id))
             results.hits += page.hits.filter { !known.contains($0.product.id) }
+            results.skipped += page.skipped
+            state.noteSkipped(page.skipped, "product")
             results.total = page.total
             results.nextCursor = page.nextCursor
             state.search.results = .loaded(results)

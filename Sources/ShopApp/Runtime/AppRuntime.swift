@@ -139,6 +139,8 @@ public final class AppRuntime {
                 case .suspend:
                     terminal.suspend()
                     state.size = terminal.size
+                case .signal(let signal):
+                    terminal.backend.send(signal)
                 default:
                     started.append(effect)
                 }

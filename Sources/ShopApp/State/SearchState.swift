@@ -27,12 +27,15 @@ public struct SearchResults: Equatable, Sendable {
     public var nextCursor: String?
     /// When nothing matches: the gateway's corrected query ("did you mean …?").
     public var suggestion: String?
+    /// Hits the gateway sent broken, which ShopKit left out of `hits` (``Page/skipped``).
+    public var skipped: [ContractViolation]
 
-    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil, suggestion: String? = nil) {
+    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil, suggestion: String? = nil, skipped: [ContractViolation] = []) {
         self.hits = hits
         self.total = total
         self.nextCursor = nextCursor
         self.suggestion = suggestion
+        self.skipped = skipped
     }
 }
 

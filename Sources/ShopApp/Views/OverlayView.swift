@@ -5,15 +5,19 @@ enum OverlayView {
     static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
         switch overlay {
         case .help: help(state, area: area, into: &buffer, theme: theme)
+        case .palette: PaletteView.render(state, area: area, into: &buffer, theme: theme)
         case .confirmQuit:
             Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
-                   buttons: ["Quit", "Stay"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
         case .confirmCancelOrder(let orderID):
             Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
-                   buttons: ["Cancel order", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
         case .confirmSignOut:
             Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
-                   buttons: ["Sign out", "Stay signed in"], selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+        case .confirmDeleteAddress(_, let summary):
+            Dialog(title: "Delete address?", message: "Delete \(summary)? Orders already shipped there keep their copy.",
+                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
         }
     }
 
