@@ -96,7 +96,7 @@ struct TrustReducerTests {
         state.cart.pendingKinds[kettle.id] = .add(units: 1)
         let effects = reduce(&state, .cartChanged(productID: kettle.id, .failure(ServiceFailure(
             kind: .conflict, message: "Only 0 available", productID: kettle.id, available: 0))))
-        #expect(effects == [.loadCart(currency: .usd)])
+        #expect(effects == [.loadCart(currency: .usd, generation: 4)], "three adds and the refusal answered")
         #expect(state.banner?.text == "Pour-over kettle: you already have all 3 in your cart.")
         #expect(state.cart.cart == full)
 
@@ -179,5 +179,26 @@ struct TrustReducerTests {
         _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: more, total: 9, skipped: [broken, broken]))))
         #expect(state.search.hits.count == 4)
         #expect(state.flash?.text == "Left out 2 products the shop sent in a form this app can't use")
+    }
+
+    @Test("A cart load sent before an add and answered after it does not take the add away")
+    func staleCartLoadLosesToANewerChange() {
+        var state = Fixtures.browsing()
+        // The start's load is on its way with the empty cart the gateway read then.
+        let startLoad = CartReducer.load(state)
+        let kettle = Fixtures.products[1]
+        Fixtures.press([.character("j")], &state)
+        #expect(Fixtures.press([.character("+")], &state) == [.addToCart(productID: kettle.id, quantity: 1, currency: .usd)])
+        _ = reduce(&state, .cartChanged(productID: kettle.id, .success(Fixtures.cart([Fixtures.line(kettle, quantity: 1)]))))
+        #expect(state.cart.itemCount == 1)
+
+        guard case .loadCart(_, let generation) = startLoad else { Issue.record("not a cart load"); return }
+        _ = reduce(&state, .cartLoaded(.success(.empty(.usd)), generation: generation))
+        #expect(state.cart.itemCount == 1, "the older answer is dropped")
+
+        // A load sent after the add is the news (another window's change) and is shown.
+        guard case .loadCart(_, let later) = CartReducer.load(state) else { Issue.record("not a cart load"); return }
+        _ = reduce(&state, .cartLoaded(.success(Fixtures.cart([Fixtures.line(kettle, quantity: 2)])), generation: later))
+        #expect(state.cart.itemCount == 2)
     }
 }

@@ -46,7 +46,8 @@ public enum Action: Equatable, Sendable {
     case paletteSearched(query: String, Result<SearchResults, ServiceFailure>)
 
     // Cart
-    case cartLoaded(Result<Cart, ServiceFailure>)
+    /// `generation` is the cart's change generation when the load was sent; nil when untagged.
+    case cartLoaded(Result<Cart, ServiceFailure>, generation: Int? = nil)
     case cartChanged(productID: String, Result<Cart, ServiceFailure>)
     case shippingQuoted(QuotePurpose, Result<[ShippingOption], ServiceFailure>)
 

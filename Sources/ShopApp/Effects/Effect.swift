@@ -22,7 +22,7 @@ public enum Effect: Equatable, Sendable {
     /// The command palette's product search for what is typed.
     case paletteSearch(SearchQuery)
 
-    case loadCart(currency: CurrencyCode)
+    case loadCart(currency: CurrencyCode, generation: Int = 0)
     case addToCart(productID: String, quantity: Int, currency: CurrencyCode)
     case setCartQuantity(productID: String, quantity: Int, currency: CurrencyCode)
     case removeFromCart(productID: String, currency: CurrencyCode)

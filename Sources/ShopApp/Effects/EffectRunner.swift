@@ -76,7 +76,8 @@ public final class EffectRunner: Sendable {
             return .searchMoreLoaded(generation: generation, await result { try await service.search(query, cursor: cursor) })
         case .paletteSearch(let query):
             return .paletteSearched(query: query.text, await result { try await service.search(query, cursor: nil) })
-        case .loadCart(let currency): return .cartLoaded(await result { try await service.cart(currency: currency) })
+        case .loadCart(let currency, let generation):
+            return .cartLoaded(await result { try await service.cart(currency: currency) }, generation: generation)
         case .addToCart(let id, let quantity, let currency):
             return .cartChanged(productID: id, await result { try await service.addToCart(productID: id, quantity: quantity, currency: currency) })
         case .setCartQuantity(let id, let quantity, let currency):

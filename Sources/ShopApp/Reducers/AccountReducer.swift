@@ -162,7 +162,7 @@ enum AccountReducer {
             state.inbox.lastPolled = state.now
             // The guest's orders and messages moved to the account: show them now, not on the next visit.
             state.orders.list = state.orders.list.reloading
-            return [.loadCart(currency: state.currency), .loadAddresses, .loadActivity, .loadInbox, .loadOrders]
+            return [CartReducer.load(state), .loadAddresses, .loadActivity, .loadInbox, .loadOrders]
         case .failure(let failure):
             // The form keeps what was typed; the message says what to fix.
             state.account.formError = failure.message
@@ -183,7 +183,7 @@ enum AccountReducer {
             state.inbox.lastPolled = state.now
             state.flash("Signed out")
             state.cart.cart = .loading(previous: nil)
-            return [.loadCart(currency: state.currency), .loadInbox]
+            return [CartReducer.load(state), .loadInbox]
         case .failure(let failure):
             state.showError(failure)
             return []

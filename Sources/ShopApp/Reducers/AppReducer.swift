@@ -12,7 +12,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.inbox.lastPolled = state.now
         return [.loadSession, .loadCategories,
                 .loadProducts(categoryID: nil, cursor: nil, currency: state.currency, generation: state.browse.listingGeneration),
-                .loadCart(currency: state.currency), .loadAds(categories: []), .loadInbox]
+                CartReducer.load(state), .loadAds(categories: []), .loadInbox]
     case .key(let key):
         return KeyReducer.handle(key, &state)
     case .mouse(let event):
@@ -61,8 +61,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .paletteSearched(let query, let result):
         return PaletteReducer.searched(query, result, &state)
 
-    case .cartLoaded(let result):
-        return CartReducer.cartLoaded(result, &state)
+    case .cartLoaded(let result, let generation):
+        return CartReducer.cartLoaded(result, generation: generation, &state)
     case .cartChanged(let productID, let result):
         return CartReducer.cartChanged(productID, result, &state)
     case .shippingQuoted(let purpose, let result):
@@ -157,7 +157,7 @@ private func retryReadsIfOffline(_ state: inout AppState) -> [Effect] {
                                      generation: state.browse.listingGeneration))
     }
     if state.cart.cart.failure != nil || effects.isEmpty {
-        effects.append(.loadCart(currency: state.currency))
+        effects.append(CartReducer.load(state))
     }
     return effects
 }

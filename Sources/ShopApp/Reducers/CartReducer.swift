@@ -90,8 +90,15 @@ enum CartReducer {
         return [.removeFromCart(productID: productID, currency: state.currency)]
     }
 
-    static func cartLoaded(_ result: Result<Cart, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+    /// Loads the cart, tagged with the change generation so an answer older than a change is dropped.
+    static func load(_ state: AppState) -> Effect {
+        .loadCart(currency: state.currency, generation: state.cart.changeGeneration)
+    }
+
+    static func cartLoaded(_ result: Result<Cart, ServiceFailure>, generation: Int?, _ state: inout AppState) -> [Effect] {
         state.record(result)
+        // A change answered since this load was sent: its cart is newer than the load's.
+        if let generation, generation < state.cart.changeGeneration { return [] }
         switch result {
         case .success(let cart):
             return apply(cart, &state)
@@ -104,6 +111,7 @@ enum CartReducer {
     static func cartChanged(_ productID: String, _ result: Result<Cart, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         state.cart.pendingChanges = max(0, state.cart.pendingChanges - 1)
+        state.cart.changeGeneration += 1
         let kind = state.cart.pendingKinds.removeValue(forKey: productID)
         switch result {
         case .success(let cart):
@@ -143,7 +151,7 @@ enum CartReducer {
             }
             if state.cart.undoInFlight == productID { state.cart.undoInFlight = nil }
             // Show the cart as the gateway has it now.
-            return [.loadCart(currency: state.currency)]
+            return [CartReducer.load(state)]
         }
     }
 

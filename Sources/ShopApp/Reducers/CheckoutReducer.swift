@@ -291,7 +291,7 @@ enum CheckoutReducer {
             checkout.idempotencyKey = nil
             state.banner = nil
             state.cart.cart = .loaded(.empty(order.total.currency))
-            var effects: [Effect] = [.loadCart(currency: state.currency), .loadInbox]
+            var effects: [Effect] = [CartReducer.load(state), .loadInbox]
             // The order took stock: the product in the detail pane shows what is left now.
             if let shown = state.browse.detailProductID { effects.append(.loadProduct(id: shown, currency: state.currency)) }
             return effects

@@ -31,7 +31,7 @@ enum NavigationReducer {
         switch screen {
         case .cart:
             state.cart.cart = state.cart.cart.reloading
-            return [.loadCart(currency: state.currency)]
+            return [CartReducer.load(state)]
         case .orders:
             state.orders.list = state.orders.list.reloading
             return [.loadOrders]
@@ -61,7 +61,7 @@ enum NavigationReducer {
             effects.append(.loadRecommendations(productID: id, currency: state.currency))
         }
         state.cart.cart = state.cart.cart.reloading
-        effects.append(.loadCart(currency: state.currency))
+        effects.append(CartReducer.load(state))
         if !state.search.query.text.trimmingCharacters(in: .whitespaces).isEmpty {
             effects += SearchReducer.searchNow(&state)
         }

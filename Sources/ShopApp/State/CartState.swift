@@ -11,6 +11,10 @@ public struct CartState: Equatable, Sendable {
     public var pendingKinds: [String: CartChangeKind] = [:]
     /// Cart changes sent and not yet answered (the count in the title shows activity).
     public var pendingChanges = 0
+    /// Bumped by every cart change's answer. A load sent before one of them may hold the cart
+    /// as it was before that change (the two travel on different connections), so its answer
+    /// is dropped rather than undo the change on screen.
+    public var changeGeneration = 0
     /// The last change the person made to a line, for `u`; the change back is the next one.
     public var undo: CartUndo?
     /// The product whose undo is on its way (its answer says "back", not "removed").
