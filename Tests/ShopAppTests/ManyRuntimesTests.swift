@@ -79,12 +79,7 @@ struct ScriptedPurchase {
     static func type(_ text: String) -> [Key] { text.map { .character($0) } }
 }
 
-/// Run on its own (`.ci/run` does, after the whole suite): beside the whole suite some of the
-/// hundred sessions' requests were never answered and the buyers waited until the bound (see
-/// docs/terminal-ui.md), which also starved the suite's timing-bound tests.
-@Suite("Many runtimes in one process",
-       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
-                "set SHOP_MANY_RUNTIMES=1 and run it alone: swift test --filter ManyRuntimesTests"))
+@Suite("Many runtimes in one process")
 struct ManyRuntimesTests {
     struct Outcome: Sendable {
         var number: Int
