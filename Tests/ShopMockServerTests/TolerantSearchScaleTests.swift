@@ -8,9 +8,10 @@ import Testing
 /// query word with each product word directly (no index). Correctness only; the time is
 /// `shop-bench scale`'s figure.
 ///
-/// Each test runs ``offThePool(isolation:_:)``: building the world and the reference take a debug
-/// build tens of seconds of CPU, and on the cooperative pool (two threads on CI) that held every
-/// other test's gateway without an answer for as long.
+/// Each test runs ``inTheBackground(isolation:_:)`` (its own threads, at the lowest priority):
+/// building the world and the reference take a debug build minutes of CPU, and on the
+/// cooperative pool (two threads on CI) that held every other test's gateway without an answer
+/// for as long.
 @Suite struct TolerantSearchScaleTests {
     static let adjectives = ["Classic", "Compact", "Deluxe", "Rustic", "Modern", "Vintage", "Sturdy", "Light", "Smart", "Cosy",
                              "Bright", "Quiet", "Travel", "Pocket", "Grand", "Mini"]
@@ -163,7 +164,7 @@ import Testing
     }
 
     @Test func everyAnswerEqualsThePlainReference() async {
-        await offThePool {
+        await inTheBackground {
             var catalog = Self.world.catalog
             #expect(Self.world.entries.count == 100_072)
             let nameOrder = Dictionary(uniqueKeysWithValues: catalog.list(category: nil, inStockOnly: false, sort: .name).enumerated().map { ($1.id, $0) })
@@ -191,7 +192,7 @@ import Testing
     }
 
     @Test func theIssuesQueriesAnswerAsOnTheBundledCatalogAlone() async {
-        await offThePool {
+        await inTheBackground {
             var catalog = Self.world.catalog
             for query in ["wristwach", "chef knife", "chefs", "knife chef", "creme", "brulee", "lamq"] {
                 let alone = TolerantSearchTests.search(TolerantSearchTests.bundled, query)
@@ -203,7 +204,7 @@ import Testing
     }
 
     @Test func filtersAndPagesOnALargeAnswer() async {
-        await offThePool {
+        await inTheBackground {
             var catalog = Self.world.catalog
             let whole = catalog.search("lamp", category: "kitchen", inStockOnly: true, sort: .priceAscending, offset: 0, limit: 100_000)
             #expect(whole.total > 100 && whole.items.count == whole.total)
