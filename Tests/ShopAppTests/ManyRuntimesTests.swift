@@ -79,7 +79,14 @@ struct ScriptedPurchase {
     static func type(_ text: String) -> [Key] { text.map { .character($0) } }
 }
 
-@Suite("Many runtimes in one process")
+/// Still run on its own (`.ci/run` does, after the whole suite). The pool blocking that stalled
+/// the suite is gone, and ShopKit's timeout now covers connecting (buyers used to fail after
+/// AsyncHTTPClient's own 10 s connect timeout), but beside the whole suite on a loaded two-core
+/// machine most buyers still waited 300 s for their first product's details ("Still waiting
+/// for the shop…"): not root-caused (see docs/terminal-ui.md).
+@Suite("Many runtimes in one process",
+       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
+                "set SHOP_MANY_RUNTIMES=1 and run it alone: swift test --filter ManyRuntimesTests"))
 struct ManyRuntimesTests {
     struct Outcome: Sendable {
         var number: Int

@@ -201,6 +201,25 @@ import Testing
         }
     }
 
+    /// A gateway slower than its own body timeout still answers: the 408 is owed, and a busy
+    /// gateway (a slow handler, every thread of the pool taken) must send it late rather than
+    /// close the connection without a word. The handler here starts 4 s after the head (the
+    /// injected latency), well past the body timeout and the 2 s the guard used to wait.
+    @Test func aLateAnswerToABodyThatNeverComesStillArrives() async throws {
+        try await TestGateway.with({
+            $0.limits.requestBodyTimeout = .seconds(1)
+            $0.latency = 4000...4000
+        }) { gateway in
+            let answer = try await RawConnection.with(port: gateway.running.port) { connection in
+                try await connection.send(
+                    "POST /v1/sessions HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                return RawResponse.first(in: try await connection.readUntilClosed())
+            }
+            #expect(answer?.status == 408)
+            #expect(answer?.problemSlug == "request-timeout")
+        }
+    }
+
     @Test func oversizedHeadersAreAnswered431() async throws {
         try await TestGateway.with { gateway in
             let answer = try await RawConnection.with(port: gateway.running.port) { connection in
