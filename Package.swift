@@ -118,6 +118,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Test support: runs what blocks a thread (child processes, polls, long synchronous work)
+        // off Swift's cooperative pool, which the whole parallel suite shares.
+        .target(name: "ShopTestSupport", swiftSettings: strict),
         .target(
             name: "TerminalCurses",
             dependencies: ["TerminalUI", "CNcurses"],
@@ -198,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "ShopMockServerTests",
             dependencies: [
-                "ShopMockServer",
+                "ShopMockServer", "ShopTestSupport",
                 // The schema test reads the gateway's database with plain SQL.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -221,13 +224,13 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalCursesTests",
-            dependencies: ["TerminalCurses", "TerminalUI"],
+            dependencies: ["TerminalCurses", "TerminalUI", "ShopTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ShopAppTests",
             dependencies: [
-                "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer", "TerminalUITesting",
+                "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer", "TerminalUITesting", "ShopTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
@@ -239,7 +242,7 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "ShopKit", "ShopMockServer",
+                "ShopKit", "ShopMockServer", "ShopTestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -267,7 +270,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShopKit", "ShopMockServer", "ShopFlows", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ShopKit", "ShopMockServer", "ShopFlows", "ShopTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

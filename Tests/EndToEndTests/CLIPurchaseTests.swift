@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import ShopKit
 import Testing
 
@@ -48,13 +49,15 @@ struct CLIPurchaseTests {
           .enabled(if: CLIHarness.binary != nil && Harness.findExecutable("jq") != nil, "needs jq and the built shop"),
           .timeLimit(.minutes(2)))
     func bashScriptWithJq() async throws {
-        let harness = try await CLIHarness.start()
-        // The script puts `--gateway URL` before each subcommand, as people type it.
-        let script = try EndToEndTests.runScriptedPurchase(root: harness.root, options: ["--gateway", harness.url.absoluteString])
-        #expect(script.status == 0, "\(script)")
-        #expect(script.stdout.hasPrefix("ord_"), "\(script)")
-        #expect(try await harness.orderCount() == 1)
-        await harness.stop()
+        try await offThePool {
+            let harness = try await CLIHarness.start()
+            // The script puts `--gateway URL` before each subcommand, as people type it.
+            let script = try EndToEndTests.runScriptedPurchase(root: harness.root, options: ["--gateway", harness.url.absoluteString])
+            #expect(script.status == 0, "\(script)")
+            #expect(script.stdout.hasPrefix("ord_"), "\(script)")
+            #expect(try await harness.orderCount() == 1)
+            await harness.stop()
+        }
     }
 
     @Test("Without --json the key used is printed, and the cart the TUI would show is the CLI's",

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import ShopKit
 import Testing
 
@@ -11,71 +12,73 @@ struct EndToEndTests {
           .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
           .timeLimit(.minutes(3)))
     func buyByKeyPresses() async throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let gatewayURL = try harness.startGateway()
-        try harness.startShop(gateway: gatewayURL)
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gatewayURL = try harness.startGateway()
+            try harness.startShop(gateway: gatewayURL)
 
-        // Browse: the catalog arrives, + adds the selected (first) product.
-        try harness.waitForScreen(containing: "All products")
-        try harness.waitForScreen(containing: "★")
-        harness.keys("+")
-        try harness.waitForScreen(containing: "cart 1")
+            // Browse: the catalog arrives, + adds the selected (first) product.
+            try harness.waitForScreen(containing: "All products")
+            try harness.waitForScreen(containing: "★")
+            harness.keys("+")
+            try harness.waitForScreen(containing: "cart 1")
 
-        // Cart, then the checkout steps.
-        harness.keys("c")
-        try harness.waitForScreen(containing: "Your cart")
-        try harness.waitForScreen(containing: "Total")
-        harness.keys("Enter")
-        try harness.waitForScreen(containing: "Contact")
-        harness.type("grace@example.com")
-        harness.keys("Enter")
-        try harness.waitForScreen(containing: "Where should we ship it?")
-        for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
-            if index > 0 { harness.keys("Tab") }
-            if !text.isEmpty { harness.type(text) }
+            // Cart, then the checkout steps.
+            harness.keys("c")
+            try harness.waitForScreen(containing: "Your cart")
+            try harness.waitForScreen(containing: "Total")
+            harness.keys("Enter")
+            try harness.waitForScreen(containing: "Contact")
+            harness.type("grace@example.com")
+            harness.keys("Enter")
+            try harness.waitForScreen(containing: "Where should we ship it?")
+            for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
+                if index > 0 { harness.keys("Tab") }
+                if !text.isEmpty { harness.type(text) }
+            }
+            harness.keys("Enter")
+            try harness.waitForScreen(containing: "arrives by")
+            harness.keys("Enter")
+            try harness.waitForScreen(containing: "Card number")
+            harness.type("4242 4242 4242 4242")
+            harness.keys("Tab")
+            harness.type("12/2030")
+            harness.keys("Tab")
+            harness.type("123")
+            harness.keys("Enter")
+            try harness.waitForScreen(containing: "Enter to place the order")
+            let review = try harness.screen()
+            #expect(!review.contains("4242 4242 4242 4242"))  // only the last four after the field
+
+            // Place, pressing Enter twice at once: the second must not order again.
+            harness.keys("Enter", "Enter")
+            try harness.waitForScreen(containing: "Your order is placed", timeout: 30)
+            let confirmation = try harness.screen()
+            harness.keys("q")
+            try harness.waitForExit()
+
+            // Through ShopKit, with the session the app saved.
+            let client = ShopClient(configuration: ShopClientConfiguration(
+                baseURL: gatewayURL, sessionStore: FileSessionStore(url: harness.dataHome.appendingPathComponent("shop/session.json"))))
+            let orders = try await client.orders.page()
+            #expect(orders.items.count == 1)
+            let summary = try #require(orders.items.first)
+            let order = try await client.orders.get(id: summary.id)
+            let first = try #require(try await client.catalog.productsPage(limit: 1).items.first)
+            #expect(order.lines.count == 1)
+            #expect(order.lines.first?.productID == first.id)
+            #expect(order.lines.first?.quantity == 1)
+            #expect(order.subtotal == first.price)
+            // Standard shipping is 8.99 USD for a cart that is not empty (the shipping service's rule).
+            #expect(order.shippingOption.id == .standard)
+            #expect(order.shipping == Money(amount: 899, currency: .usd))
+            #expect(order.total == first.price + order.shipping)
+            #expect(order.cardLast4 == "4242")
+            #expect(confirmation.contains(order.id))
+            #expect(confirmation.contains(order.trackingID))
+            try await client.shutdown()
         }
-        harness.keys("Enter")
-        try harness.waitForScreen(containing: "arrives by")
-        harness.keys("Enter")
-        try harness.waitForScreen(containing: "Card number")
-        harness.type("4242 4242 4242 4242")
-        harness.keys("Tab")
-        harness.type("12/2030")
-        harness.keys("Tab")
-        harness.type("123")
-        harness.keys("Enter")
-        try harness.waitForScreen(containing: "Enter to place the order")
-        let review = try harness.screen()
-        #expect(!review.contains("4242 4242 4242 4242"))  // only the last four after the field
-
-        // Place, pressing Enter twice at once: the second must not order again.
-        harness.keys("Enter", "Enter")
-        try harness.waitForScreen(containing: "Your order is placed", timeout: 30)
-        let confirmation = try harness.screen()
-        harness.keys("q")
-        try harness.waitForExit()
-
-        // Through ShopKit, with the session the app saved.
-        let client = ShopClient(configuration: ShopClientConfiguration(
-            baseURL: gatewayURL, sessionStore: FileSessionStore(url: harness.dataHome.appendingPathComponent("shop/session.json"))))
-        let orders = try await client.orders.page()
-        #expect(orders.items.count == 1)
-        let summary = try #require(orders.items.first)
-        let order = try await client.orders.get(id: summary.id)
-        let first = try #require(try await client.catalog.productsPage(limit: 1).items.first)
-        #expect(order.lines.count == 1)
-        #expect(order.lines.first?.productID == first.id)
-        #expect(order.lines.first?.quantity == 1)
-        #expect(order.subtotal == first.price)
-        // Standard shipping is 8.99 USD for a cart that is not empty (the shipping service's rule).
-        #expect(order.shippingOption.id == .standard)
-        #expect(order.shipping == Money(amount: 899, currency: .usd))
-        #expect(order.total == first.price + order.shipping)
-        #expect(order.cardLast4 == "4242")
-        #expect(confirmation.contains(order.id))
-        #expect(confirmation.contains(order.trackingID))
-        try await client.shutdown()
     }
 }
 
@@ -268,6 +271,9 @@ final class Harness: @unchecked Sendable {
 
     @discardableResult
     private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
+        if !BlockingWorkExecutor.isCurrentThread {
+            Issue.record("Harness blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

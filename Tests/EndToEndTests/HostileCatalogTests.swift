@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Testing
 
 /// The built `shop` shows a catalog of hostile products (escape and OSC sequences, C1 controls,
@@ -17,56 +18,58 @@ extension EndToEndTests {
     @Test("Browse, open, search and add hostile products: the terminal is untouched and the layout holds",
           .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
           .timeLimit(.minutes(3)))
-    func hostileCatalog() throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let gatewayURL = try harness.startGateway(arguments: ["--catalog", Self.fixture.path])
-        try harness.startShop(gateway: gatewayURL, acceptsClipboardWrites: true)
-        #expect(try harness.display("#{set-clipboard}") == "on")
-        try harness.waitForScreen(containing: "12 items")
-        try harness.waitForScreen(containing: "Teapot")
-        let titleAtStart = try harness.display("#{pane_title}")
-        var screensChecked = 0
+    func hostileCatalog() async throws {
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gatewayURL = try harness.startGateway(arguments: ["--catalog", Self.fixture.path])
+            try harness.startShop(gateway: gatewayURL, acceptsClipboardWrites: true)
+            #expect(try harness.display("#{set-clipboard}") == "on")
+            try harness.waitForScreen(containing: "12 items")
+            try harness.waitForScreen(containing: "Teapot")
+            let titleAtStart = try harness.display("#{pane_title}")
+            var screensChecked = 0
 
-        func check(_ context: String) throws {
-            try Self.checkScreen(try harness.paddedScreen(), width: 120, height: 40, context: context)
-            screensChecked += 1
+            func check(_ context: String) throws {
+                try Self.checkScreen(try harness.paddedScreen(), width: 120, height: 40, context: context)
+                screensChecked += 1
+            }
+
+            try check("browse")
+            // Every product in turn: its detail (a long name, a huge description) loads beside the list.
+            for index in 1...11 {
+                harness.keys("j")
+                try harness.waitForScreen(containing: "on hand")
+                if index % 3 == 0 || index == 6 { try check("product \(index)") }
+            }
+            harness.keys("Enter")  // the details pane of the selected product
+            try check("details")
+            harness.keys("+")
+            try harness.waitForScreen(containing: "cart 1")
+            harness.keys("Escape")
+
+            harness.keys("/")
+            try harness.waitForScreen(containing: "Find:")
+            harness.type("Teapot")
+            try harness.waitForScreen(containing: "found")
+            try check("search")
+            harness.keys("Enter")  // open a hit
+            try check("search hit")
+
+            harness.keys("c")
+            try harness.waitForScreen(containing: "Your cart")
+            try harness.waitForScreen(containing: "Total")
+            try check("cart")
+
+            let title = try harness.display("#{pane_title}")
+            for hostile in Self.hostileTitles { #expect(!title.contains(hostile), "the pane title became \(title)") }
+            #expect(title == titleAtStart)
+            #expect(try harness.pasteBuffers().isEmpty, "OSC 52 set a paste buffer")
+            #expect(screensChecked >= 8)
+
+            harness.keys("q")
+            try harness.waitForExit()
         }
-
-        try check("browse")
-        // Every product in turn: its detail (a long name, a huge description) loads beside the list.
-        for index in 1...11 {
-            harness.keys("j")
-            try harness.waitForScreen(containing: "on hand")
-            if index % 3 == 0 || index == 6 { try check("product \(index)") }
-        }
-        harness.keys("Enter")  // the details pane of the selected product
-        try check("details")
-        harness.keys("+")
-        try harness.waitForScreen(containing: "cart 1")
-        harness.keys("Escape")
-
-        harness.keys("/")
-        try harness.waitForScreen(containing: "Find:")
-        harness.type("Teapot")
-        try harness.waitForScreen(containing: "found")
-        try check("search")
-        harness.keys("Enter")  // open a hit
-        try check("search hit")
-
-        harness.keys("c")
-        try harness.waitForScreen(containing: "Your cart")
-        try harness.waitForScreen(containing: "Total")
-        try check("cart")
-
-        let title = try harness.display("#{pane_title}")
-        for hostile in Self.hostileTitles { #expect(!title.contains(hostile), "the pane title became \(title)") }
-        #expect(title == titleAtStart)
-        #expect(try harness.pasteBuffers().isEmpty, "OSC 52 set a paste buffer")
-        #expect(screensChecked >= 8)
-
-        harness.keys("q")
-        try harness.waitForExit()
     }
 
     /// Every row at most `width` columns, nothing but printable text, and each panel's corners and sides

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -14,21 +15,23 @@ extension EndToEndTests {
     @Test("Opens, says offline, answers keys and quits with q",
           .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
           .timeLimit(.minutes(2)))
-    func gatewayDown() throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let port = try Self.closedLoopbackPort()
-        try harness.startShop(gateway: URL(string: "http://127.0.0.1:\(port)")!)
-        try harness.waitForScreen(containing: "offline")
-        try harness.waitForScreen(containing: "reach the shop")
-        harness.keys("?")
-        try harness.waitForScreen(containing: "Keys —")  // the help overlay
-        harness.keys("Escape")
-        harness.keys("c")
-        try harness.waitForScreen(containing: "Your cart")
-        #expect(try harness.screen().contains("offline"))
-        harness.keys("q")
-        try harness.waitForExit()
+    func gatewayDown() async throws {
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let port = try Self.closedLoopbackPort()
+            try harness.startShop(gateway: URL(string: "http://127.0.0.1:\(port)")!)
+            try harness.waitForScreen(containing: "offline")
+            try harness.waitForScreen(containing: "reach the shop")
+            harness.keys("?")
+            try harness.waitForScreen(containing: "Keys —")  // the help overlay
+            harness.keys("Escape")
+            harness.keys("c")
+            try harness.waitForScreen(containing: "Your cart")
+            #expect(try harness.screen().contains("offline"))
+            harness.keys("q")
+            try harness.waitForExit()
+        }
     }
 
     /// A loopback port that was free a moment ago: bound to port 0, read back, closed.

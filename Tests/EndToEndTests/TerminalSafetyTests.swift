@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Testing
 
 /// Issue 6, item 10: the terminal is left as it was found after SIGINT, SIGTERM and SIGHUP,
@@ -36,6 +37,9 @@ struct TerminalSafetyTests {
 
         @discardableResult
         func run(_ arguments: [String], wait: Bool = true) -> String {
+            if !BlockingWorkExecutor.isCurrentThread {
+                Issue.record("Pane.run blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
+            }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: tmux)
             process.arguments = arguments
@@ -131,31 +135,33 @@ struct TerminalSafetyTests {
 
     @Test(arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
     func theTerminalIsRestoredAfterASignal(name: String, signal: Int32) async throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let gateway = try harness.startGateway()
-        let pane = try Pane()
-        defer { pane.tearDown() }
-        await pane.open()
-        await pane.startShop(gateway: gateway, tag: name)
-        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
-        let pid = try #require(await pane.shopPID())
-        await Pane.pause(0.5)
-        kill(pid, signal)
-        var ended = false
-        for _ in 0..<200 where !ended {
-            ended = kill(pid, 0) != 0
-            if !ended { await Pane.pause(0.05) }
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gateway = try harness.startGateway()
+            let pane = try Pane()
+            defer { pane.tearDown() }
+            await pane.open()
+            await pane.startShop(gateway: gateway, tag: name)
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            let pid = try #require(await pane.shopPID())
+            await Pane.pause(0.5)
+            kill(pid, signal)
+            var ended = false
+            for _ in 0..<200 where !ended {
+                ended = kill(pid, 0) != 0
+                if !ended { await Pane.pause(0.05) }
+            }
+            #expect(ended, "shop did not end on SIG\(name); the screen: \(pane.screen())")
+            // An interactive bash drops the rest of a command list whose job died of SIGINT, so the
+            // terminal is read again by a command of its own, at the prompt.
+            await Pane.pause(0.3)
+            await pane.type("stty -g > after-\(name)-prompt")
+            let after = await pane.waitFor(file: "after-\(name)-prompt")
+            let before = pane.file("before-\(name)")
+            #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
+            print("terminal safety: SIG\(name): exit \(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"), stty restored: \(before == after)")
         }
-        #expect(ended, "shop did not end on SIG\(name); the screen: \(pane.screen())")
-        // An interactive bash drops the rest of a command list whose job died of SIGINT, so the
-        // terminal is read again by a command of its own, at the prompt.
-        await Pane.pause(0.3)
-        await pane.type("stty -g > after-\(name)-prompt")
-        let after = await pane.waitFor(file: "after-\(name)-prompt")
-        let before = pane.file("before-\(name)")
-        #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
-        print("terminal safety: SIG\(name): exit \(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"), stty restored: \(before == after)")
     }
 
     /// Issue 10, item 6: a crash leaves the terminal as it was found (modes, normal screen) and
@@ -163,63 +169,67 @@ struct TerminalSafetyTests {
     /// forced through the debug-only `SHOP_DEBUG_CRASH` hook.
     @Test(arguments: [("SEGV", SIGSEGV), ("BUS", SIGBUS), ("ILL", SIGILL), ("FPE", SIGFPE), ("ABRT", SIGABRT), ("trap", 0)])
     func aCrashLeavesAUsableTerminal(name: String, signal: Int32) async throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let gateway = try harness.startGateway()
-        let pane = try Pane()
-        defer { pane.tearDown() }
-        await pane.open()
-        await pane.startShop(gateway: gateway, tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "")
-        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
-        #expect(pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"]).hasPrefix("1"),
-                "the app runs on the alternate screen")
-        let pid = try #require(await pane.shopPID())
-        if signal != 0 {
-            await Pane.pause(0.5)
-            kill(pid, signal)
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gateway = try harness.startGateway()
+            let pane = try Pane()
+            defer { pane.tearDown() }
+            await pane.open()
+            await pane.startShop(gateway: gateway, tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "")
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            #expect(pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"]).hasPrefix("1"),
+                    "the app runs on the alternate screen")
+            let pid = try #require(await pane.shopPID())
+            if signal != 0 {
+                await Pane.pause(0.5)
+                kill(pid, signal)
+            }
+            var ended = false
+            for _ in 0..<400 where !ended {
+                ended = kill(pid, 0) != 0
+                if !ended { await Pane.pause(0.05) }
+            }
+            #expect(ended, "shop did not end (\(name)); the screen: \(pane.screen())")
+            let after = await pane.waitFor(file: "after-\(name)")
+            let before = pane.file("before-\(name)")
+            #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
+            let alternate = pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"])
+            #expect(alternate.hasPrefix("0"), "back on the normal screen")
+            let status = Int(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
+            #expect(status > 128, "died of the signal: \(status)")
+            let log = (try? String(contentsOf: pane.root.appendingPathComponent("state/shop/shop.log"), encoding: .utf8)) ?? ""
+            let expectedSignal = signal == 0 ? status - 128 : Int(signal)
+            #expect(log.contains("shop: crashed with signal \(expectedSignal)"), "the crash note is in the log")
+            print("terminal safety: crash \(name): exit \(status), stty restored: \(before == after), normal screen: \(alternate.hasPrefix("0"))")
         }
-        var ended = false
-        for _ in 0..<400 where !ended {
-            ended = kill(pid, 0) != 0
-            if !ended { await Pane.pause(0.05) }
-        }
-        #expect(ended, "shop did not end (\(name)); the screen: \(pane.screen())")
-        let after = await pane.waitFor(file: "after-\(name)")
-        let before = pane.file("before-\(name)")
-        #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
-        let alternate = pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"])
-        #expect(alternate.hasPrefix("0"), "back on the normal screen")
-        let status = Int(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
-        #expect(status > 128, "died of the signal: \(status)")
-        let log = (try? String(contentsOf: pane.root.appendingPathComponent("state/shop/shop.log"), encoding: .utf8)) ?? ""
-        let expectedSignal = signal == 0 ? status - 128 : Int(signal)
-        #expect(log.contains("shop: crashed with signal \(expectedSignal)"), "the crash note is in the log")
-        print("terminal safety: crash \(name): exit \(status), stty restored: \(before == after), normal screen: \(alternate.hasPrefix("0"))")
     }
 
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        let gateway = try harness.startGateway()
-        let pane = try Pane()
-        defer { pane.tearDown() }
-        await pane.open()
-        await pane.startShop(gateway: gateway, tag: "TSTP")
-        #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
-        await Pane.pause(0.5)
-        await pane.keys("C-z")
-        #expect(await pane.waitFor(screen: "Stopped"), "the shell reports the stopped job: \(pane.screen())")
-        await pane.type("stty -g > suspended-TSTP")
-        let suspended = await pane.waitFor(file: "suspended-TSTP")
-        let before = pane.file("before-TSTP")
-        #expect(before != nil && before == suspended, "while suspended: before \(before ?? "-") suspended \(suspended ?? "-")")
-        await pane.type("fg")
-        #expect(await pane.waitFor(screen: "Cart"), "fg redraws the app: \(pane.screen())")
-        await pane.keys("q")
-        await Pane.pause(0.3)
-        if pane.file("after-TSTP") == nil { await pane.keys("y"); await pane.keys("Enter") }  // a quit confirmation, if any
-        let after = await pane.waitFor(file: "after-TSTP")
-        #expect(after != nil && before == after, "after quitting: before \(before ?? "-") after \(after ?? "-")")
-        print("terminal safety: Ctrl-Z: stty restored while suspended: \(before == suspended), after fg and quit: \(before == after)")
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gateway = try harness.startGateway()
+            let pane = try Pane()
+            defer { pane.tearDown() }
+            await pane.open()
+            await pane.startShop(gateway: gateway, tag: "TSTP")
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            await Pane.pause(0.5)
+            await pane.keys("C-z")
+            #expect(await pane.waitFor(screen: "Stopped"), "the shell reports the stopped job: \(pane.screen())")
+            await pane.type("stty -g > suspended-TSTP")
+            let suspended = await pane.waitFor(file: "suspended-TSTP")
+            let before = pane.file("before-TSTP")
+            #expect(before != nil && before == suspended, "while suspended: before \(before ?? "-") suspended \(suspended ?? "-")")
+            await pane.type("fg")
+            #expect(await pane.waitFor(screen: "Cart"), "fg redraws the app: \(pane.screen())")
+            await pane.keys("q")
+            await Pane.pause(0.3)
+            if pane.file("after-TSTP") == nil { await pane.keys("y"); await pane.keys("Enter") }  // a quit confirmation, if any
+            let after = await pane.waitFor(file: "after-TSTP")
+            #expect(after != nil && before == after, "after quitting: before \(before ?? "-") after \(after ?? "-")")
+            print("terminal safety: Ctrl-Z: stty restored while suspended: \(before == suspended), after fg and quit: \(before == after)")
+        }
     }
 }

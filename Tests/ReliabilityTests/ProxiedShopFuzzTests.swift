@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import NIOCore
 import ShopKit
 import ShopMockServer
@@ -34,31 +35,33 @@ extension Reliability {
 
         @Test(.enabled(if: ShopPane.missingPrerequisite == nil, "\(ShopPane.missingPrerequisite ?? "")"), .timeLimit(.minutes(10)))
         func shopStaysUpSaysWhatIsWrongAndQuitsCleanly() async throws {
-            try await Gateways.with { gateway in
-                let mutator = AnswerMutator(seed: 0x5_0010_0001)
-                let dice = SpoilingDice(seed: 0x10_0002)
-                let proxy = try await FaultProxy(
-                    upstream: gateway.url, holdFor: .zero,
-                    rewrite: { request, status, headers, body in
-                        guard dice.roll(Self.spoiledShare) else { return nil }
-                        dice.countSpoiled()
-                        return mutator.mutate(request, status: status, headers: headers, body: body)
-                    },
-                    decide: { _ in
-                        guard dice.roll(0.06) else { return .none }
-                        return dice.roll(0.5) ? .truncatedBody : .malformedJSON
-                    })
-                mutator.enabled = true  // the dice decide which answers it sees
-                let pane = try ShopPane(gateway: proxy.url, width: 100, height: 30)
-                defer { pane.tearDown() }
-                do {
-                    try await drive(pane, dice: dice)
-                } catch {
+            try await offThePool {
+                try await Gateways.with { gateway in
+                    let mutator = AnswerMutator(seed: 0x5_0010_0001)
+                    let dice = SpoilingDice(seed: 0x10_0002)
+                    let proxy = try await FaultProxy(
+                        upstream: gateway.url, holdFor: .zero,
+                        rewrite: { request, status, headers, body in
+                            guard dice.roll(Self.spoiledShare) else { return nil }
+                            dice.countSpoiled()
+                            return mutator.mutate(request, status: status, headers: headers, body: body)
+                        },
+                        decide: { _ in
+                            guard dice.roll(0.06) else { return .none }
+                            return dice.roll(0.5) ? .truncatedBody : .malformedJSON
+                        })
+                    mutator.enabled = true  // the dice decide which answers it sees
+                    let pane = try ShopPane(gateway: proxy.url, width: 100, height: 30)
+                    defer { pane.tearDown() }
+                    do {
+                        try await drive(pane, dice: dice)
+                    } catch {
+                        await proxy.stop()
+                        throw error
+                    }
                     await proxy.stop()
-                    throw error
+                    print("proxy fuzz: \(mutator.counts.values.reduce(0, +)) answers mutated, proxy faults \(proxy.faultCounts.filter { $0.key != .none })")
                 }
-                await proxy.stop()
-                print("proxy fuzz: \(mutator.counts.values.reduce(0, +)) answers mutated, proxy faults \(proxy.faultCounts.filter { $0.key != .none })")
             }
         }
 

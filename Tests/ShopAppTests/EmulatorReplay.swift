@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Synchronization
 import Testing
 import TerminalUI
@@ -16,17 +17,23 @@ enum EmulatorReplay {
     private struct Replayed: Decodable {
         var rows: [String]
         /// Per cell: foreground, background (pyte's names or hex), bold, reverse.
-        var styles: [[[Entry]]]
+        var styles: [[CellStyle]]
+    }
 
-        enum Entry: Decodable {
-            case text(String)
-            case flag(Bool)
-            init(from decoder: any Decoder) throws {
-                let value = try decoder.singleValueContainer()
-                if let flag = try? value.decode(Bool.self) { self = .flag(flag) } else { self = .text(try value.decode(String.self)) }
-            }
-            var text: String { if case .text(let text) = self { text } else { "" } }
-            var flag: Bool { if case .flag(let flag) = self { flag } else { false } }
+    /// One cell's `[foreground, background, bold, reverse]`, read in order: no decoding by trial
+    /// and error, whose every throw costs a backtrace under Swift Testing (thousands per screen).
+    private struct CellStyle: Decodable {
+        var foreground: String
+        var background: String
+        var bold: Bool
+        var reverse: Bool
+
+        init(from decoder: any Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            foreground = try fields.decode(String.self)
+            background = try fields.decode(String.self)
+            bold = try fields.decode(Bool.self)
+            reverse = try fields.decode(Bool.self)
         }
     }
 
@@ -34,7 +41,7 @@ enum EmulatorReplay {
         .deletingLastPathComponent().appendingPathComponent("scripts/vt_replay.py")
 
     /// Whether pyte can be imported; `.ci/run` installs it. Locally a missing pyte skips the check
-    /// with a note; on CI it fails.
+    /// with a note; on CI it fails. Read it off the cooperative pool: it waits for a process.
     static let pyteAvailable: Bool = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -46,12 +53,8 @@ enum EmulatorReplay {
     }()
 
     static func expectReproduced(_ name: String, sourceLocation: SourceLocation = #_sourceLocation,
-                                 _ build: (Int, Int) -> AppState) {
-        // Each replay waits for a Python process; beside the whole suite those waits held the
-        // cooperative pool and other tests' gateways stalled for 80 s. `.ci/run` runs the
-        // snapshot suite again alone with SHOP_EMULATOR_REPLAY=1.
-        guard ProcessInfo.processInfo.environment["SHOP_EMULATOR_REPLAY"] == "1" else { return }
-        guard pyteAvailable else {
+                                 _ build: (Int, Int) -> AppState) async {
+        guard await offThePool({ pyteAvailable }) else {
             let ci = ProcessInfo.processInfo.environment["CI"].map { !["", "0", "false"].contains($0.lowercased()) } ?? false
             if ci { Issue.record("pyte is not installed (pip install pyte): the ANSI backend cannot be checked", sourceLocation: sourceLocation) }
             return
@@ -67,7 +70,8 @@ enum EmulatorReplay {
                 let terminal = Terminal(backend: backend, theme: .default)
                 for frame in frames { terminal.draw(frame) }
             }
-            guard let replayed = replay(bytes.bytes, size: size, sourceLocation: sourceLocation) else { return }
+            // Each replay waits for a Python process: off the pool, which the whole suite shares.
+            guard let replayed = await offThePool({ replay(bytes.bytes, size: size, sourceLocation: sourceLocation) }) else { return }
             #expect(replayed.rows == test.lines, "\(name) \(width)x\(height): pyte shows\n\(replayed.rows.joined(separator: "\n"))",
                     sourceLocation: sourceLocation)
             var wrong: [String] = []
@@ -75,7 +79,7 @@ enum EmulatorReplay {
                 for x in 0..<width {
                     let meant = test.styles[y * width + x]
                     let cell = replayed.styles[y][x]
-                    let shown = (cell[0].text, cell[1].text, cell[2].flag, cell[3].flag)
+                    let shown = (cell.foreground, cell.background, cell.bold, cell.reverse)
                     let expected = (pyteName(meant.foreground), pyteName(meant.background),
                                     meant.attributes.contains(.bold), meant.attributes.contains(.reverse))
                     if shown != expected { wrong.append("(\(x),\(y)) meant \(expected) shown \(shown)") }

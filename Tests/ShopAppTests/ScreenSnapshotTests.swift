@@ -14,7 +14,7 @@ struct ScreenSnapshotTests {
 
     /// Pictures the state at the snapshot sizes, then lints it at every lint size and theme.
     private func snapshot(_ name: String, testName: String = #function, line: UInt = #line,
-                          sourceLocation: SourceLocation = #_sourceLocation, _ build: (Int, Int) -> AppState) {
+                          sourceLocation: SourceLocation = #_sourceLocation, _ build: (Int, Int) -> AppState) async {
         for (width, height) in Self.sizes {
             let state = build(width, height)
             for (themeName, theme) in Self.themes {
@@ -23,25 +23,25 @@ struct ScreenSnapshotTests {
             }
         }
         LayoutLint.expectClean("\(testName) \(name)", sourceLocation: sourceLocation, build)
-        EmulatorReplay.expectReproduced("\(testName) \(name)", sourceLocation: sourceLocation, build)
+        await EmulatorReplay.expectReproduced("\(testName) \(name)", sourceLocation: sourceLocation, build)
     }
 
     // MARK: Browse
 
-    @Test func browseLoading() {
-        snapshot("loading") { width, height in
+    @Test func browseLoading() async {
+        await snapshot("loading") { width, height in
             var state = Fixtures.state(width: width, height: height)
             _ = reduce(&state, .start)
             return state
         }
     }
 
-    @Test func browsePopulated() {
-        snapshot("populated") { Fixtures.browsing(width: $0, height: $1) }
+    @Test func browsePopulated() async {
+        await snapshot("populated") { Fixtures.browsing(width: $0, height: $1) }
     }
 
-    @Test func browseDetailFocused() {
-        snapshot("detail") { width, height in
+    @Test func browseDetailFocused() async {
+        await snapshot("detail") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("j"), .enter], &state)
             _ = reduce(&state, .productLoaded(id: "p2", .success(Fixtures.detail(Fixtures.products[1]))))
@@ -51,8 +51,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func browseError() {
-        snapshot("error") { width, height in
+    @Test func browseError() async {
+        await snapshot("error") { width, height in
             var state = Fixtures.state(width: width, height: height)
             _ = reduce(&state, .start)
             let failure = ServiceFailure(kind: .network, message: "connection refused")
@@ -63,8 +63,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func browseEmptyCategory() {
-        snapshot("emptyCategory") { width, height in
+    @Test func browseEmptyCategory() async {
+        await snapshot("emptyCategory") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("h"), .character("G")], &state)
             _ = reduce(&state, .productsLoaded(generation: 1, .success(Page(items: []))))
@@ -72,7 +72,7 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func tooSmall() {
+    @Test func tooSmall() async {
         let state = Fixtures.browsing(width: 59, height: 19)
         for (themeName, theme) in Self.themes {
             assertScreen(AppView.render(state, size: Size(width: 59, height: 19), theme: theme), named: "59x19.\(themeName)", resolvedWith: theme)
@@ -86,8 +86,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func help() {
-        snapshot("help") { width, height in
+    @Test func help() async {
+        await snapshot("help") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("?")], &state)
             return state
@@ -112,16 +112,16 @@ struct ScreenSnapshotTests {
 
     // MARK: Search
 
-    @Test func searchEmpty() {
-        snapshot("empty") { width, height in
+    @Test func searchEmpty() async {
+        await snapshot("empty") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("/")], &state)
             return state
         }
     }
 
-    @Test func searchResults() {
-        snapshot("results") { width, height in
+    @Test func searchResults() async {
+        await snapshot("results") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("/")], &state)
             _ = Fixtures.type("pan", &state)
@@ -138,7 +138,7 @@ struct ScreenSnapshotTests {
     }
 
     /// At the smallest size the name keeps the room "in description" would take.
-    @Test func narrowSearchResultsShowWholeNames() {
+    @Test func narrowSearchResultsShowWholeNames() async {
         var state = Fixtures.browsing(width: 60, height: 20)
         Fixtures.press([.character("/")], &state)
         _ = Fixtures.type("pan", &state)
@@ -151,8 +151,8 @@ struct ScreenSnapshotTests {
         #expect(rows[1].contains("1 of 7 found"))
     }
 
-    @Test func searchNoMatch() {
-        snapshot("noMatch") { width, height in
+    @Test func searchNoMatch() async {
+        await snapshot("noMatch") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("/")], &state)
             _ = Fixtures.type("zzz", &state)
@@ -161,8 +161,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func searchDidYouMean() {
-        snapshot("didYouMean") { width, height in
+    @Test func searchDidYouMean() async {
+        await snapshot("didYouMean") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("/")], &state)
             _ = Fixtures.type("lamq", &state)
@@ -173,8 +173,8 @@ struct ScreenSnapshotTests {
 
     // MARK: Cart
 
-    @Test func cartPopulated() {
-        snapshot("populated") { width, height in
+    @Test func cartPopulated() async {
+        await snapshot("populated") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("c")], &state)
             _ = reduce(&state, .cartLoaded(.success(Fixtures.cartWithTwo)))
@@ -183,8 +183,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func cartEmpty() {
-        snapshot("empty") { width, height in
+    @Test func cartEmpty() async {
+        await snapshot("empty") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("c")], &state)
             _ = reduce(&state, .cartLoaded(.success(.empty())))
@@ -192,16 +192,16 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func cartLoading() {
-        snapshot("loading") { width, height in
+    @Test func cartLoading() async {
+        await snapshot("loading") { width, height in
             var state = Fixtures.state(width: width, height: height)
             Fixtures.press([.character("c")], &state)
             return state
         }
     }
 
-    @Test func cartConflict() {
-        snapshot("conflict") { width, height in
+    @Test func cartConflict() async {
+        await snapshot("conflict") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("c")], &state)
             let lines = [Fixtures.line(Fixtures.products[0], quantity: 2), Fixtures.line(Fixtures.products[1], quantity: 5, problem: "Only 3 left in stock")]
@@ -214,8 +214,8 @@ struct ScreenSnapshotTests {
 
     // MARK: Checkout
 
-    @Test func checkoutContact() {
-        snapshot("contact") { width, height in
+    @Test func checkoutContact() async {
+        await snapshot("contact") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("c"), .enter], &state)
             _ = Fixtures.type("grace@exa", &state)
@@ -223,8 +223,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutAddressForm() {
-        snapshot("addressForm") { width, height in
+    @Test func checkoutAddressForm() async {
+        await snapshot("addressForm") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("c"), .enter], &state)
             _ = Fixtures.type("grace@example.com", &state)
@@ -236,8 +236,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutSavedAddresses() {
-        snapshot("savedAddresses") { width, height in
+    @Test func checkoutSavedAddresses() async {
+        await snapshot("savedAddresses") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             _ = reduce(&state, .signedIn(.success(Fixtures.account)))
             _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(10)))
@@ -248,8 +248,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutShippingLoading() {
-        snapshot("shippingLoading") { width, height in
+    @Test func checkoutShippingLoading() async {
+        await snapshot("shippingLoading") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toShipping(&state)
             state.checkout?.shippingOptions = .loading(previous: nil)
@@ -257,17 +257,17 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutShipping() {
-        snapshot("shipping") { width, height in
+    @Test func checkoutShipping() async {
+        await snapshot("shipping") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toShipping(&state)
             return state
         }
     }
 
-    @Test func checkoutPayment() {
+    @Test func checkoutPayment() async {
         // The number field is left, so it shows the last four only: no card number in the file.
-        snapshot("payment") { width, height in
+        await snapshot("payment") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toShipping(&state)
             Fixtures.press([.enter], &state)
@@ -278,8 +278,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutPaymentDeclined() {
-        snapshot("paymentDeclined") { width, height in
+    @Test func checkoutPaymentDeclined() async {
+        await snapshot("paymentDeclined") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toReview(&state)
             Fixtures.press([.enter], &state)
@@ -290,16 +290,16 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutReview() {
-        snapshot("review") { width, height in
+    @Test func checkoutReview() async {
+        await snapshot("review") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toReview(&state)
             return state
         }
     }
 
-    @Test func checkoutPlacing() {
-        snapshot("placing") { width, height in
+    @Test func checkoutPlacing() async {
+        await snapshot("placing") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toReview(&state)
             Fixtures.press([.enter], &state)
@@ -308,8 +308,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutRetry() {
-        snapshot("retry") { width, height in
+    @Test func checkoutRetry() async {
+        await snapshot("retry") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toReview(&state)
             Fixtures.press([.enter], &state)
@@ -319,8 +319,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutDone() {
-        snapshot("done") { width, height in
+    @Test func checkoutDone() async {
+        await snapshot("done") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toReview(&state)
             Fixtures.press([.enter], &state)
@@ -331,8 +331,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func checkoutConfirmQuit() {
-        snapshot("confirmQuit") { width, height in
+    @Test func checkoutConfirmQuit() async {
+        await snapshot("confirmQuit") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             CheckoutDriver.toShipping(&state)
             Fixtures.press([.character("q")], &state)
@@ -342,8 +342,8 @@ struct ScreenSnapshotTests {
 
     // MARK: Orders and tracker
 
-    @Test func ordersList() {
-        snapshot("list") { width, height in
+    @Test func ordersList() async {
+        await snapshot("list") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("o")], &state)
             _ = reduce(&state, .ordersLoaded(.success(Page(items: Fixtures.orderSummaries))))
@@ -351,8 +351,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func ordersEmpty() {
-        snapshot("empty") { width, height in
+    @Test func ordersEmpty() async {
+        await snapshot("empty") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("o")], &state)
             _ = reduce(&state, .ordersLoaded(.success(Page(items: []))))
@@ -371,28 +371,28 @@ struct ScreenSnapshotTests {
         return state
     }
 
-    @Test func trackerInTransit() {
-        snapshot("inTransit") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .inTransit, cancellable: false)) }
+    @Test func trackerInTransit() async {
+        await snapshot("inTransit") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .inTransit, cancellable: false)) }
     }
 
-    @Test func trackerCancellable() {
-        snapshot("cancellable") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .paid)) }
+    @Test func trackerCancellable() async {
+        await snapshot("cancellable") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .paid)) }
     }
 
-    @Test func trackerCancelled() {
-        snapshot("cancelled") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .cancelled, cancellable: false)) }
+    @Test func trackerCancelled() async {
+        await snapshot("cancelled") { Self.tracker(width: $0, height: $1, order: Fixtures.order(status: .cancelled, cancellable: false)) }
     }
 
-    @Test func trackerConfirmCancel() {
-        snapshot("confirmCancel") { width, height in
+    @Test func trackerConfirmCancel() async {
+        await snapshot("confirmCancel") { width, height in
             var state = Self.tracker(width: width, height: height, order: Fixtures.order(status: .paid))
             Fixtures.press([.character("X")], &state)
             return state
         }
     }
 
-    @Test func invoice() {
-        snapshot("invoice") { width, height in
+    @Test func invoice() async {
+        await snapshot("invoice") { width, height in
             var state = Self.tracker(width: width, height: height, order: Fixtures.order(status: .delivered, cancellable: false))
             Fixtures.press([.character("v")], &state)
             let order = Fixtures.order(status: .delivered, cancellable: false)
@@ -406,8 +406,8 @@ struct ScreenSnapshotTests {
 
     // MARK: Account and inbox
 
-    @Test func accountSignIn() {
-        snapshot("signIn") { width, height in
+    @Test func accountSignIn() async {
+        await snapshot("signIn") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("a")], &state)
             _ = Fixtures.type("ada@example.com", &state)
@@ -419,8 +419,8 @@ struct ScreenSnapshotTests {
         }
     }
 
-    @Test func accountRegister() {
-        snapshot("register") { width, height in
+    @Test func accountRegister() async {
+        await snapshot("register") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("a"), .ctrl("r")], &state)
             return state
@@ -437,36 +437,36 @@ struct ScreenSnapshotTests {
         return state
     }
 
-    @Test func accountProfile() {
-        snapshot("profile") { Self.signedIn(width: $0, height: $1) }
+    @Test func accountProfile() async {
+        await snapshot("profile") { Self.signedIn(width: $0, height: $1) }
     }
 
-    @Test func accountAddresses() {
-        snapshot("addresses") { width, height in
+    @Test func accountAddresses() async {
+        await snapshot("addresses") { width, height in
             var state = Self.signedIn(width: width, height: height)
             Fixtures.press([.tab], &state)
             return state
         }
     }
 
-    @Test func accountActivity() {
-        snapshot("activity") { width, height in
+    @Test func accountActivity() async {
+        await snapshot("activity") { width, height in
             var state = Self.signedIn(width: width, height: height)
             Fixtures.press([.tab, .tab], &state)
             return state
         }
     }
 
-    @Test func inbox() {
-        snapshot("inbox") { width, height in
+    @Test func inbox() async {
+        await snapshot("inbox") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             Fixtures.press([.character("i"), .enter], &state)
             return state
         }
     }
 
-    @Test func inboxEmpty() {
-        snapshot("empty") { width, height in
+    @Test func inboxEmpty() async {
+        await snapshot("empty") { width, height in
             var state = Fixtures.state(width: width, height: height)
             Fixtures.press([.character("i")], &state)
             _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: []), unreadCount: 0))))

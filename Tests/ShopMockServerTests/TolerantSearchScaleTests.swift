@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Testing
 @testable import ShopMockServer
 
@@ -7,12 +8,11 @@ import Testing
 /// query word with each product word directly (no index). Correctness only; the time is
 /// `shop-bench scale`'s figure.
 ///
-/// Run on its own (`.ci/run` does, after the whole suite): its synchronous tests hold the
-/// cooperative pool's threads for minutes of a debug build's CPU, and beside the whole suite
-/// other tests' gateways then waited 120 s for an answer.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHOP_SEARCH_SCALE"] == "1",
-                "set SHOP_SEARCH_SCALE=1 and run it alone: swift test --filter TolerantSearchScaleTests"))
-struct TolerantSearchScaleTests {
+/// Each test runs ``inTheBackground(isolation:_:)`` (its own threads, at the lowest priority):
+/// building the world and the reference take a debug build minutes of CPU, and on the
+/// cooperative pool (two threads on CI) that held every other test's gateway without an answer
+/// for as long.
+@Suite struct TolerantSearchScaleTests {
     static let adjectives = ["Classic", "Compact", "Deluxe", "Rustic", "Modern", "Vintage", "Sturdy", "Light", "Smart", "Cosy",
                              "Bright", "Quiet", "Travel", "Pocket", "Grand", "Mini"]
     static let nouns = ["Lamp", "Kettle", "Backpack", "Notebook", "Scarf", "Mug", "Speaker", "Tent", "Puzzle", "Brush",
@@ -163,57 +163,63 @@ struct TolerantSearchScaleTests {
         return String(letters)
     }
 
-    @Test func everyAnswerEqualsThePlainReference() {
-        var catalog = Self.world.catalog
-        #expect(Self.world.entries.count == 100_072)
-        let nameOrder = Dictionary(uniqueKeysWithValues: catalog.list(category: nil, inStockOnly: false, sort: .name).enumerated().map { ($1.id, $0) })
-        var random = SplitMix(state: 2026)
-        var queries = ["lamp", "deluxe lamp", "backpak", "rustik", "qui", "wristwach", "chef knife", "knife chef", "creme brulee",
-                       "12345", "lamp 4242", "kitchen warm", "lamq", "waterprof foldable"]
-        let pool = Self.adjectives + Self.nouns + Self.words
-        for _ in 0..<8 {
-            let count = Int.random(in: 1...2, using: &random)
-            queries.append((0..<count).map { _ in
-                let word = pool.randomElement(using: &random)!
-                return Bool.random(using: &random) ? Self.misspell(word, using: &random) : word.lowercased()
-            }.joined(separator: " "))
-        }
-        for query in queries {
-            let expected = Self.expected(query, world: Self.world, nameOrder: nameOrder)
-            let found = catalog.search(query, category: nil, inStockOnly: false, sort: .relevance, offset: 0, limit: max(1, expected.count))
-            #expect(found.total == expected.count, "\(query): \(found.total) found, the reference \(expected.count)")
-            #expect(found.items.map(\.product.id) == expected.map(\.id), "\(query): another order or other products")
-            let fieldNames: [MatchField] = [.name, .category, .description]
-            let fields = found.items.map { Set($0.matchedIn.compactMap { fieldNames.firstIndex(of: $0) }) }
-            #expect(fields == expected.map(\.fields), "\(query): matchedIn")
-        }
-    }
-
-    @Test func theIssuesQueriesAnswerAsOnTheBundledCatalogAlone() {
-        var catalog = Self.world.catalog
-        for query in ["wristwach", "chef knife", "chefs", "knife chef", "creme", "brulee", "lamq"] {
-            let alone = TolerantSearchTests.search(TolerantSearchTests.bundled, query)
-            let found = catalog.search(query, category: nil, inStockOnly: false, sort: .relevance, offset: 0, limit: 100)
-            #expect(found.items.map(\.product.name) == alone.names, "\(query)")
-            #expect(found.total == alone.total && found.suggestion == alone.suggestion, "\(query)")
+    @Test func everyAnswerEqualsThePlainReference() async {
+        await inTheBackground {
+            var catalog = Self.world.catalog
+            #expect(Self.world.entries.count == 100_072)
+            let nameOrder = Dictionary(uniqueKeysWithValues: catalog.list(category: nil, inStockOnly: false, sort: .name).enumerated().map { ($1.id, $0) })
+            var random = SplitMix(state: 2026)
+            var queries = ["lamp", "deluxe lamp", "backpak", "rustik", "qui", "wristwach", "chef knife", "knife chef", "creme brulee",
+                           "12345", "lamp 4242", "kitchen warm", "lamq", "waterprof foldable"]
+            let pool = Self.adjectives + Self.nouns + Self.words
+            for _ in 0..<8 {
+                let count = Int.random(in: 1...2, using: &random)
+                queries.append((0..<count).map { _ in
+                    let word = pool.randomElement(using: &random)!
+                    return Bool.random(using: &random) ? Self.misspell(word, using: &random) : word.lowercased()
+                }.joined(separator: " "))
+            }
+            for query in queries {
+                let expected = Self.expected(query, world: Self.world, nameOrder: nameOrder)
+                let found = catalog.search(query, category: nil, inStockOnly: false, sort: .relevance, offset: 0, limit: max(1, expected.count))
+                #expect(found.total == expected.count, "\(query): \(found.total) found, the reference \(expected.count)")
+                #expect(found.items.map(\.product.id) == expected.map(\.id), "\(query): another order or other products")
+                let fieldNames: [MatchField] = [.name, .category, .description]
+                let fields = found.items.map { Set($0.matchedIn.compactMap { fieldNames.firstIndex(of: $0) }) }
+                #expect(fields == expected.map(\.fields), "\(query): matchedIn")
+            }
         }
     }
 
-    @Test func filtersAndPagesOnALargeAnswer() {
-        var catalog = Self.world.catalog
-        let whole = catalog.search("lamp", category: "kitchen", inStockOnly: true, sort: .priceAscending, offset: 0, limit: 100_000)
-        #expect(whole.total > 100 && whole.items.count == whole.total)
-        #expect(whole.items.allSatisfy { $0.product.category == "kitchen" && $0.product.stock > 0 })
-        let prices = whole.items.map(\.product.priceUsdCents)
-        #expect(prices == prices.sorted())
-        var paged: [String] = []
-        var offset = 0
-        while offset < whole.total {
-            let page = catalog.search("lamp", category: "kitchen", inStockOnly: true, sort: .priceAscending, offset: offset, limit: 100)
-            #expect(page.total == whole.total)
-            paged += page.items.map(\.product.id)
-            offset += 100
+    @Test func theIssuesQueriesAnswerAsOnTheBundledCatalogAlone() async {
+        await inTheBackground {
+            var catalog = Self.world.catalog
+            for query in ["wristwach", "chef knife", "chefs", "knife chef", "creme", "brulee", "lamq"] {
+                let alone = TolerantSearchTests.search(TolerantSearchTests.bundled, query)
+                let found = catalog.search(query, category: nil, inStockOnly: false, sort: .relevance, offset: 0, limit: 100)
+                #expect(found.items.map(\.product.name) == alone.names, "\(query)")
+                #expect(found.total == alone.total && found.suggestion == alone.suggestion, "\(query)")
+            }
         }
-        #expect(paged == whole.items.map(\.product.id))
+    }
+
+    @Test func filtersAndPagesOnALargeAnswer() async {
+        await inTheBackground {
+            var catalog = Self.world.catalog
+            let whole = catalog.search("lamp", category: "kitchen", inStockOnly: true, sort: .priceAscending, offset: 0, limit: 100_000)
+            #expect(whole.total > 100 && whole.items.count == whole.total)
+            #expect(whole.items.allSatisfy { $0.product.category == "kitchen" && $0.product.stock > 0 })
+            let prices = whole.items.map(\.product.priceUsdCents)
+            #expect(prices == prices.sorted())
+            var paged: [String] = []
+            var offset = 0
+            while offset < whole.total {
+                let page = catalog.search("lamp", category: "kitchen", inStockOnly: true, sort: .priceAscending, offset: offset, limit: 100)
+                #expect(page.total == whole.total)
+                paged += page.items.map(\.product.id)
+                offset += 100
+            }
+            #expect(paged == whole.items.map(\.product.id))
+        }
     }
 }

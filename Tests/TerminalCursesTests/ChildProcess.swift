@@ -1,4 +1,6 @@
 import Foundation
+import ShopTestSupport
+import Testing
 
 /// Runs a program and waits for it, with a clean signal state.
 ///
@@ -14,6 +16,9 @@ enum ChildProcess {
     }
 
     static func run(_ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Result {
+        if !BlockingWorkExecutor.isCurrentThread {
+            Issue.record("ChildProcess.run blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
+        }
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("child-output-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
 

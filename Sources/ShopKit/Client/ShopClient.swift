@@ -66,6 +66,11 @@ public final class ShopClient: Sendable {
         // A refused connection should fail fast and go through our RetryPolicy, not be retried
         // silently by the pool until the request's deadline.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // Connecting is part of an attempt: without this AsyncHTTPClient gives up on a connection
+        // after its own 10 s, whatever `timeout` says. A gateway whose accept loop is busy (100
+        // sessions connecting at once to an embedded gateway on two cores) then failed requests
+        // that had 600 s to live with "took too long" (ManyRuntimesTests).
+        httpConfiguration.timeout.connect = TimeAmount(configuration.timeout)
         httpConfiguration.decompression = .enabled(limit: .ratio(20))
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
         self.init(configuration: configuration, httpClient: httpClient, ownsHTTPClient: true)

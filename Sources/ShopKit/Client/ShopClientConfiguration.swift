@@ -6,7 +6,8 @@ import OpenAPIRuntime
 public struct ShopClientConfiguration: Sendable {
     /// The gateway's address, e.g. `http://127.0.0.1:8080` (paths under `/v1` are added per call).
     public var baseURL: URL
-    /// How long one attempt of a request may take before it fails with ``ShopError/timeout``.
+    /// How long one attempt of a request, connecting included, may take before it fails with
+    /// ``ShopError/timeout``.
     public var timeout: Duration
     /// When and how fast failed requests are retried.
     public var retryPolicy: RetryPolicy

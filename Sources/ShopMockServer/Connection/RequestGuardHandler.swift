@@ -19,7 +19,10 @@ import NIOHTTPTypes
 /// - A request over a rate limit is passed on marked with a ``GuardVerdict`` and answered 429.
 ///
 /// The answers it gives itself wait for the responses to earlier pipelined requests, so answers
-/// always keep the order of requests.
+/// always keep the order of requests. A timer never closes a connection that is still owed an
+/// answer: a busy gateway (every thread of the cooperative pool taken) answers late, and the
+/// client gets the 408 or 413 late instead of a connection closed without a word. Only if the
+/// router has not answered within ``GatewayLimits/idleTimeout`` is the connection cut anyway.
 final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -209,7 +212,9 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             writeAnswer(problem, context: context)
         } else if closeWhenAnswered {
             if case .discardingBody = phase {
-                return  // closes when the dropped body ends or its timeout fires
+                // Closes when the dropped body ends or, from now, a body timeout passes.
+                schedule(limits.requestBodyTimeout, context: context)
+                return
             }
             context.flush()
             context.close(promise: nil)
@@ -259,20 +264,39 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
 
     private func timedOut(context: ChannelHandlerContext) {
         switch phase {
-        case .idle, .discardingBody:
+        case .idle:
             context.close(promise: nil)
+        case .discardingBody(let passEnd):
+            guard inFlight > 0 else {
+                context.close(promise: nil)  // the refusal is out; the rest of the body is not worth waiting for
+                return
+            }
+            // The refusal is not written yet: stop waiting for the body (the router gets its
+            // end, if it waits for one) and close once the answer is out.
+            if passEnd { context.fireChannelRead(wrapInboundOut(.end(nil))) }
+            phase = .discardingBody(passEnd: false)
+            closeWhenAnswered = true
+            scheduleLastResortClose(context: context)
         case .readingHead:
             answerAndClose(.requestTimeout("head"), context: context)
         case .readingBody:
-            // The router is reading this body: fail its read, so it answers 408; close soon after
-            // even if it never does.
+            // The router is reading this body: fail its read, so it answers 408, however late.
             phase = .discardingBody(passEnd: false)
             closeWhenAnswered = true
             context.fireErrorCaught(GuardInterruption.bodyTimedOut)
-            let channel = context.channel
-            timer = context.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
+            scheduleLastResortClose(context: context)
         case .awaitingResponse, .closing:
             break
         }
+    }
+
+    /// Cuts the connection if the router still has not answered after an idle timeout (a
+    /// handler that never ends must not hold the connection for ever).
+    private func scheduleLastResortClose(context: ChannelHandlerContext) {
+        cancelTimer()
+        let channel = context.channel
+        let (seconds, attoseconds) = limits.idleTimeout.components
+        let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer = context.eventLoop.scheduleTask(in: amount) { channel.close(promise: nil) }
     }
 }

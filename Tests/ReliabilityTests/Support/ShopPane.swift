@@ -1,4 +1,6 @@
 import Foundation
+import ShopTestSupport
+import Testing
 
 /// The real `shop` binary in a tmux pane of its own socket, driven by keys and read from the
 /// screen, as a person at a terminal would. The pane's command prints `shop-exit=N` when the
@@ -85,6 +87,9 @@ final class ShopPane: Sendable {
 
     @discardableResult
     private func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        if !BlockingWorkExecutor.isCurrentThread {
+            Issue.record("ShopPane blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.tmux!)
         process.arguments = ["-L", socket] + arguments
