@@ -95,15 +95,14 @@ enum AccountReducer {
             state.account.newAddress = form
             return []
         }
-        let rows = state.listRows
         switch command {
         case .nextPane, .moveRight: state.account.section = sections[(sectionIndex + 1) % sections.count]
         case .previousPane, .moveLeft: state.account.section = sections[(sectionIndex + sections.count - 1) % sections.count]
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             if state.account.section == .addresses {
-                state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
+                state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: state.visibleRows(.addresses))
             } else if state.account.section == .activity {
-                state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
+                state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: state.visibleRows(.activity))
             }
         case .signOut:
             guard state.isSignedIn else { return [] }
@@ -189,12 +188,12 @@ enum AccountReducer {
         case .success(let addresses):
             state.account.addresses = .loaded(addresses)
             let count = addresses.count
-            state.account.addressList.keepSelection(count: count, visibleRows: state.listRows)
+            state.account.addressList.keepSelection(count: count, visibleRows: state.visibleRows(.addresses))
             if var checkout = state.checkout {
                 checkout.savedAddresses = .loaded(addresses)
                 if checkout.step <= .address && !addresses.isEmpty && checkout.confirmedAddress == nil {
                     checkout.isEditingNewAddress = false
-                    checkout.addressChoice.select(0, count: count + 1, visibleRows: count + 1)
+                    checkout.addressChoice.select(0, count: count + 1, visibleRows: state.visibleRows(.checkoutAddresses))
                 }
                 state.checkout = checkout
             }
