@@ -100,9 +100,11 @@ enum AccountReducer {
         case .previousPane, .moveLeft: state.account.section = sections[(sectionIndex + sections.count - 1) % sections.count]
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             if state.account.section == .addresses {
-                state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: state.visibleRows(.addresses))
+                let rows = state.visibleRows(.addresses)
+                state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
             } else if state.account.section == .activity {
-                state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: state.visibleRows(.activity))
+                let rows = state.visibleRows(.activity)
+                state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
             }
         case .signOut:
             guard state.isSignedIn else { return [] }
@@ -188,12 +190,12 @@ enum AccountReducer {
         case .success(let addresses):
             state.account.addresses = .loaded(addresses)
             let count = addresses.count
-            state.account.addressList.keepSelection(count: count, visibleRows: state.visibleRows(.addresses))
+            state.account.addressList.select(state.account.addressList.selected ?? 0, count: count, shownRows: state.shownRows(.addresses))
             if var checkout = state.checkout {
                 checkout.savedAddresses = .loaded(addresses)
                 if checkout.step <= .address && !addresses.isEmpty && checkout.confirmedAddress == nil {
                     checkout.isEditingNewAddress = false
-                    checkout.addressChoice.select(0, count: count + 1, visibleRows: state.visibleRows(.checkoutAddresses))
+                    checkout.addressChoice.select(0, count: count + 1, shownRows: state.shownRows(.checkoutAddresses))
                 }
                 state.checkout = checkout
             }

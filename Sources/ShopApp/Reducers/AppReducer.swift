@@ -188,9 +188,4 @@ extension AppState {
         flash = Flash(text, until: now.addingTimeInterval(3))
     }
 
-    /// The selection of `list` is within a screen (at least a few rows) of the last of `count`
-    /// loaded rows: time to ask for the next page of a paged list.
-    func isNearEnd(of list: LayoutList, selection: ListState, count: Int) -> Bool {
-        (selection.selected ?? 0) >= count - max(BrowseReducer.prefetchDistance, visibleRows(list))
-    }
 }

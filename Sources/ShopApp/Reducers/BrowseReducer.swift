@@ -94,7 +94,7 @@ enum BrowseReducer {
         state.screen = .browse
         state.browse.focus = .detail
         if let index = state.browse.products.firstIndex(ofID: product.id, near: state.browse.productList.selected) {
-            state.browse.productList.select(index, count: state.browse.products.count, visibleRows: state.visibleRows(.products))
+            state.browse.productList.select(index, count: state.browse.products.count, shownRows: state.shownRows(.products))
         } else {
             state.browse.productList.selected = nil
         }
@@ -247,20 +247,20 @@ enum BrowseReducer {
             state.browse.pageError = nil
             let count = state.browse.products.count
             if let selected = state.browse.productList.selected {
-                if selected >= count { state.browse.productList.select(0, count: count, visibleRows: state.visibleRows(.products)) }
+                if selected >= count { state.browse.productList.select(0, count: count, shownRows: state.shownRows(.products)) }
             } else if let current = state.browse.detailProductID {
                 // A product opened from elsewhere stays current; the list selects it once loaded.
                 if let index = state.browse.products.firstIndex(ofID: current) {
-                    state.browse.productList.select(index, count: count, visibleRows: state.visibleRows(.products))
+                    state.browse.productList.select(index, count: count, shownRows: state.shownRows(.products))
                 }
                 return loadNextPageIfNeeded(&state)
             } else {
-                state.browse.productList.select(0, count: count, visibleRows: state.visibleRows(.products))
+                state.browse.productList.select(0, count: count, shownRows: state.shownRows(.products))
             }
             if state.browse.isPagingToEnd {
                 guard state.browse.nextCursor == nil else { return loadNextPage(&state) }
                 state.browse.isPagingToEnd = false
-                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, visibleRows: state.visibleRows(.products))
+                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, shownRows: state.shownRows(.products))
             }
             return selectionChanged(&state)
         case .failure(let failure):

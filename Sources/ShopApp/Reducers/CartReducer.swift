@@ -143,9 +143,9 @@ enum CartReducer {
         state.cart.cart = .loaded(cart)
         let count = cart.lines.count
         if let selected = state.cart.list.selected, selected < count {
-            state.cart.list.select(selected, count: count, visibleRows: state.visibleRows(.cart))
+            state.cart.list.select(selected, count: count, shownRows: state.shownRows(.cart))
         } else {
-            state.cart.list.select(max(0, count - 1), count: count, visibleRows: state.visibleRows(.cart))
+            state.cart.list.select(max(0, count - 1), count: count, shownRows: state.shownRows(.cart))
         }
         if cart.isEmpty {
             state.cart.shippingEstimate = .loaded(.zero(cart.subtotal.currency))

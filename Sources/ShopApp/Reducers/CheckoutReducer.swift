@@ -153,7 +153,7 @@ enum CheckoutReducer {
         case .success(let options):
             state.checkout!.shippingOptions = .loaded(options)
             let row = min(state.checkout!.shippingChoice.selected ?? 0, max(0, options.count - 1))
-            state.checkout!.shippingChoice.select(row, count: options.count, visibleRows: state.visibleRows(.checkoutShipping))
+            state.checkout!.shippingChoice.select(row, count: options.count, shownRows: state.shownRows(.checkoutShipping))
         case .failure(let failure):
             state.checkout!.shippingOptions = state.checkout!.shippingOptions.failing(failure.message)
             if failure.kind == .validation, state.checkout!.step == .shipping {

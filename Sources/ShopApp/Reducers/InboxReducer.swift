@@ -42,7 +42,7 @@ enum InboxReducer {
         case .success(let page):
             state.inbox.messages = .loaded(page.messages)
             state.inbox.unreadCount = page.unreadCount
-            state.inbox.list.keepSelection(count: page.messages.count, visibleRows: state.visibleRows(.inbox))
+            state.inbox.list.select(state.inbox.list.selected ?? 0, count: page.messages.count, shownRows: state.shownRows(.inbox))
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }

@@ -109,7 +109,7 @@ enum OrdersReducer {
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
             state.noteSkipped(page.skipped, "order")
-            state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.visibleRows(.orders))
+            state.orders.listState.select(state.orders.listState.selected ?? 0, count: page.items.count, shownRows: state.shownRows(.orders))
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
         }
@@ -138,7 +138,7 @@ enum OrdersReducer {
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
             if state.orders.isPagingToEnd {
-                state.orders.listState.select(orders.count - 1, count: orders.count, visibleRows: state.visibleRows(.orders))
+                state.orders.listState.select(orders.count - 1, count: orders.count, shownRows: state.shownRows(.orders))
                 if page.nextCursor == nil { state.orders.isPagingToEnd = false }
                 return loadMoreIfNeeded(&state)
             }

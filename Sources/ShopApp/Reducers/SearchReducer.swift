@@ -52,7 +52,7 @@ enum SearchReducer {
             state.search.results = .loaded(results)
             state.search.shownGeneration = generation
             state.search.shownQuery = trimmedQuery(state)
-            state.search.list.select(0, count: results.hits.count, visibleRows: state.visibleRows(.searchResults))
+            state.search.list.select(0, count: results.hits.count, shownRows: state.shownRows(.searchResults))
         case .failure(let failure):
             state.search.results = state.search.results.failing(failure.message)
         }
@@ -87,7 +87,7 @@ enum SearchReducer {
             results.nextCursor = page.nextCursor
             state.search.results = .loaded(results)
             if state.search.isPagingToEnd {
-                state.search.list.select(results.hits.count - 1, count: results.hits.count, visibleRows: state.visibleRows(.searchResults))
+                state.search.list.select(results.hits.count - 1, count: results.hits.count, shownRows: state.shownRows(.searchResults))
                 if page.nextCursor == nil { state.search.isPagingToEnd = false }
                 return loadMoreIfNeeded(&state)
             }
