@@ -97,9 +97,11 @@ struct PublishedLayoutTests {
         case .orders:
             var state = browse(width: width, height: height)
             press(.character("o"), &state)
-            let orders = (0..<count).map { OrderSummary(id: name($0), status: .placed, placedAt: Fixtures.now, total: Fixtures.usd(100), itemCount: 1) }
+            let orders = (0..<count).map { OrderSummary(id: name($0), status: .placed, placedAt: Fixtures.now, total: Fixtures.usd(100 + Int64($0)), itemCount: 1) }
             _ = reduce(&state, .ordersLoaded(.success(Page(items: orders))))
-            return Case(state: state, text: named, selection: { $0.orders.listState.selected })
+            // Each row by its total: at 60 columns the Order column has no room (issue 12's table).
+            return Case(state: state, text: { _, index in Format.money(Fixtures.usd(100 + Int64(index))) },
+                        selection: { $0.orders.listState.selected })
         case .orderDetail:
             let order = Fixtures.order(status: .inTransit, cancellable: false)
             var state = ScreenSnapshotTests.tracker(width: width, height: height, order: order)
@@ -146,6 +148,7 @@ struct PublishedLayoutTests {
     static func expectDrawn(_ shown: ListGeometry, _ buffer: Buffer, _ state: AppState, _ text: (AppState, Int) -> String, _ label: String) {
         for row in 0..<shown.visibleRows where shown.first + row < shown.count {
             let expected = text(state, shown.first + row)
+            guard !expected.isEmpty else { continue }  // a blank line of a scrolling text
             #expect(buffer.text(ofRow: shown.area.y + row).contains(expected), "\(label): row \(row) should read \(expected)")
         }
         let next = shown.first + shown.visibleRows

@@ -1,28 +1,25 @@
 import TerminalUI
 
 extension AppState {
-    /// The layout input is read against: the last frame's, as its views published it. When
-    /// that frame was drawn at another size, for another screen, or with or without an overlay
-    /// that is no longer so (keys of one batch are reduced before the next frame; a reducer
-    /// test draws no frames), the state is laid out now by the same views, and that layout is
-    /// kept as if the frame had been drawn.
-    mutating func currentLayout() -> ScreenLayout {
+    /// What the person sees, which a click is resolved against: the last frame's layout, as its
+    /// views published it. When that frame was drawn at another size, for another screen, or
+    /// with or without an overlay that is no longer so (keys of one batch are reduced before the
+    /// next frame; a reducer test draws no frames), the views lay the current state out now.
+    var layoutOnScreen: ScreenLayout {
         let isCurrent = layout.size == size && layout.screen == screen && layout.hasOverlay == (overlay != nil)
-        if !isCurrent { layout = AppView.layout(of: self) }
-        return layout
+        return isCurrent ? layout : AppView.layout(of: self)
     }
 
-    /// Where `list` is on screen (see `currentLayout()`); laid out anew when the kept layout
-    /// does not have it (it appeared since, as the first page of a list that was loading).
-    /// Nil when the screen does not draw it at all.
-    mutating func geometry(of list: LayoutList) -> ListGeometry? {
-        if let shown = currentLayout().lists[list] { return shown }
-        layout = AppView.layout(of: self)
-        return layout.lists[list]
+    /// Where `list` is on screen: as the last frame drew it; or, when that frame did not show
+    /// it at this size, as the views lay the current state out now (nothing is kept: a layout
+    /// that was not drawn would go stale as the state changes). Nil when it is not drawn at all.
+    func geometry(of list: LayoutList) -> ListGeometry? {
+        if layout.size == size, let drawn = layout.lists[list] { return drawn }
+        return AppView.layout(of: self).lists[list]
     }
 
     /// The rows `list` shows at once: what PgUp and PgDn move by. One when it is not drawn.
-    mutating func visibleRows(_ list: LayoutList) -> Int {
+    func visibleRows(_ list: LayoutList) -> Int {
         max(1, geometry(of: list)?.visibleRows ?? 1)
     }
 

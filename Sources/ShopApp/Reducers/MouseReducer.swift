@@ -13,7 +13,7 @@ enum MouseReducer {
             let command: Command = event.action == .wheelUp ? .moveUp : .moveDown
             return (0..<3).flatMap { _ in KeyReducer.perform(command, &state) }
         case .click:
-            let layout = state.currentLayout()
+            let layout = state.layoutOnScreen
             guard let target = layout.target(at: event.position) else { return [] }
             return click(target, at: event.position, in: layout, &state)
         case .rightClick:
