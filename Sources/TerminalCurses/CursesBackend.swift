@@ -51,6 +51,7 @@ public final class CursesBackend: TerminalBackend {
     public func clear() { terminal.withLock { $0.terminal.clear() } }
     public func flush() { terminal.withLock { $0.terminal.flush() } }
     public func suspend() { terminal.withLock { $0.terminal.suspend() } }
+    public func send(_ signal: TerminalSignal) { terminal.withLock { $0.terminal.send(signal) } }
 
     // MARK: Input
 

@@ -280,6 +280,20 @@ public final class CursesTerminal {
         doupdate()
     }
 
+    /// Writes a signal straight to the terminal after the last update ncurses sent (it moves
+    /// no cursor, so ncurses' idea of the screen stays right).
+    public func send(_ signal: TerminalSignal) {
+        guard isRunning else { return }
+        let bytes = signal.bytes
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { unistdWrite(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
     /// Clears the curses screen, so the next update repaints every cell.
     public func clear() {
         guard isRunning else { return }
@@ -433,4 +447,9 @@ private let atexitRegistration: Void = cnc_register_atexit_restore()
 
 private func cnc_register_atexit_restore_once() {
     _ = atexitRegistration
+}
+
+/// `write(2)`, named apart from anything called `write` in scope.
+private func unistdWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

@@ -15,6 +15,7 @@ public final class TestBackend: TerminalBackend {
         var flushes = 0
         var updatedCells = 0
         var suspensions = 0
+        var signals: [TerminalSignal] = []
     }
 
     private let state: Mutex<State>
@@ -107,4 +108,11 @@ public final class TestBackend: TerminalBackend {
     }
 
     public func suspend() { state.withLock { $0.suspensions += 1 } }
+
+    public func send(_ signal: TerminalSignal) { state.withLock { $0.signals.append(signal) } }
+
+    /// The signals sent so far (copies, bells, notifications), in order.
+    public var signals: [TerminalSignal] { state.withLock { $0.signals } }
+    /// The bytes those signals put on the wire.
+    public var signalBytes: [UInt8] { state.withLock { $0.signals.flatMap(\.bytes) } }
 }

@@ -160,8 +160,12 @@ struct ShopCommand: ParsableCommand {
                 do { try SettingsWriter.setValue(currency.code, forKey: "currency", in: configFile) }
                 catch { Logger(label: "shop").warning("could not save the currency: \(error)") }
             })
-        let state = AppState(size: backend.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
+        var configured = AppState(size: backend.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
                              gatewayLabel: label, mouseEnabled: settings.mouse)
+        configured.keymap = settings.keymap
+        configured.copyEnabled = settings.copy
+        configured.notificationStyle = settings.notificationStyle(environment: environment)
+        let state = configured
         let shownTheme = backend.capabilities.colors == .none ? .mono : theme
         logger.info("started", metadata: ["gateway": "\(label)"])
         #if DEBUG

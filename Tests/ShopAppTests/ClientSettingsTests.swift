@@ -43,7 +43,7 @@ struct ClientSettingsTests {
             try ClientSettings.parse(yaml, file: "/home/me/.config/shop/config.yaml")
         } throws: { error in
             guard let error = error as? SettingsError else { return false }
-            return error.key == key && error.description.hasPrefix("/home/me/.config/shop/config.yaml: '\(key)'")
+            return error.key == key && error.description.hasPrefix("/home/me/.config/shop/config.yaml:1: '\(key)'")
         }
     }
 

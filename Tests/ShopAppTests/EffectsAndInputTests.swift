@@ -65,7 +65,7 @@ struct EffectsAndInputTests {
         #expect(state.browse.productList.selected == 1)
         _ = reduce(&state, .productLoaded(id: "p2", .success(Fixtures.detail(Fixtures.products[1]))))
         #expect(state.browse.detail.value?.id == "p2")
-        _ = reduce(&state, .mouse(MouseEvent(.click, x: 28, y: 0)))  // "Cart (3)" in the header
+        _ = reduce(&state, .mouse(MouseEvent(.click, x: 32, y: 0)))  // "c Cart (3)" in the header
         #expect(state.screen == .cart)
         // In the cart: the second line (y 4: header, border, column titles, first line).
         _ = reduce(&state, .mouse(MouseEvent(.click, x: 10, y: 4)))
@@ -89,8 +89,8 @@ struct EffectsAndInputTests {
         #expect(footer.starts(with: ["one more", "one less", "remove", "checkout", "help", "quit"]))
         let typing = Keymap.footerHints(for: .search, typing: true)
         #expect(typing.allSatisfy { $0.keys.allSatisfy { !$0.isPrintable } })
-        #expect(Keymap.command(for: .character("q"), scope: .search, typing: true) == nil)
-        #expect(Keymap.command(for: .escape, scope: .search, typing: true) == .back)
+        #expect(Keymap.vim.command(for: .character("q"), scope: .search, typing: true) == nil)
+        #expect(Keymap.vim.command(for: .escape, scope: .search, typing: true) == .back)
         let help = Keymap.helpSections(current: .browse)
         #expect(help.map(\.title) == ["Browse", "Everywhere"])
     }

@@ -208,7 +208,7 @@ enum LayoutLint {
     /// Every key the keymap knows, by the name the screen shows for it.
     static let keysByName: [String: Key] = {
         var keys: [String: Key] = [:]
-        for binding in Keymap.bindings {
+        for binding in Keymap.presetNames.compactMap(Keymap.preset(named:)).flatMap(\.bindings) {
             for key in binding.keys { keys[key.displayName] = key }
         }
         return keys

@@ -6,6 +6,8 @@ import TerminalUI
 public enum TimerID: Hashable, Sendable {
     /// The search typed at this generation has been still for the debounce time.
     case searchDebounce(generation: Int)
+    /// The palette's query has been still for its debounce time.
+    case paletteDebounce(generation: Int)
 }
 
 /// What a shipping quote was asked for.
@@ -40,6 +42,8 @@ public enum Action: Equatable, Sendable {
     case adsLoaded(Result<[Ad], ServiceFailure>)
     case searchLoaded(generation: Int, Result<SearchResults, ServiceFailure>)
     case searchMoreLoaded(generation: Int, Result<SearchResults, ServiceFailure>)
+    /// The palette's product search for `query` answered.
+    case paletteSearched(query: String, Result<SearchResults, ServiceFailure>)
 
     // Cart
     case cartLoaded(Result<Cart, ServiceFailure>)

@@ -1,5 +1,6 @@
 import Foundation
 import ShopKit
+import TerminalUI
 
 /// A request the reducer makes of the outside world. The `EffectRunner` performs it and
 /// reports the outcome as an `Action`. Effects are values so tests can check exactly what a
@@ -18,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     case search(SearchQuery, generation: Int)
     /// The next page of the shown search results.
     case searchMore(SearchQuery, cursor: String, generation: Int)
+    /// The command palette's product search for what is typed.
+    case paletteSearch(SearchQuery)
 
     case loadCart(currency: CurrencyCode)
     case addToCart(productID: String, quantity: Int, currency: CurrencyCode)
@@ -51,4 +54,7 @@ public enum Effect: Equatable, Sendable {
     case saveCurrency(CurrencyCode)
     case quit
     case suspend
+    /// Bytes for the terminal rather than the screen: an OSC 52 copy, a bell, a notification.
+    /// The run loop hands it to its backend.
+    case signal(TerminalSignal)
 }

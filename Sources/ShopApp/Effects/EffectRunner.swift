@@ -21,10 +21,10 @@ public final class EffectRunner: Sendable {
         self.saveCurrency = saveCurrency
     }
 
-    /// Starts `effect`. `.quit` and `.suspend` belong to the run loop and are ignored here.
+    /// Starts `effect`. `.quit`, `.suspend` and `.signal` belong to the run loop and are ignored here.
     public func run(_ effect: Effect) {
         switch effect {
-        case .quit, .suspend:
+        case .quit, .suspend, .signal:
             return
         case .makeIdempotencyKey:
             queue.send(.idempotencyKeyCreated(makeKey()))
@@ -74,6 +74,8 @@ public final class EffectRunner: Sendable {
             return .searchLoaded(generation: generation, await result { try await service.search(query, cursor: nil) })
         case .searchMore(let query, let cursor, let generation):
             return .searchMoreLoaded(generation: generation, await result { try await service.search(query, cursor: cursor) })
+        case .paletteSearch(let query):
+            return .paletteSearched(query: query.text, await result { try await service.search(query, cursor: nil) })
         case .loadCart(let currency): return .cartLoaded(await result { try await service.cart(currency: currency) })
         case .addToCart(let id, let quantity, let currency):
             return .cartChanged(productID: id, await result { try await service.addToCart(productID: id, quantity: quantity, currency: currency) })
@@ -100,7 +102,7 @@ public final class EffectRunner: Sendable {
         case .loadInbox: return .inboxLoaded(await result { try await service.inbox() })
         case .markNotificationRead(let id): return .notificationRead(id: id, await result { try await service.markNotificationRead(id: id); return true })
         case .markAllNotificationsRead: return .notificationRead(id: "*", await result { try await service.markAllNotificationsRead(); return true })
-        case .makeIdempotencyKey, .startTimer, .saveCurrency, .quit, .suspend:
+        case .makeIdempotencyKey, .startTimer, .saveCurrency, .quit, .suspend, .signal:
             preconditionFailure("handled by run(_:)")
         }
     }

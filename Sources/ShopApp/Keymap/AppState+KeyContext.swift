@@ -2,7 +2,12 @@
 /// advice on screen learn it from.
 extension AppState {
     public var keyContext: KeyContext {
-        var context = KeyContext(KeyScope(screen), typing: isTyping)
+        var context = KeyContext(KeyScope(screen), typing: isTyping, keymap: keymap)
+        if copyEnabled, let target = CopyReducer.target(self) {
+            context.labels[.copy] = "copy \(target.what)"
+        } else {
+            context.unavailable.insert(.copy)
+        }
         switch screen {
         case .browse:
             switch browse.focus {
@@ -18,7 +23,7 @@ extension AppState {
                 context.labels[.moveRight] = "more"
                 context.labels[.focusLeft] = "back to list"
                 context.promoted = [.focusLeft]
-                if canBuy { context.promoted.formUnion([.moveLeft, .moveRight]) } else { context.unavailable = [.open, .addOne] }
+                if canBuy { context.promoted.formUnion([.moveLeft, .moveRight]) } else { context.unavailable.formUnion([.open, .addOne]) }
             }
         case .search:
             if search.focus == .query { context.labels[.nextPane] = "results" } else { context.labels[.nextPane] = "edit query" }
@@ -36,19 +41,19 @@ extension AppState {
             // A guest has the sign-in form; an account has no form to switch, and Enter only
             // submits the address form.
             if !isSignedIn {
-                context.unavailable = [.signOut, .newAddress, .editAddress, .deleteAddress]
+                context.unavailable.formUnion([.signOut, .newAddress, .editAddress, .deleteAddress])
                 context.labels[.nextPane] = "next field"
                 context.labels[.open] = account.formMode == .signIn ? "sign in" : "register"
                 context.labels[.switchForm] = account.formMode == .signIn ? "register instead" : "sign in instead"
                 // Letters type here, so the way out is said.
                 context.promoted = [.back]
             } else if account.newAddress != nil {
-                context.unavailable = [.switchForm, .signOut]
+                context.unavailable.formUnion([.switchForm, .signOut])
                 context.labels[.open] = "save address"
                 context.labels[.back] = "cancel"
                 context.labels[.nextPane] = "next field"
             } else {
-                context.unavailable = [.switchForm, .open]
+                context.unavailable.formUnion([.switchForm, .open])
                 context.labels[.nextPane] = "next section"
                 if account.section == .addresses {
                     context.promoted = [.newAddress, .editAddress, .deleteAddress]
@@ -58,7 +63,7 @@ extension AppState {
                 }
             }
         case .cart:
-            if cart.cart.value?.isEmpty ?? true { context.unavailable = [.addOne, .removeOne, .removeLine, .checkout] }
+            if cart.cart.value?.isEmpty ?? true { context.unavailable.formUnion([.addOne, .removeOne, .removeLine, .checkout]) }
         case .orders, .inbox:
             break
         }

@@ -16,13 +16,16 @@ public struct KeyContext: Equatable, Sendable {
     public var promoted: Set<Command>
     /// Commands that work here but would only repeat another hint in the footer.
     public var demoted: Set<Command> = []
+    /// The keys, as configured.
+    public var keymap: Keymap = .vim
 
     public init(_ scope: KeyScope, typing: Bool = false, unavailable: Set<Command> = [], labels: [Command: String] = [:],
-                promoted: Set<Command> = []) {
+                promoted: Set<Command> = [], keymap: Keymap = .vim) {
         self.scope = scope
         self.typing = typing
         self.unavailable = unavailable
         self.labels = labels
         self.promoted = promoted
+        self.keymap = keymap
     }
 }

@@ -122,7 +122,10 @@ enum AccountReducer {
             state.account.editingAddressID = address.id
         case .deleteAddress:
             guard state.account.section == .addresses, let address = state.account.selectedAddress else { return [] }
-            return [.deleteAddress(id: address.id)]
+            // Asks first: the gateway has no way to bring an address back.
+            state.overlay = .confirmDeleteAddress(addressID: address.id, summary: CheckoutView.oneLine(address))
+            state.dialogButton = 1
+            return []
         case .back:
             return NavigationReducer.back(&state)
         default:
@@ -134,6 +137,10 @@ enum AccountReducer {
     /// What the sign-out confirmation says.
     static let signOutNotice = "Your orders, saved addresses and inbox stay with your account for when you sign in again. "
         + "This device continues as a guest, starting with an empty cart."
+
+    static func deleteAddressConfirmed(_ addressID: String, _ state: inout AppState) -> [Effect] {
+        [.deleteAddress(id: addressID)]
+    }
 
     static func signOutConfirmed(_ state: inout AppState) -> [Effect] {
         state.account.isSubmitting = true

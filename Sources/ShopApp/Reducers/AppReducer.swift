@@ -25,6 +25,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .timerFired(let timer):
         switch timer {
         case .searchDebounce(let generation): return SearchReducer.debounceElapsed(generation, &state)
+        case .paletteDebounce(let generation): return PaletteReducer.debounceElapsed(generation, &state)
         }
 
     case .sessionLoaded(let result):
@@ -57,6 +58,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return SearchReducer.searchLoaded(generation, result, &state)
     case .searchMoreLoaded(let generation, let result):
         return SearchReducer.searchMoreLoaded(generation, result, &state)
+    case .paletteSearched(let query, let result):
+        return PaletteReducer.searched(query, result, &state)
 
     case .cartLoaded(let result):
         return CartReducer.cartLoaded(result, &state)

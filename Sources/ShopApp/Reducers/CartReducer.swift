@@ -32,6 +32,26 @@ enum CartReducer {
         return []
     }
 
+    /// `u`: puts the line of the last change back to its quantity before it. A second `u`
+    /// redoes the change (the undo is itself the last change).
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let undo = state.cart.undo else {
+            state.flash("Nothing to undo")
+            return []
+        }
+        // The cart moved on since (another device, a refusal): only undo what is still true.
+        let current = state.cart.cart.value?.line(for: undo.productID)?.quantity ?? 0
+        guard current == undo.changedTo else {
+            state.cart.undo = nil
+            state.flash("Nothing to undo: \(undo.name) changed since")
+            return []
+        }
+        state.cart.undo = nil
+        state.cart.undoInFlight = undo.productID
+        state.flash("Undoing: \(undo.name)…")
+        return undo.quantity == 0 ? remove(undo.productID, &state) : setQuantity(undo.productID, undo.quantity, &state)
+    }
+
     /// Adds units of a product from a listing; out of stock is refused here, before the gateway.
     static func add(productID: String, name: String, availability: Availability, quantity: Int, _ state: inout AppState) -> [Effect] {
         guard availability.canBuy else {
@@ -89,10 +109,21 @@ enum CartReducer {
         case .success(let cart):
             let before = state.cart.cart.value?.line(for: productID)?.quantity ?? 0
             let after = cart.line(for: productID)?.quantity ?? 0
+            let wasUndo = state.cart.undoInFlight == productID
+            if wasUndo { state.cart.undoInFlight = nil }
             if let name = cart.line(for: productID)?.name ?? state.cart.cart.value?.line(for: productID)?.name {
-                if after > before { state.flash("Added \(name) — \(after) in cart") }
-                else if after == 0 { state.flash("Removed \(name)") }
-                else { state.flash("\(name): \(after) in cart") }
+                let message: String
+                if wasUndo { message = after == 0 ? "Undone: \(name) is out of the cart" : "Undone: \(name) back to \(after) in cart" }
+                else if after > before { message = "Added \(name) — \(after) in cart" }
+                else if after == 0 { message = "Removed \(name)" }
+                else { message = "\(name): \(after) in cart" }
+                if before != after {
+                    // The change back is kept, and the message says which key makes it.
+                    state.cart.undo = CartUndo(productID: productID, name: name, quantity: before, changedTo: after)
+                    state.flash(message + (Keymap.advice(.undo, "undo", in: state.keyContext).map { " · \($0)" } ?? ""))
+                } else {
+                    state.flash(message)
+                }
             }
             return apply(cart, &state)
         case .failure(let failure):
@@ -104,6 +135,7 @@ enum CartReducer {
             } else {
                 state.showError(failure)
             }
+            if state.cart.undoInFlight == productID { state.cart.undoInFlight = nil }
             // Show the cart as the gateway has it now.
             return [.loadCart(currency: state.currency)]
         }

@@ -283,6 +283,7 @@ enum CheckoutReducer {
         defer { state.checkout = checkout }
         switch result {
         case .success(let order):
+            NewsReducer.ownAction(order: order.id, status: order.status, &state)
             checkout.placedOrder = order
             checkout.step = .done
             checkout.placement = .idle

@@ -43,6 +43,7 @@ enum InboxReducer {
             state.inbox.messages = .loaded(page.messages)
             state.inbox.unreadCount = page.unreadCount
             state.inbox.list.select(state.inbox.list.selected ?? 0, count: page.messages.count, shownRows: state.shownRows(.inbox))
+            return NewsReducer.inboxSeen(page.messages, &state)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }

@@ -3,30 +3,46 @@ import TerminalUI
 /// Turns a key press into a command through the keymap, or into typing when a field has focus.
 enum KeyReducer {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        if key == .ctrl("c") { return quitNow(&state) }
-        if key == .ctrl("z") { return [.suspend] }
+        let keymap = state.keymap
+        // Quitting now and suspending work everywhere: in dialogs, fields and on a tiny screen.
+        switch keymap.binding(of: key, in: .global)?.command {
+        case .forceQuit: return quitNow(&state)
+        case .suspend: return [.suspend]
+        default: break
+        }
         if state.isTooSmall {
-            if key == .character("q") { return quitNow(&state) }
+            if keymap.binding(of: key, in: .global)?.command == .quit { return quitNow(&state) }
             return []
         }
         if let overlay = state.overlay { return handleOverlay(overlay, key, &state) }
+        let typing = state.isTyping
         // Esc first closes the message; what was typed stays.
-        if state.banner != nil && (key == .escape || key == .ctrl("l")) {
+        if state.banner != nil, let command = keymap.command(for: key, scope: KeyScope(state.screen), typing: typing),
+           command == .back || command == .dismissBanner {
             state.banner = nil
             return []
         }
-        let typing = state.isTyping
-        if typing && isEditingKey(key) { return typeIntoField(key, &state) }
-        guard let command = Keymap.command(for: key, scope: KeyScope(state.screen), typing: typing) else { return [] }
+        if typing, let fieldKey = fieldKey(key, keymap) { return typeIntoField(fieldKey, &state) }
+        guard let command = keymap.command(for: key, scope: KeyScope(state.screen), typing: typing) else { return [] }
         return perform(command, &state)
     }
 
-    /// Keys a text field uses for editing, taking precedence over commands while typing.
-    static func isEditingKey(_ key: Key) -> Bool {
-        switch key {
-        case .character, .left, .right, .home, .end, .backspace, .delete: true
-        case .ctrl(let letter): "aeukwd".contains(letter)
-        default: false
+    /// What `key` does to a focused text field, in the vocabulary the fields understand
+    /// (a printable key types itself; an editing command becomes its standard key), or nil
+    /// when the field does not take it.
+    static func fieldKey(_ key: Key, _ keymap: Keymap) -> Key? {
+        if key.isPrintable { return key }
+        switch keymap.fieldCommand(for: key) {
+        case .cursorLeft: return .left
+        case .cursorRight: return .right
+        case .lineStart: return .home
+        case .lineEnd: return .end
+        case .deleteBackward: return .backspace
+        case .deleteForward: return .delete
+        case .deleteToStart: return .ctrl("u")
+        case .deleteToEnd: return .ctrl("k")
+        case .deleteWord: return .ctrl("w")
+        default: return nil
         }
     }
 
@@ -55,6 +71,9 @@ enum KeyReducer {
         case .showAccount: return NavigationReducer.show(.account, &state)
         case .showInbox: return NavigationReducer.show(.inbox, &state)
         case .cycleCurrency: return NavigationReducer.cycleCurrency(&state)
+        case .undo: return CartReducer.undo(&state)
+        case .copy: return CopyReducer.copy(&state)
+        case .palette: return PaletteReducer.open(&state)
         default: break
         }
         switch state.screen {
@@ -85,23 +104,29 @@ enum KeyReducer {
     }
 
     private static func handleOverlay(_ overlay: Overlay, _ key: Key, _ state: inout AppState) -> [Effect] {
+        let keymap = state.keymap
         switch overlay {
         case .help:
-            if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) { state.overlay = nil }
-            if let command = Keymap.command(for: key, scope: .global, typing: false) { scrollHelp(command, &state) }
+            guard let command = keymap.command(for: key, scope: .global, typing: false) else { return [] }
+            switch command {
+            case .back, .open, .help, .quit: state.overlay = nil
+            default: scrollHelp(command, &state)
+            }
             return []
-        case .confirmQuit, .confirmCancelOrder, .confirmSignOut:
-            switch key {
-            case .left, .right, .tab, .backTab, .character("h"), .character("l"):
+        case .palette:
+            return PaletteReducer.handle(key, &state)
+        case .confirmQuit, .confirmCancelOrder, .confirmSignOut, .confirmDeleteAddress:
+            switch keymap.command(for: key, scope: .dialog, typing: false) {
+            case .otherButton:
                 state.dialogButton = 1 - state.dialogButton
                 return []
-            case .escape, .character("n"):
+            case .decline:
                 state.overlay = nil
                 return []
-            case .character("y"):
+            case .confirm:
                 state.dialogButton = 0
                 return confirm(overlay, &state)
-            case .enter:
+            case .open:
                 return confirm(overlay, &state)
             default:
                 return []
@@ -133,7 +158,8 @@ enum KeyReducer {
         case .confirmQuit: return quitNow(&state)
         case .confirmCancelOrder(let orderID): return OrdersReducer.cancelConfirmed(orderID, &state)
         case .confirmSignOut: return AccountReducer.signOutConfirmed(&state)
-        case .help: return []
+        case .confirmDeleteAddress(let addressID, _): return AccountReducer.deleteAddressConfirmed(addressID, &state)
+        case .help, .palette: return []
         }
     }
 }

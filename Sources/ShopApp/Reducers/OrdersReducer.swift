@@ -110,6 +110,7 @@ enum OrdersReducer {
             state.orders.nextCursor = page.nextCursor
             state.noteSkipped(page.skipped, "order")
             state.orders.listState.select(state.orders.listState.selected ?? 0, count: page.items.count, shownRows: state.shownRows(.orders))
+            return page.items.flatMap { NewsReducer.orderSeen($0.id, $0.status, &state) }
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
         }
@@ -158,6 +159,8 @@ enum OrdersReducer {
             detail.order = .loaded(order)
             detail.lastUpdated = state.now
             updateSummary(order, &state)
+            state.orders.detail = detail
+            return NewsReducer.orderSeen(order.id, order.status, &state)
         case .failure(let failure):
             detail.order = detail.order.failing(failure.message)
             detail.lastUpdated = state.now  // try again after the interval, not at once
@@ -194,6 +197,7 @@ enum OrdersReducer {
                 state.orders.detail?.invoice = .idle
             }
             updateSummary(order, &state)
+            NewsReducer.ownAction(order: order.id, status: order.status, &state)
             state.showSuccess("Order \(order.id) is cancelled; the charge is refunded.")
             return [.loadTracking(orderID: id), .loadInbox]
         case .failure(let failure):

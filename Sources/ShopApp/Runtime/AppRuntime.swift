@@ -143,7 +143,8 @@ public final class AppRuntime {
                 case .suspend:
                     terminal.suspend()
                     state.size = terminal.size
-        state.capabilities = terminal.capabilities
+                case .signal(let signal):
+                    terminal.backend.send(signal)
                 default:
                     started.append(effect)
                 }

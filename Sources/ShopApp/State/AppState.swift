@@ -46,6 +46,10 @@ public enum Overlay: Equatable, Sendable {
     case confirmCancelOrder(orderID: String)
     /// "Sign out?", saying what stays with the account and that this device starts as a guest.
     case confirmSignOut
+    /// The command palette (`PaletteState`).
+    case palette
+    /// "Delete this address?", naming it (a deleted address cannot be brought back).
+    case confirmDeleteAddress(addressID: String, summary: String)
 }
 
 /// Everything the app shows, as one value. Only `reduce` changes it.
@@ -72,6 +76,9 @@ public struct AppState: Equatable, Sendable {
     public var orders = OrdersState()
     public var account = AccountState()
     public var inbox = InboxState()
+    public var palette = PaletteState()
+    /// The palette's recent choices, kept while the app runs.
+    public var paletteHistory = PaletteHistory()
 
     public var banner: BannerMessage?
     /// A short confirmation in the status bar ("Added …"), gone after a few seconds.
@@ -94,6 +101,17 @@ public struct AppState: Equatable, Sendable {
     /// Where the last frame drew its lists and clickable parts, as its views published it; the
     /// runtime stores it after each frame. Paging and the mouse use it (see `geometry(of:)`).
     public var layout: ScreenLayout = .none
+    /// The keys, as `config.yaml` set them.
+    public var keymap: Keymap = .vim
+    /// `y` copies ids through OSC 52 (`copy: false` turns it off).
+    public var copyEnabled = true
+    /// How news rings the terminal. Off unless whoever starts the session turns it on: the
+    /// local app sets it from `config.yaml` (`ClientSettings.notificationStyle(environment:)`:
+    /// a bell by default, off in an SSH login); a session `shop serve` runs leaves it off unless
+    /// its server sets it (`NotificationStyle.default(overSSH: true)` is `.off`).
+    public var notificationStyle: NotificationStyle = .off
+    /// News seen and the last ring (see `NewsBell`).
+    public var newsBell = NewsBell()
 
     public init(size: Size, now: Date, currency: CurrencyCode = .usd, gatewayLabel: String, mouseEnabled: Bool = false) {
         self.size = size

@@ -11,6 +11,10 @@ public struct CartState: Equatable, Sendable {
     public var pendingKinds: [String: CartChangeKind] = [:]
     /// Cart changes sent and not yet answered (the count in the title shows activity).
     public var pendingChanges = 0
+    /// The last change the person made to a line, for `u`; the change back is the next one.
+    public var undo: CartUndo?
+    /// The product whose undo is on its way (its answer says "back", not "removed").
+    public var undoInFlight: String?
 
     public init() {}
 

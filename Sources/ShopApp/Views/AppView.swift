@@ -16,13 +16,13 @@ public enum AppView {
         let area = buffer.area
         layout = ScreenLayout(size: size, screen: state.screen, hasOverlay: state.overlay != nil)
         if size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height {
-            drawTooSmall(size, into: &buffer)
+            drawTooSmall(size, quitKey: state.keymap.binding(.quit, in: .global)?.keys.first, into: &buffer)
             return buffer
         }
         let areas = ScreenAreas(state: state, size: size)
         drawHeader(state, area: areas.header, into: &buffer, layout: &layout, theme: theme)
         if let banner = state.banner, !areas.banner.isEmpty {
-            Banner(banner.text + "  (Esc to dismiss)", kind: banner.kind).render(into: &buffer, area: areas.banner, theme: theme)
+            Banner(bannerText(banner, state), kind: banner.kind).render(into: &buffer, area: areas.banner, theme: theme)
         }
         let content = areas.content
         switch state.screen {
@@ -51,13 +51,22 @@ public enum AppView {
         return layout
     }
 
-    static func drawTooSmall(_ size: Size, into buffer: inout Buffer) {
+    /// The message and how to dismiss it, with the key the keymap gives for that here.
+    static func bannerText(_ banner: BannerMessage, _ state: AppState) -> String {
+        let context = KeyContext(KeyScope(state.screen), typing: state.isTyping, keymap: state.keymap)
+        guard let advice = Keymap.advice(.back, "to dismiss", in: context) ?? Keymap.advice(.dismissBanner, "to dismiss", in: context) else {
+            return banner.text
+        }
+        return banner.text + "  (\(advice))"
+    }
+
+    static func drawTooSmall(_ size: Size, quitKey: Key?, into buffer: inout Buffer) {
         let minimum = AppState.minimumSize
         // Wrapped, never cut: the requirement is the one thing this screen must say in full.
         let paragraphs: [(String, Style)] = [
             ("Terminal too small", .foreground(.warning, .bold)),
             ("\(size.width)x\(size.height): shop needs at least \(minimum.width)x\(minimum.height).", .foreground(.text)),
-            ("Enlarge the window, or press q to quit.", .foreground(.text)),
+            (quitKey.map { "Enlarge the window, or press \($0.displayName) to quit." } ?? "Enlarge the window.", .foreground(.text)),
         ]
         let width = max(1, size.width - 2)
         let lines = paragraphs.flatMap { text, style in TextWidth.wrap(text, toColumns: width).map { ($0, style) } }
@@ -67,24 +76,35 @@ public enum AppView {
         }
     }
 
-    /// The tab titles of the header, in order, with the screen each one opens.
+    /// The tab titles of the header, in order, with the screen each one opens: each with the
+    /// key that opens it ("c Cart (3)"), from the keymap. When they do not fit, the counts lose
+    /// their parentheses first, then the keys go, so that every tab keeps its whole name.
     static func tabs(_ state: AppState) -> [(Screen, String)] {
-        // Narrow, counts lose their parentheses so that every tab keeps its name.
-        let compact = state.size.width < 80
-        func tab(_ screen: Screen, count: Int = 0) -> (Screen, String) {
-            (screen, count > 0 ? (compact ? "\(screen.title) \(count)" : "\(screen.title) (\(count))") : screen.title)
-        }
-        return [
-            tab(.browse), tab(.search), tab(.cart, count: state.cart.itemCount), tab(.orders), tab(.account),
-            tab(.inbox, count: state.inbox.unreadCount),
+        let entries: [(Screen, Command, Int)] = [
+            (.browse, .showBrowse, 0), (.search, .search, 0), (.cart, .showCart, state.cart.itemCount), (.orders, .showOrders, 0),
+            (.account, .showAccount, 0), (.inbox, .showInbox, state.inbox.unreadCount),
         ]
+        func titles(keys: Bool, compact: Bool) -> [(Screen, String)] {
+            entries.map { screen, command, count in
+                var title = screen.title
+                if count > 0 { title += compact ? " \(count)" : " (\(count))" }
+                if keys, let key = state.keymap.binding(command, in: .global)?.keys.first { title = "\(key.displayName) \(title)" }
+                return (screen, title)
+            }
+        }
+        let room = state.size.width - 2  // the spinner's corner
+        let choices = [titles(keys: true, compact: false), titles(keys: true, compact: true), titles(keys: false, compact: true)]
+        return choices.first { tabsWidth($0.map(\.1)) <= room } ?? choices[choices.count - 1]
+    }
+
+    /// Columns the tabs take: each title padded by a space on both sides, "│" between them.
+    static func tabsWidth(_ titles: [String]) -> Int {
+        titles.reduce(0) { $0 + TextWidth.columns(of: $1) + 2 } + max(0, titles.count - 1)
     }
 
     /// The column the tabs start at: after " shop ", which gives way when the tabs need its room.
     static func tabsLeft(_ state: AppState) -> Int {
-        let titles = tabs(state).map(\.1)
-        let tabsWidth = titles.reduce(0) { $0 + TextWidth.columns(of: $1) + 2 } + titles.count - 1
-        return tabsWidth + 7 + 2 <= state.size.width ? 7 : 0
+        return tabsWidth(tabs(state).map(\.1)) + 7 + 2 <= state.size.width ? 7 : 0
     }
 
     static func selectedTab(_ state: AppState) -> Int {
@@ -120,18 +140,25 @@ public enum AppView {
         } else {
             "…"
         }
-        var parts = [state.gatewayLabel, who, "cart \(state.cart.itemCount)", state.currency.code]
+        let cart = cartSummary(state)
+        var parts = [state.gatewayLabel, who, cart, state.currency.code]
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
-        guard let flash = state.flash else { return parts.joined(separator: " │ ") }
         // A passing note is news: on a narrow screen the steady parts give way to it, the
-        // gateway first, so that "Added …" is read whole.
+        // gateway first, so that "Added …" is read whole. Without one they give way in the
+        // same order rather than be cut.
         let room = state.size.width - 2 - TextWidth.columns(of: statusRight(state)) - 2
-        parts.append(flash.text)
-        for steady in [state.gatewayLabel, state.currency.code, "cart \(state.cart.itemCount)", "\(state.inbox.unreadCount) unread", who]
+        if let flash = state.flash { parts.append(flash.text) }
+        for steady in [state.gatewayLabel, state.currency.code, "\(state.inbox.unreadCount) unread", cart, who]
         where TextWidth.columns(of: parts.joined(separator: " │ ")) > room {
             if let index = parts.firstIndex(of: steady) { parts.remove(at: index) }
         }
         return parts.joined(separator: " │ ")
+    }
+
+    /// "cart 3 · $45.97": the units and what they cost (the subtotal, before shipping).
+    static func cartSummary(_ state: AppState) -> String {
+        guard let cart = state.cart.cart.value, !cart.isEmpty else { return "cart \(state.cart.itemCount)" }
+        return "cart \(cart.itemCount) · \(Format.money(cart.subtotal))"
     }
 
     static func statusRight(_ state: AppState) -> String {
@@ -161,7 +188,7 @@ struct ScreenAreas {
         status = full.row(size.height - 1)
         var bannerHeight = 0
         if let banner = state.banner {
-            bannerHeight = min(3, Banner(banner.text + "  (Esc to dismiss)", kind: banner.kind).height(forWidth: size.width))
+            bannerHeight = min(3, Banner(AppView.bannerText(banner, state), kind: banner.kind).height(forWidth: size.width))
         }
         banner = Rect(x: 0, y: 1, width: size.width, height: bannerHeight)
         content = Rect(x: 0, y: 1 + bannerHeight, width: size.width, height: max(0, size.height - 3 - bannerHeight))

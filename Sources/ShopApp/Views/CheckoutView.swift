@@ -28,7 +28,7 @@ enum CheckoutView {
         guard inside.height >= 3 else { return }
         switch checkout.step {
         case .contact: contact(state, checkout, inside, &buffer, theme)
-        case .address: address(checkout, inside, &buffer, &layout, theme)
+        case .address: address(checkout, keymap: state.keymap, inside, &buffer, &layout, theme)
         case .shipping: shipping(state, checkout, inside, &buffer, &layout, theme)
         case .payment: payment(state, checkout, inside, &buffer, theme)
         case .review: review(state, checkout, inside, &buffer, theme)
@@ -82,17 +82,17 @@ enum CheckoutView {
             if let account = Keymap.advice(.showAccount, "for Account", in: context) {
                 advice += "Press \(account) to sign in; your cart comes with you."
             } else if let back = Keymap.advice(.back, "back to the cart", in: context),
-                      let account = Keymap.keys(for: .showAccount, in: KeyContext(.cart)).first {
+                      let account = Keymap.keys(for: .showAccount, in: KeyContext(.cart, keymap: state.keymap)).first {
                 advice += "\(back), then \(account.displayName) for Account to sign in; your cart comes with you."
             }
             buffer.writeWrapped(advice, in: Rect(x: area.x, y: y + 1, width: area.width, height: max(0, area.maxY - y - 1)), style: .foreground(.muted))
         }
     }
 
-    private static func address(_ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ layout: inout ScreenLayout, _ theme: Theme) {
+    private static func address(_ checkout: CheckoutState, keymap: Keymap, _ area: Rect, _ buffer: inout Buffer, _ layout: inout ScreenLayout, _ theme: Theme) {
         let saved = checkout.savedAddresses.value ?? []
         if checkout.isEditingNewAddress {
-            let back = Keymap.advice(.back, "for your saved ones", in: KeyContext(.checkout, typing: true)).map { " (\($0))" } ?? ""
+            let back = Keymap.advice(.back, "for your saved ones", in: KeyContext(.checkout, typing: true, keymap: keymap)).map { " (\($0))" } ?? ""
             buffer.write(saved.isEmpty ? "Where should we ship it?" : "A new address\(back):", x: area.x, y: area.y,
                          style: .foreground(.text), maxWidth: area.width)
             AddressFormView.render(checkout.addressForm, isActive: true, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),

@@ -10,6 +10,9 @@ enum OverlayView {
         case .help:
             help(state, area: area, into: &buffer, layout: &layout, theme: theme)
             return
+        case .palette:
+            PaletteView.render(state, area: area, into: &buffer, theme: theme)
+            return
         case .confirmQuit:
             dialog = Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
                             buttons: ["Quit", "Stay"], selectedButton: state.dialogButton, messageRole: .warning)
@@ -19,6 +22,9 @@ enum OverlayView {
         case .confirmSignOut:
             dialog = Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
                             buttons: ["Sign out", "Stay signed in"], selectedButton: state.dialogButton, messageRole: .warning)
+        case .confirmDeleteAddress(_, let summary):
+            dialog = Dialog(title: "Delete address?", message: "Delete \(summary)? Orders already shipped there keep their copy.",
+                            buttons: ["Delete", "Keep it"], selectedButton: state.dialogButton, messageRole: .warning)
         }
         dialog.render(into: &buffer, area: area, theme: theme)
         for (index, rect) in dialog.buttonRects(in: area).enumerated() { layout.add(rect, .dialogButton(index)) }

@@ -152,6 +152,15 @@ public final class AnsiBackend: TerminalBackend {
         if !bytes.isEmpty { write(bytes) }
     }
 
+    /// Queued behind the frame's bytes and written at once (it is not part of a frame).
+    public func send(_ signal: TerminalSignal) {
+        let bytes = state.withLock { state in
+            defer { state.output = [] }
+            return state.output + signal.bytes
+        }
+        write(bytes)
+    }
+
     /// A remote terminal cannot stop this process: suspending only means the next frame is
     /// drawn whole.
     public func suspend() {

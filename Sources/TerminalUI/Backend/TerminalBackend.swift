@@ -38,6 +38,9 @@ public protocol TerminalBackend: AnyObject, Sendable {
     func clear()
     /// Sends what was drawn.
     func flush()
+    /// Sends a clipboard copy or a notification (``TerminalSignal``) to the terminal, after
+    /// what is already drawn.
+    func send(_ signal: TerminalSignal)
     /// Gives the terminal back to the shell (Ctrl-Z); returns once it is taken back. The next
     /// frame is drawn in full.
     func suspend()

@@ -1,0 +1,73 @@
+import TerminalUI
+
+/// The command palette over the screen: the query, then the matching entries (a tag, the
+/// title, the key or a detail on the right), then how many match and whether products are
+/// being searched.
+enum PaletteView {
+    struct Layout {
+        var frame: Rect
+        var input: Rect
+        var list: Rect
+        var status: Rect
+    }
+
+    static func layout(_ size: Size) -> Layout {
+        let area = Rect(size: size)
+        let frame = area.centered(width: min(area.width - 4, 80), height: min(area.height - 2, 24))
+        let inside = Panel().contentArea(for: frame).inset(horizontal: 1)
+        return Layout(frame: frame, input: inside.row(0),
+                      list: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: max(1, inside.height - 3)),
+                      status: inside.row(inside.height - 1))
+    }
+
+    /// The rows of entries shown at once.
+    static func listRows(_ state: AppState) -> Int { layout(state.size).list.height }
+
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+        let layout = layout(state.size)
+        let context = KeyContext(.palette, typing: true, keymap: state.keymap)
+        let close = Keymap.advice(.back, "close", in: context) ?? ""
+        Panel(title: "Commands", trailingTitle: close, isFocused: true, fillRole: .dialog).render(into: &buffer, area: layout.frame, theme: theme)
+
+        let prompt = Style(foreground: .role(.accent), background: .role(.dialog), attributes: .bold)
+        buffer.write("> ", x: layout.input.x, y: layout.input.y, style: prompt)
+        TextInputView(state: state.palette.query, placeholder: "a command, category, product or order")
+            .render(into: &buffer, area: Rect(x: layout.input.x + 2, y: layout.input.y, width: layout.input.width - 2, height: 1), theme: theme)
+
+        let shown = PaletteCatalog.shown(state)
+        // The selection mark, the scrollbar and a column between them and the text.
+        let width = layout.list.width - 2 - 1 - 1
+        ListView(count: shown.count, state: state.palette.list, emptyText: "Nothing matches") { index in
+            row(shown[index], width: width)
+        }.render(into: &buffer, area: layout.list, theme: theme)
+
+        var status = shown.count == 1 ? "1 match" : "\(shown.count) matches"
+        if state.palette.searchInFlight != nil {
+            status += " · searching products…"
+        } else if let error = state.palette.productsError {
+            status += " · products: \(error)"
+        }
+        let hints = Keymap.advice([(.open, "run"), (.moveDown, "next")], in: context)
+        let line = TextWidth.columns(of: status + "  " + hints) <= layout.status.width ? status + "  " + hints : status
+        buffer.write(TextWidth.truncate(line, toColumns: layout.status.width), x: layout.status.x, y: layout.status.y,
+                     style: Style(foreground: .role(.muted), background: .role(.dialog)))
+    }
+
+    /// "cmd      Cart                     c": the tag, the title cut with "…" if it must be, and
+    /// the detail flush right when there is room for it.
+    static func row(_ entry: PaletteEntry, width: Int) -> Line {
+        let tagWidth = 9
+        let tag = TextWidth.fit(entry.kind.tag, toColumns: tagWidth)
+        let room = max(0, width - tagWidth)
+        let detailWidth = TextWidth.columns(of: entry.detail)
+        let showsDetail = !entry.detail.isEmpty && detailWidth + 12 <= room
+        let titleRoom = showsDetail ? room - detailWidth - 2 : room
+        let title = TextWidth.truncate(entry.title, toColumns: titleRoom)
+        var spans = [Span(tag, style: .foreground(.muted)), Span(title, style: .foreground(.text))]
+        if showsDetail {
+            let gap = max(2, room - TextWidth.columns(of: title) - detailWidth)
+            spans.append(Span(String(repeating: " ", count: gap) + entry.detail, style: .foreground(entry.kind == .command ? .accent : .muted)))
+        }
+        return Line(spans)
+    }
+}
