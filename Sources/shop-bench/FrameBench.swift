@@ -51,7 +51,11 @@ enum FrameBench {
     /// One frame as the run loop does it: reduce the key, render, diff.
     static func measureFrames(_ screen: Screen, frames: Int, theme: Theme) {
         var state = screen.state
-        var previous = AppView.render(state, size: state.size, theme: theme)
+        // As the run loop does: the layout the views publish with a frame is what the next
+        // key is reduced against.
+        var layout = ScreenLayout.none
+        var previous = AppView.render(state, size: state.size, theme: theme, layout: &layout)
+        state.layout = layout
         var total = Samples(), view = Samples(), diff = Samples()
         var changedCells = Samples()
         var cpu = Samples()
@@ -62,7 +66,8 @@ enum FrameBench {
             let start = clock.now
             _ = reduce(&state, .key(key))
             let viewStart = clock.now
-            let buffer = AppView.render(state, size: state.size, theme: theme)
+            let buffer = AppView.render(state, size: state.size, theme: theme, layout: &layout)
+            state.layout = layout
             let diffStart = clock.now
             let changes = buffer.changes(from: previous)
             let end = clock.now

@@ -7,8 +7,8 @@ import TerminalUITesting
 
 /// Screens as terminals that show less see them: the C locale (ASCII only), the Linux console
 /// (8 colours, no rounded corners) and no colour at all. The renderer degrades every frame, so
-/// these are the app's own views passed through `Buffer.degraded(for:)` and resolved at the
-/// capability's colour depth.
+/// these are the app's own views, drawn knowing the capabilities (a rating in words where stars
+/// cannot be shown), passed through `Buffer.degraded(for:)` and resolved at the colour depth.
 @Suite("Screens on limited terminals")
 struct DegradedScreenTests {
     static let capabilitySets: [(String, TerminalCapabilities)] = [
@@ -40,24 +40,44 @@ struct DegradedScreenTests {
         }),
     ]
 
-    @Test("Snapshots at 80x24 on each limited terminal")
+    /// `state` as a terminal with `capabilities` shows it: drawn knowing them, then degraded.
+    static func shown(_ state: AppState, on capabilities: TerminalCapabilities) -> Buffer {
+        var state = state
+        state.capabilities = capabilities
+        return AppView.render(state, size: state.size, theme: .default).degraded(for: capabilities)
+    }
+
+    @Test("Snapshots at 80x24 and 60x20 on each limited terminal")
     func snapshots() {
         for (screenName, build) in Self.screens {
-            let buffer = AppView.render(build(80, 24), size: Size(width: 80, height: 24), theme: .default)
-            for (capabilityName, capabilities) in Self.capabilitySets {
-                assertScreen(buffer.degraded(for: capabilities), named: "\(screenName).\(capabilityName)",
-                             resolvedWith: .default, capability: capabilities.colors)
+            for (width, height) in [(80, 24), (60, 20)] {
+                let suffix = width == 80 ? "" : "-\(width)x\(height)"
+                for (capabilityName, capabilities) in Self.capabilitySets {
+                    assertScreen(Self.shown(build(width, height), on: capabilities), named: "\(screenName).\(capabilityName)\(suffix)",
+                                 resolvedWith: .default, capability: capabilities.colors)
+                }
             }
         }
+    }
+
+    @Test("Without stars a rating reads 4.5/5, in the list and in the details", arguments: [(60, 20), (80, 24), (120, 40)])
+    func ratingInWords(size: (Int, Int)) {
+        let ascii = TerminalCapabilities(colors: .ansi16, unicode: false)
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        if size.0 < BrowseView.twoPaneWidth { Fixtures.press([.character("l")], &state) }  // the details pane
+        let text = (0..<size.1).map { Self.shown(state, on: ascii).text(ofRow: $0) }.joined(separator: "\n")
+        #expect(text.contains("4.5/5 (120)"), "\(text)")
+        #expect(!text.contains("****") && !text.contains("*-"), "\(text)")
+        let unicode = AppView.render(state, size: state.size, theme: .default)
+        #expect((0..<size.1).contains { unicode.text(ofRow: $0).contains("★★★★★ 4.5") })
     }
 
     @Test("No cell ever holds a character the terminal cannot show, and no text is drawn black on the default background")
     func everyCellShowable() {
         for (screenName, build) in Self.screens {
             for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-                let buffer = AppView.render(build(width, height), size: Size(width: width, height: height), theme: .default)
                 for (capabilityName, capabilities) in Self.capabilitySets {
-                    let shown = buffer.degraded(for: capabilities)
+                    let shown = Self.shown(build(width, height), on: capabilities)
                     let unshowable = shown.cells.filter { !SymbolDegradation.canShow($0.symbol, capabilities: capabilities) }
                     #expect(unshowable.isEmpty, "\(screenName) \(width)x\(height) \(capabilityName): \(unshowable.map(\.symbol))")
                     let invisible = shown.cells.filter { cell in
@@ -73,8 +93,7 @@ struct DegradedScreenTests {
     @Test("A typed password shows one * per character in the C locale")
     func maskedInput() {
         let (_, build) = Self.screens[3]
-        let shown = AppView.render(build(80, 24), size: Size(width: 80, height: 24), theme: .default)
-            .degraded(for: TerminalCapabilities(colors: .ansi16, unicode: false))
+        let shown = Self.shown(build(80, 24), on: TerminalCapabilities(colors: .ansi16, unicode: false))
         let rows = (0..<24).map { shown.text(ofRow: $0) }
         #expect(rows.contains { $0.contains("******") && !$0.contains("*******") })
     }

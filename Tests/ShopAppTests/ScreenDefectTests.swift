@@ -42,9 +42,9 @@ struct ScreenDefectTests {
     // 2. Scrolling
 
     @Test(arguments: [(60, 20), (80, 24)])
-    func trackerScrollsToItsLastEvent(width: Int, height: Int) {
+    func trackerScrollsToItsLastEvent(width: Int, height: Int) throws {
         var state = ScreenSnapshotTests.tracker(width: width, height: height, order: Fixtures.order(status: .inTransit, cancellable: false))
-        let limit = OrderDetailView.scrollLimit(state)
+        let limit = try #require(state.geometry(of: .orderDetail)).maxOffset
         #expect(limit > 0)
         Fixtures.press([.character("j")], &state)
         #expect(state.orders.detail?.scroll == 1)
@@ -226,7 +226,7 @@ struct ScreenDefectTests {
 
     @Test func eightyColumnsShowTheListBesideTheDetails() {
         let state = Fixtures.browsing(width: 80, height: 24)
-        let panes = BrowseView.layout(state, area: ScreenLayout(state: state, size: state.size).content)
+        let panes = BrowseView.layout(state, area: ScreenAreas(state: state, size: state.size).content)
         #expect(panes.products != nil && panes.detail != nil && panes.tabs == nil)
     }
 

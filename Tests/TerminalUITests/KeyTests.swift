@@ -119,7 +119,10 @@ import TerminalUI
         #expect(state.selected == 12)
         #expect(state.effectiveOffset(count: 100, visibleRows: 10) == 3)
         _ = state.handle(.pageDown, count: 100, visibleRows: 10)
-        #expect(state.selected == 21)
+        // One page exactly: the view and the selection both move 10 rows.
+        #expect(state.selected == 22 && state.effectiveOffset(count: 100, visibleRows: 10) == 13)
+        _ = state.handle(.pageUp, count: 100, visibleRows: 10)
+        #expect(state.selected == 12 && state.effectiveOffset(count: 100, visibleRows: 10) == 3)
         _ = state.handle(.end, count: 100, visibleRows: 10)
         #expect(state.selected == 99 && state.visibleRange(count: 100, visibleRows: 10) == 90..<100)
         _ = state.handle(.home, count: 100, visibleRows: 10)

@@ -95,14 +95,15 @@ enum AccountReducer {
             state.account.newAddress = form
             return []
         }
-        let rows = state.listRows
         switch command {
         case .nextPane, .moveRight: state.account.section = sections[(sectionIndex + 1) % sections.count]
         case .previousPane, .moveLeft: state.account.section = sections[(sectionIndex + sections.count - 1) % sections.count]
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             if state.account.section == .addresses {
+                let rows = state.visibleRows(.addresses)
                 state.account.addressList.navigate(command, count: state.account.addresses.value?.count ?? 0, visibleRows: rows)
             } else if state.account.section == .activity {
+                let rows = state.visibleRows(.activity)
                 state.account.activityList.navigate(command, count: state.account.activity.value?.count ?? 0, visibleRows: rows)
             }
         case .signOut:
@@ -196,12 +197,12 @@ enum AccountReducer {
         case .success(let addresses):
             state.account.addresses = .loaded(addresses)
             let count = addresses.count
-            state.account.addressList.keepSelection(count: count, visibleRows: state.listRows)
+            state.account.addressList.select(state.account.addressList.selected ?? 0, count: count, shownRows: state.shownRows(.addresses))
             if var checkout = state.checkout {
                 checkout.savedAddresses = .loaded(addresses)
                 if checkout.step <= .address && !addresses.isEmpty && checkout.confirmedAddress == nil {
                     checkout.isEditingNewAddress = false
-                    checkout.addressChoice.select(0, count: count + 1, visibleRows: count + 1)
+                    checkout.addressChoice.select(0, count: count + 1, shownRows: state.shownRows(.checkoutAddresses))
                 }
                 state.checkout = checkout
             }

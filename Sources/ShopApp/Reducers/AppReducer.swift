@@ -191,12 +191,4 @@ extension AppState {
         flash = Flash(text, until: now.addingTimeInterval(3))
     }
 
-    /// The rows a full-height list of the content area shows (an estimate the views refine).
-    var listRows: Int { max(1, size.height - 8) }
-
-    /// The selection is within a screen (at least a few rows) of the last of `count` loaded
-    /// rows: time to ask for the next page of a paged list.
-    func isNearEnd(of list: ListState, count: Int) -> Bool {
-        (list.selected ?? 0) >= count - max(BrowseReducer.prefetchDistance, listRows)
-    }
 }

@@ -9,11 +9,10 @@ enum BrowseReducer {
     static let dedupeWindow = 1000
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let rows = state.listRows
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             if state.browse.focus == .detail { return scrollDescription(command, &state) }
-            return move(command, rows: rows, &state)
+            return move(command, &state)
         case .focusLeft:
             state.browse.focus = state.browse.focus == .detail ? .products : .categories
             return []
@@ -95,17 +94,18 @@ enum BrowseReducer {
         state.screen = .browse
         state.browse.focus = .detail
         if let index = state.browse.products.firstIndex(ofID: product.id, near: state.browse.productList.selected) {
-            state.browse.productList.select(index, count: state.browse.products.count, visibleRows: state.listRows)
+            state.browse.productList.select(index, count: state.browse.products.count, shownRows: state.shownRows(.products))
         } else {
             state.browse.productList.selected = nil
         }
         return showDetail(productID: product.id, summary: product, &state)
     }
 
-    private static func move(_ command: Command, rows: Int, _ state: inout AppState) -> [Effect] {
+    private static func move(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard let key = command.navigationKey else { return [] }
         switch state.browse.focus {
         case .categories:
+            let rows = state.visibleRows(.categories)
             let count = (state.browse.categories.value?.count ?? 0) + 1
             let before = state.browse.categoryList.selected
             _ = state.browse.categoryList.handle(key, count: count, visibleRows: rows)
@@ -114,6 +114,7 @@ enum BrowseReducer {
             effects.append(.loadAds(categories: state.browse.selectedCategoryID.map { [$0] } ?? []))
             return effects
         case .products, .detail:
+            let rows = state.visibleRows(.products)
             if command == .last, state.browse.nextCursor != nil {
                 // The real end is not loaded yet: page to it, then select it (productsLoaded).
                 state.browse.isPagingToEnd = true
@@ -129,8 +130,9 @@ enum BrowseReducer {
     /// j/k, PgUp/PgDn, g/G in the detail pane scroll the description; below its end, ↓ walks
     /// the recommendations (Enter opens the highlighted one) and ↑ walks back up.
     private static func scrollDescription(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let limit = BrowseView.descriptionScrollLimit(state)
-        let page = max(1, BrowseView.descriptionRows(state) - 1)
+        let shown = state.geometry(of: .productDescription)
+        let limit = shown?.maxOffset ?? 0
+        let page = max(1, shown?.visibleRows ?? 1)
         let scroll = min(state.browse.descriptionScroll, limit)
         let recommendations = state.browse.recommendations.count
         switch command {
@@ -202,7 +204,7 @@ enum BrowseReducer {
 
     static func loadNextPageIfNeeded(_ state: inout AppState) -> [Effect] {
         // Keep a screenful (at least) loaded below the selection.
-        guard state.isNearEnd(of: state.browse.productList, count: state.browse.products.count) else { return [] }
+        guard state.isNearEnd(of: .products, selection: state.browse.productList, count: state.browse.products.count) else { return [] }
         return loadNextPage(&state)
     }
 
@@ -245,20 +247,20 @@ enum BrowseReducer {
             state.browse.pageError = nil
             let count = state.browse.products.count
             if let selected = state.browse.productList.selected {
-                if selected >= count { state.browse.productList.select(0, count: count, visibleRows: state.listRows) }
+                if selected >= count { state.browse.productList.select(0, count: count, shownRows: state.shownRows(.products)) }
             } else if let current = state.browse.detailProductID {
                 // A product opened from elsewhere stays current; the list selects it once loaded.
                 if let index = state.browse.products.firstIndex(ofID: current) {
-                    state.browse.productList.select(index, count: count, visibleRows: state.listRows)
+                    state.browse.productList.select(index, count: count, shownRows: state.shownRows(.products))
                 }
                 return loadNextPageIfNeeded(&state)
             } else {
-                state.browse.productList.select(0, count: count, visibleRows: state.listRows)
+                state.browse.productList.select(0, count: count, shownRows: state.shownRows(.products))
             }
             if state.browse.isPagingToEnd {
                 guard state.browse.nextCursor == nil else { return loadNextPage(&state) }
                 state.browse.isPagingToEnd = false
-                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, visibleRows: state.listRows)
+                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, shownRows: state.shownRows(.products))
             }
             return selectionChanged(&state)
         case .failure(let failure):

@@ -8,7 +8,7 @@ enum CartReducer {
     static let estimateAddress = AddressInput(name: "Estimate", line1: "Estimate", city: "Estimate", postalCode: "10001", country: "US")
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let rows = state.listRows
+        let rows = state.visibleRows(.cart)
         let count = state.cart.lines.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
@@ -189,9 +189,9 @@ enum CartReducer {
         state.cart.cart = .loaded(cart)
         let count = cart.lines.count
         if let selected = state.cart.list.selected, selected < count {
-            state.cart.list.select(selected, count: count, visibleRows: state.listRows)
+            state.cart.list.select(selected, count: count, shownRows: state.shownRows(.cart))
         } else {
-            state.cart.list.select(max(0, count - 1), count: count, visibleRows: state.listRows)
+            state.cart.list.select(max(0, count - 1), count: count, shownRows: state.shownRows(.cart))
         }
         if cart.isEmpty {
             state.cart.shippingEstimate = .loaded(.zero(cart.subtotal.currency))

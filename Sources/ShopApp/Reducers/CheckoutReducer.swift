@@ -109,11 +109,11 @@ enum CheckoutReducer {
             return []
         }
         let count = saved.count + 1
+        let rows = state.visibleRows(.checkoutAddresses)
         switch command {
-        case .moveUp, .previousPane: checkout.addressChoice.move(by: -1, count: count, visibleRows: count)
-        case .moveDown, .nextPane: checkout.addressChoice.move(by: 1, count: count, visibleRows: count)
-        case .first: checkout.addressChoice.select(0, count: count, visibleRows: count)
-        case .last: checkout.addressChoice.select(count - 1, count: count, visibleRows: count)
+        case .moveUp, .previousPane: checkout.addressChoice.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown, .nextPane: checkout.addressChoice.move(by: 1, count: count, visibleRows: rows)
+        case .first, .last, .pageUp, .pageDown: checkout.addressChoice.navigate(command, count: count, visibleRows: rows)
         case .newAddress: checkout.isEditingNewAddress = true
         case .open:
             let row = checkout.addressChoice.selected ?? 0
@@ -153,7 +153,7 @@ enum CheckoutReducer {
         case .success(let options):
             state.checkout!.shippingOptions = .loaded(options)
             let row = min(state.checkout!.shippingChoice.selected ?? 0, max(0, options.count - 1))
-            state.checkout!.shippingChoice.select(row, count: options.count, visibleRows: options.count)
+            state.checkout!.shippingChoice.select(row, count: options.count, shownRows: state.shownRows(.checkoutShipping))
         case .failure(let failure):
             state.checkout!.shippingOptions = state.checkout!.shippingOptions.failing(failure.message)
             if failure.kind == .validation, state.checkout!.step == .shipping {
@@ -170,9 +170,10 @@ enum CheckoutReducer {
         var checkout = state.checkout!
         defer { state.checkout = checkout }
         let count = checkout.shippingOptions.value?.count ?? 0
+        let rows = state.visibleRows(.checkoutShipping)
         switch command {
-        case .moveUp, .previousPane: checkout.shippingChoice.move(by: -1, count: count, visibleRows: count)
-        case .moveDown, .nextPane: checkout.shippingChoice.move(by: 1, count: count, visibleRows: count)
+        case .moveUp, .previousPane: checkout.shippingChoice.move(by: -1, count: count, visibleRows: rows)
+        case .moveDown, .nextPane: checkout.shippingChoice.move(by: 1, count: count, visibleRows: rows)
         case .open:
             if checkout.shippingOptions.failure != nil && count == 0 {
                 return toShipping(&checkout, currency: state.currency)  // try the quote again

@@ -4,7 +4,7 @@ import TerminalUI
 /// The notifications inbox; its unread count is in the status bar.
 enum InboxReducer {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let rows = state.listRows
+        let rows = state.visibleRows(.inbox)
         let count = state.inbox.items.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
@@ -42,7 +42,7 @@ enum InboxReducer {
         case .success(let page):
             state.inbox.messages = .loaded(page.messages)
             state.inbox.unreadCount = page.unreadCount
-            state.inbox.list.keepSelection(count: page.messages.count, visibleRows: state.listRows)
+            state.inbox.list.select(state.inbox.list.selected ?? 0, count: page.messages.count, shownRows: state.shownRows(.inbox))
             return NewsReducer.inboxSeen(page.messages, &state)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)

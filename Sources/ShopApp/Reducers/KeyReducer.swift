@@ -136,8 +136,9 @@ enum KeyReducer {
 
     /// j/k, PgUp/PgDn, g/G scroll the help when it is taller than the screen.
     private static func scrollHelp(_ command: Command, _ state: inout AppState) {
-        let limit = OverlayView.helpScrollLimit(state)
-        let page = max(1, OverlayView.helpRows(state) - 1)
+        let shown = state.geometry(of: .help)
+        let limit = shown?.maxOffset ?? 0
+        let page = max(1, shown?.visibleRows ?? 1)
         let scroll = min(state.helpScroll, limit)
         switch command {
         case .moveUp: state.helpScroll = max(0, scroll - 1)
@@ -150,7 +151,7 @@ enum KeyReducer {
         }
     }
 
-    private static func confirm(_ overlay: Overlay, _ state: inout AppState) -> [Effect] {
+    static func confirm(_ overlay: Overlay, _ state: inout AppState) -> [Effect] {
         state.overlay = nil
         guard state.dialogButton == 0 else { return [] }
         switch overlay {

@@ -1,125 +1,101 @@
 import TerminalUI
 
-/// Mouse clicks and the wheel, when enabled: the wheel moves the current list, a click on the
-/// header opens a tab, a click on a list row selects it.
+/// Mouse clicks and the wheel, when enabled: the wheel moves the current list; a click lands
+/// on what the last frame drew under the pointer, as its views published it (`ScreenLayout`):
+/// a tab opens, a row is selected (a click on the selected row opens it), a dialog button is
+/// pressed. Nothing here knows where anything is drawn.
 enum MouseReducer {
     static func handle(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
-        guard state.mouseEnabled, state.overlay == nil, !state.isTooSmall else { return [] }
+        guard state.mouseEnabled, !state.isTooSmall else { return [] }
         switch event.action {
-        case .wheelUp:
-            return (0..<3).flatMap { _ in KeyReducer.perform(.moveUp, &state) }
-        case .wheelDown:
-            return (0..<3).flatMap { _ in KeyReducer.perform(.moveDown, &state) }
+        case .wheelUp, .wheelDown:
+            guard state.overlay == nil else { return [] }
+            let command: Command = event.action == .wheelUp ? .moveUp : .moveDown
+            return (0..<3).flatMap { _ in KeyReducer.perform(command, &state) }
         case .click:
-            if event.position.y == 0 { return clickHeader(x: event.position.x, &state) }
-            return clickContent(event.position, &state)
+            let layout = state.layoutOnScreen
+            guard let target = layout.target(at: event.position) else { return [] }
+            return click(target, at: event.position, in: layout, &state)
         case .rightClick:
             return []
         }
     }
 
-    private static func clickHeader(x: Int, _ state: inout AppState) -> [Effect] {
-        var left = AppView.tabsLeft(state)
-        for tab in AppView.tabs(state) {
-            let width = TextWidth.columns(of: tab.1) + 2
-            if x >= left && x < left + width {
-                if tab.0 == .search { return SearchReducer.open(&state) }
-                return NavigationReducer.show(tab.0, &state)
-            }
-            left += width + 1  // the "│" between tabs
+    private static func click(_ target: HitTarget, at position: Position, in layout: ScreenLayout, _ state: inout AppState) -> [Effect] {
+        if state.overlay != nil {
+            // Only the overlay's own buttons answer while it is up.
+            guard case .dialogButton(let index) = target, let overlay = state.overlay else { return [] }
+            state.dialogButton = index
+            return KeyReducer.confirm(overlay, &state)
         }
-        return []
+        switch target {
+        case .tab(let screen):
+            if screen == .search { return SearchReducer.open(&state) }
+            return NavigationReducer.show(screen, &state)
+        case .browsePane(let pane):
+            state.browse.focus = pane
+            return []
+        case .accountSection(let section):
+            state.account.section = section
+            return []
+        case .searchQuery:
+            state.search.focus = .query
+            return []
+        case .recommendation(let index):
+            guard index < state.browse.recommendations.count else { return [] }
+            return BrowseReducer.open(state.browse.recommendations[index], &state)
+        case .rows(let list):
+            guard let geometry = layout.lists[list], let row = geometry.item(at: position) else { return [] }
+            return clickRow(row, of: list, shown: geometry, &state)
+        case .dialogButton, .modal:
+            return []
+        }
     }
 
-    private static func clickContent(_ position: Position, _ state: inout AppState) -> [Effect] {
-        let layout = ScreenLayout(state: state, size: state.size)
-        if state.screen == .account { return clickAccount(position, content: layout.content, &state) }
-        guard state.screen == .browse else { return clickList(position, content: layout.content, &state) }
-        let panes = BrowseView.layout(state, area: layout.content)
-        if let rect = panes.products, rect.contains(position) {
-            state.browse.focus = .products
-            let inside = rect.inset(by: 1)
-            let offset = state.browse.productList.effectiveOffset(count: state.browse.products.count, visibleRows: inside.height)
-            let row = offset + position.y - inside.y
-            guard row >= 0, row < state.browse.products.count, position.y >= inside.y else { return [] }
-            state.browse.productList.select(row, count: state.browse.products.count, visibleRows: inside.height)
-            return BrowseReducer.selectionChanged(&state)
-        }
-        if let rect = panes.categories, rect.contains(position) {
+    /// A click on row `row` of `list`, drawn as `shown`.
+    private static func clickRow(_ row: Int, of list: LayoutList, shown: ListGeometry, _ state: inout AppState) -> [Effect] {
+        let rows = shown.visibleRows
+        switch list {
+        case .categories:
             state.browse.focus = .categories
-            let inside = rect.inset(by: 1)
-            let count = (state.browse.categories.value?.count ?? 0) + 1
-            let row = state.browse.categoryList.effectiveOffset(count: count, visibleRows: inside.height) + position.y - inside.y
-            guard row >= 0, row < count, position.y >= inside.y, row != state.browse.categoryList.selected else { return [] }
-            state.browse.categoryList.select(row, count: count, visibleRows: inside.height)
+            guard row != state.browse.categoryList.selected else { return [] }
+            state.browse.categoryList.select(row, count: shown.count, visibleRows: rows)
             return BrowseReducer.restartListing(&state)
-        }
-        if let rect = panes.detail, rect.contains(position) {
-            state.browse.focus = .detail
-        }
-        return []
-    }
-
-    /// Signed in: a click on a section tab opens it; in Addresses or Activity, a click on a row
-    /// selects it. (The guest's sign-in form is typed into, not clicked.)
-    private static func clickAccount(_ position: Position, content: Rect, _ state: inout AppState) -> [Effect] {
-        guard state.isSignedIn, state.account.newAddress == nil else { return [] }
-        let layout = AccountView.signedInLayout(state, area: content)
-        if layout.tabsArea.contains(position) {
-            if let index = layout.tabs.index(atColumn: position.x, in: layout.tabsArea) {
-                state.account.section = AccountState.Section.allCases[index]
-            }
-            return []
-        }
-        let area: Rect, count: Int, list: WritableKeyPath<AppState, ListState>
-        switch state.account.section {
-        case .profile: return []
-        case .addresses: (area, count, list) = (layout.addressList, state.account.addresses.value?.count ?? 0, \.account.addressList)
-        case .activity: (area, count, list) = (layout.inside, state.account.activity.value?.count ?? 0, \.account.activityList)
-        }
-        if let row = row(at: position, in: area, count: count, list: state[keyPath: list]) {
-            state[keyPath: list].select(row, count: count, visibleRows: area.height)
-        }
-        return []
-    }
-
-    /// The list row drawn at `position`, when the list shows `count` rows in `area`.
-    private static func row(at position: Position, in area: Rect, count: Int, list: ListState) -> Int? {
-        guard area.contains(position), count > 0 else { return nil }
-        let row = list.effectiveOffset(count: count, visibleRows: area.height) + position.y - area.y
-        return row >= 0 && row < count ? row : nil
-    }
-
-    /// A click on a row of the screen's list selects it; a click on the selected row opens it.
-    private static func clickList(_ position: Position, content: Rect, _ state: inout AppState) -> [Effect] {
-        let inside = content.inset(by: 1).inset(horizontal: 1)
-        let area: Rect
-        let count: Int
-        let list: WritableKeyPath<AppState, ListState>
-        switch state.screen {
-        case .search:
-            area = Rect(x: inside.x, y: inside.y + 3, width: inside.width, height: inside.height - 3)
-            count = state.search.hits.count
-            list = \.search.list
+        case .products:
+            state.browse.focus = .products
+            state.browse.productList.select(row, count: state.browse.products.count, visibleRows: rows)
+            return BrowseReducer.selectionChanged(&state)
+        case .searchResults:
+            state.search.focus = .results
+            return selectOrOpen(row, \.search.list, count: state.search.hits.count, rows: rows, &state)
         case .cart:
-            area = Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 6)
-            count = state.cart.lines.count
-            list = \.cart.list
+            return selectOrOpen(row, \.cart.list, count: state.cart.lines.count, rows: rows, &state)
         case .orders:
-            area = Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1)
-            count = state.orders.orders.count
-            list = \.orders.listState
+            return selectOrOpen(row, \.orders.listState, count: state.orders.orders.count, rows: rows, &state)
         case .inbox:
-            area = Rect(x: inside.x, y: inside.y, width: inside.width, height: state.inbox.openedID == nil ? inside.height : max(3, inside.height / 2) - 1)
-            count = state.inbox.items.count
-            list = \.inbox.list
-        default:
+            return selectOrOpen(row, \.inbox.list, count: state.inbox.items.count, rows: rows, &state)
+        case .addresses:
+            state.account.addressList.select(row, count: shown.count, visibleRows: rows)
+            return []
+        case .activity:
+            state.account.activityList.select(row, count: shown.count, visibleRows: rows)
+            return []
+        case .checkoutAddresses:
+            guard state.checkout != nil else { return [] }
+            return selectOrOpen(row, \.checkout!.addressChoice, count: shown.count, rows: rows, &state)
+        case .checkoutShipping:
+            guard state.checkout != nil else { return [] }
+            return selectOrOpen(row, \.checkout!.shippingChoice, count: shown.count, rows: rows, &state)
+        case .productDescription, .orderDetail, .help:
             return []
         }
-        guard let row = row(at: position, in: area, count: count, list: state[keyPath: list]) else { return [] }
+    }
+
+    /// Selects the row; a click on the row already selected opens it, as Enter does.
+    private static func selectOrOpen(_ row: Int, _ list: WritableKeyPath<AppState, ListState>, count: Int, rows: Int,
+                                     _ state: inout AppState) -> [Effect] {
         if state[keyPath: list].selected == row { return KeyReducer.perform(.open, &state) }
-        state[keyPath: list].select(row, count: count, visibleRows: area.height)
-        if state.screen == .search { state.search.focus = .results }
+        state[keyPath: list].select(row, count: count, visibleRows: rows)
         return []
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 /// The order history and the tracker of one order, refreshing itself while open.
 enum OrdersReducer {
     static func performList(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let rows = state.listRows
+        let rows = state.visibleRows(.orders)
         let count = state.orders.orders.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
@@ -40,8 +40,9 @@ enum OrdersReducer {
         guard var detail = state.orders.detail else { return NavigationReducer.back(&state) }
         defer { state.orders.detail = detail }
         // Scrolling stays between the top and the last screenful, so `k` after `G` moves at once.
-        let limit = OrderDetailView.scrollLimit(state)
-        let page = max(1, OrderDetailView.visibleRows(state) - 1)
+        let shown = state.geometry(of: .orderDetail)
+        let limit = shown?.maxOffset ?? 0
+        let page = max(1, shown?.visibleRows ?? 1)
         detail.scroll = min(detail.scroll, limit)
         switch command {
         case .moveUp: detail.scroll = max(0, detail.scroll - 1)
@@ -108,7 +109,7 @@ enum OrdersReducer {
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
             state.noteSkipped(page.skipped, "order")
-            state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.listRows)
+            state.orders.listState.select(state.orders.listState.selected ?? 0, count: page.items.count, shownRows: state.shownRows(.orders))
             return page.items.flatMap { NewsReducer.orderSeen($0.id, $0.status, &state) }
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
@@ -119,7 +120,7 @@ enum OrdersReducer {
     /// Asks for older orders when the selection comes within a screen of the last one loaded.
     static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
         guard let cursor = state.orders.nextCursor, !state.orders.isLoadingMore, case .loaded(let orders) = state.orders.list,
-            state.isNearEnd(of: state.orders.listState, count: orders.count)
+            state.isNearEnd(of: .orders, selection: state.orders.listState, count: orders.count)
         else { return [] }
         state.orders.isLoadingMore = true
         return [.loadMoreOrders(cursor: cursor)]
@@ -138,7 +139,7 @@ enum OrdersReducer {
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
             if state.orders.isPagingToEnd {
-                state.orders.listState.select(orders.count - 1, count: orders.count, visibleRows: state.listRows)
+                state.orders.listState.select(orders.count - 1, count: orders.count, shownRows: state.shownRows(.orders))
                 if page.nextCursor == nil { state.orders.isPagingToEnd = false }
                 return loadMoreIfNeeded(&state)
             }

@@ -128,7 +128,7 @@ enum PaletteReducer {
             state.account.section = .addresses
             let addresses = state.account.addresses.value ?? []
             if let index = addresses.firstIndex(where: { $0.id == id }) {
-                state.account.addressList.select(index, count: addresses.count, visibleRows: state.listRows)
+                state.account.addressList.select(index, count: addresses.count, shownRows: state.shownRows(.addresses))
             }
             return effects
         }
@@ -140,7 +140,7 @@ enum PaletteReducer {
         let categories = state.browse.categories.value ?? []
         guard let index = categories.firstIndex(where: { $0.id == id }) else { return effects }
         // Row 0 of the category list is "All products".
-        state.browse.categoryList.select(index + 1, count: categories.count + 1, visibleRows: state.listRows)
+        state.browse.categoryList.select(index + 1, count: categories.count + 1, shownRows: state.shownRows(.categories))
         state.browse.focus = .products
         effects += BrowseReducer.restartListing(&state)
         return effects

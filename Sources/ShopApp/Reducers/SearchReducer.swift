@@ -53,7 +53,7 @@ enum SearchReducer {
             state.noteSkipped(results.skipped, "product")
             state.search.shownGeneration = generation
             state.search.shownQuery = trimmedQuery(state)
-            state.search.list.select(0, count: results.hits.count, visibleRows: state.listRows)
+            state.search.list.select(0, count: results.hits.count, shownRows: state.shownRows(.searchResults))
         case .failure(let failure):
             state.search.results = state.search.results.failing(failure.message)
         }
@@ -66,7 +66,7 @@ enum SearchReducer {
         guard search.shownGeneration == search.generation, !search.isLoadingMore,
             case .loaded(let results) = search.results, let cursor = results.nextCursor
         else { return [] }
-        guard state.isNearEnd(of: search.list, count: results.hits.count) else { return [] }
+        guard state.isNearEnd(of: .searchResults, selection: search.list, count: results.hits.count) else { return [] }
         state.search.isLoadingMore = true
         state.search.moreError = nil
         return [.searchMore(query(state), cursor: cursor, generation: search.generation)]
@@ -90,7 +90,7 @@ enum SearchReducer {
             results.nextCursor = page.nextCursor
             state.search.results = .loaded(results)
             if state.search.isPagingToEnd {
-                state.search.list.select(results.hits.count - 1, count: results.hits.count, visibleRows: state.listRows)
+                state.search.list.select(results.hits.count - 1, count: results.hits.count, shownRows: state.shownRows(.searchResults))
                 if page.nextCursor == nil { state.search.isPagingToEnd = false }
                 return loadMoreIfNeeded(&state)
             }
@@ -102,7 +102,7 @@ enum SearchReducer {
     }
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let rows = state.listRows
+        let rows = state.visibleRows(.searchResults)
         let count = state.search.hits.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:

@@ -53,6 +53,7 @@ public final class AppRuntime {
         }
 
         state.size = terminal.size
+        state.capabilities = terminal.capabilities
         // Draw after anything was reduced, instead of comparing with the last drawn state:
         // holding that copy made every change to a large array copy it whole (shop-bench
         // frames). A frame that did not change costs a render and sends nothing.
@@ -63,7 +64,10 @@ public final class AppRuntime {
         while state.isRunning {
             if needsDraw {
                 needsDraw = false
-                terminal.draw(AppView.render(state, size: state.size, theme: terminal.theme))
+                // The views publish where they drew what; reducers page and the mouse clicks by it.
+                var layout = ScreenLayout.none
+                terminal.draw(AppView.render(state, size: state.size, theme: terminal.theme, layout: &layout))
+                state.layout = layout
                 framesDrawn += 1
             }
             // Effects start after the frame that shows their cause, so a key's frame never

@@ -95,6 +95,12 @@ public struct AppState: Equatable, Sendable {
     /// break; nil while nothing is. Drives the "Still waiting for the shop…" notice.
     public var waitingSince: Date?
     public var mouseEnabled: Bool
+    /// What the terminal can show. Views say in words what it cannot draw as a symbol (a
+    /// rating reads `4.1/5` where `★★★★☆` would come out as stand-ins).
+    public var capabilities: TerminalCapabilities = .full
+    /// Where the last frame drew its lists and clickable parts, as its views published it; the
+    /// runtime stores it after each frame. Paging and the mouse use it (see `geometry(of:)`).
+    public var layout: ScreenLayout = .none
     /// The keys, as `config.yaml` set them.
     public var keymap: Keymap = .vim
     /// `y` copies ids through OSC 52 (`copy: false` turns it off).
@@ -119,6 +125,9 @@ public struct AppState: Equatable, Sendable {
     public static let minimumSize = Size(width: 60, height: 20)
 
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// Whether the terminal can draw a rating's stars (see `Format.rating`).
+    var showsStars: Bool { SymbolDegradation.canShow("★", capabilities: capabilities) && SymbolDegradation.canShow("☆", capabilities: capabilities) }
 
     public var isSignedIn: Bool { user.map { !$0.isGuest } ?? false }
 

@@ -4,8 +4,8 @@ import TerminalUI
 
 /// Account: the sign-in/register form for guests; profile, addresses and activity when signed in.
 enum AccountView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
-        if state.isSignedIn { signedIn(state, area: area, into: &buffer, theme: theme) }
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
+        if state.isSignedIn { signedIn(state, area: area, into: &buffer, layout: &layout, theme: theme) }
         else { guestForm(state, area: area, into: &buffer, theme: theme) }
     }
 
@@ -46,7 +46,7 @@ enum AccountView {
         }
     }
 
-    /// Where a signed-in account's parts are drawn in `area` (shared with mouse clicks).
+    /// Where a signed-in account's parts are drawn in `area`.
     struct SignedInLayout {
         var tabs: Tabs
         var tabsArea: Rect
@@ -65,10 +65,16 @@ enum AccountView {
             inside: Panel(title: state.account.section.title, isFocused: true).contentArea(for: body).inset(horizontal: 1))
     }
 
-    private static func signedIn(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func signedIn(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
         let account = state.account
         let layout = signedInLayout(state, area: area)
         layout.tabs.render(into: &buffer, area: layout.tabsArea, theme: theme)
+        // The tabs are for moving between the account's lists: not while an address is edited.
+        if account.newAddress == nil {
+            for (section, rect) in zip(AccountState.Section.allCases, layout.tabs.titleRects(in: layout.tabsArea)) {
+                published.add(rect, .accountSection(section))
+            }
+        }
         Panel(title: account.section.title, isFocused: true).render(into: &buffer, area: layout.body, theme: theme)
         let inside = layout.inside
         guard inside.height >= 3, let user = state.user else { return }
@@ -99,8 +105,9 @@ enum AccountView {
                 let text = account.addresses.isLoading ? "\(Format.spinner(state.spinnerTick)) Loading…" : account.addresses.failure.map { "✖ \($0)" } ?? "No saved addresses yet."
                 buffer.write(text, in: inside.row(0), style: .foreground(.muted))
             } else {
-                ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
-                    .render(into: &buffer, area: layout.addressList, theme: theme)
+                let list = ListView(count: addresses.count, state: account.addressList) { Line(CheckoutView.oneLine(addresses[$0])) }
+                list.render(into: &buffer, area: layout.addressList, theme: theme)
+                published.publish(.addresses, list.geometry(in: layout.addressList))
             }
             buffer.write(Keymap.advice([(.newAddress, "add"), (.editAddress, "edit"), (.deleteAddress, "delete")], in: state.keyContext),
                          x: inside.x, y: inside.maxY - 1, style: .foreground(.muted), maxWidth: inside.width)
@@ -111,16 +118,18 @@ enum AccountView {
                 buffer.write(text, in: inside.row(0), style: .foreground(.muted))
                 return
             }
-            ListView(count: events.count, state: account.activityList) { row in
+            let list = ListView(count: events.count, state: account.activityList) { row in
                 Line([Span(Format.dateTime(events[row].at) + "  ", style: .foreground(.muted)), Span(events[row].summary)])
-            }.render(into: &buffer, area: inside, theme: theme)
+            }
+            list.render(into: &buffer, area: inside, theme: theme)
+            published.publish(.activity, list.geometry(in: inside))
         }
     }
 }
 
 /// The inbox: notifications newest first, unread in bold; Enter opens one.
 enum InboxView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let inbox = state.inbox
         let panel = Panel(title: "Inbox", trailingTitle: "\(inbox.unreadCount) unread", isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
@@ -141,11 +150,13 @@ enum InboxView {
             buffer.write(message.title, x: bodyArea.x, y: bodyArea.y, style: .foreground(.title, .bold), maxWidth: bodyArea.width)
             TextView(message.body).render(into: &buffer, area: Rect(x: bodyArea.x, y: bodyArea.y + 1, width: bodyArea.width, height: bodyArea.height - 1), theme: theme)
         }
-        ListView(count: items.count, state: inbox.list) { row in
+        let list = ListView(count: items.count, state: inbox.list) { row in
             let message = items[row]
             let marker = message.isRead ? "  " : "● "
             return Line([Span(marker, style: .foreground(.accent)), Span(Format.dateTime(message.createdAt) + "  ", style: .foreground(.muted)),
                          Span(message.title, style: message.isRead ? .foreground(.text) : .foreground(.text, .bold))])
-        }.render(into: &buffer, area: listArea, theme: theme)
+        }
+        list.render(into: &buffer, area: listArea, theme: theme)
+        layout.publish(.inbox, list.geometry(in: listArea))
     }
 }

@@ -6,33 +6,49 @@ import TerminalUI
 /// footer hints from the keymap, status bar, and any overlay.
 public enum AppView {
     public static func render(_ state: AppState, size: Size, theme: Theme) -> Buffer {
+        var layout = ScreenLayout(size: size)
+        return render(state, size: size, theme: theme, layout: &layout)
+    }
+
+    /// Draws the frame and publishes into `layout` where its lists and clickable parts went.
+    public static func render(_ state: AppState, size: Size, theme: Theme, layout: inout ScreenLayout) -> Buffer {
         var buffer = Buffer(size: size)
         let area = buffer.area
+        layout = ScreenLayout(size: size, screen: state.screen, hasOverlay: state.overlay != nil)
         if size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height {
             drawTooSmall(size, quitKey: state.keymap.binding(.quit, in: .global)?.keys.first, into: &buffer)
             return buffer
         }
-        let layout = ScreenLayout(state: state, size: size)
-        drawHeader(state, area: layout.header, into: &buffer, theme: theme)
-        if let banner = state.banner, !layout.banner.isEmpty {
-            Banner(bannerText(banner, state), kind: banner.kind).render(into: &buffer, area: layout.banner, theme: theme)
+        let areas = ScreenAreas(state: state, size: size)
+        drawHeader(state, area: areas.header, into: &buffer, layout: &layout, theme: theme)
+        if let banner = state.banner, !areas.banner.isEmpty {
+            Banner(bannerText(banner, state), kind: banner.kind).render(into: &buffer, area: areas.banner, theme: theme)
         }
+        let content = areas.content
         switch state.screen {
-        case .browse: BrowseView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .search: SearchView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .cart: CartView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .checkout: CheckoutView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .orders: OrdersView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .orderDetail: OrderDetailView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .account: AccountView.render(state, area: layout.content, into: &buffer, theme: theme)
-        case .inbox: InboxView.render(state, area: layout.content, into: &buffer, theme: theme)
+        case .browse: BrowseView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .search: SearchView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .cart: CartView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .checkout: CheckoutView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .orders: OrdersView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .orderDetail: OrderDetailView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .account: AccountView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .inbox: InboxView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)).render(into: &buffer, area: layout.footer, theme: theme)
-        StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: layout.status, theme: theme)
+        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)).render(into: &buffer, area: areas.footer, theme: theme)
+        StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: areas.status, theme: theme)
         if let overlay = state.overlay {
-            OverlayView.render(overlay, state: state, area: area, into: &buffer, theme: theme)
+            OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
         }
         return buffer
+    }
+
+    /// The layout the next frame of `state` will have: drawn off screen, for a reducer that
+    /// needs a list the last frame did not show (see ``AppState/geometry(of:)``).
+    static func layout(of state: AppState) -> ScreenLayout {
+        var layout = ScreenLayout(size: state.size)
+        _ = render(state, size: state.size, theme: .default, layout: &layout)
+        return layout
     }
 
     /// The message and how to dismiss it, with the key the keymap gives for that here.
@@ -102,14 +118,17 @@ public enum AppView {
         }
     }
 
-    private static func drawHeader(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func drawHeader(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         buffer.fill(area, style: .role(.statusBar))
         if tabsLeft(state) > 0 {
             buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
         }
         let x = area.x + tabsLeft(state)
-        Tabs(tabs(state).map(\.1), selected: selectedTab(state))
-            .render(into: &buffer, area: Rect(x: x, y: area.y, width: area.maxX - 2 - x, height: 1), theme: theme)
+        let tabs = tabs(state)
+        let tabsArea = Rect(x: x, y: area.y, width: area.maxX - 2 - x, height: 1)
+        let widget = Tabs(tabs.map(\.1), selected: selectedTab(state))
+        widget.render(into: &buffer, area: tabsArea, theme: theme)
+        for (tab, rect) in zip(tabs, widget.titleRects(in: tabsArea)) { layout.add(rect, .tab(tab.0)) }
         if state.isBusy {
             buffer.write(Format.spinner(state.spinnerTick), x: area.maxX - 2, y: area.y, style: Style(foreground: .role(.scrollbar), background: .role(.statusBar)))
         }
@@ -153,8 +172,9 @@ public enum AppView {
     }
 }
 
-/// Where the parts of the screen go; shared by the views and the mouse handling.
-struct ScreenLayout {
+/// Where the parts of the screen go: the header, a banner, the current screen, the footer and
+/// the status bar.
+struct ScreenAreas {
     var header: Rect
     var banner: Rect
     var content: Rect

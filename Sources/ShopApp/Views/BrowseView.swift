@@ -7,16 +7,28 @@ enum BrowseView {
     /// From this width the three panes are side by side.
     static let wideWidth = 100
 
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
         let panes = layout(state, area: area)
         if let tabs = panes.tabs {
             let titles = ["Categories", "Products", "Details"]
             let selected = BrowseState.Pane.allCases.firstIndex(of: state.browse.focus) ?? 1
-            Tabs(titles, selected: selected).render(into: &buffer, area: tabs, theme: theme)
+            let widget = Tabs(titles, selected: selected)
+            widget.render(into: &buffer, area: tabs, theme: theme)
+            for (pane, rect) in zip(BrowseState.Pane.allCases, widget.titleRects(in: tabs)) { published.add(rect, .browsePane(pane)) }
         }
-        if let rect = panes.categories { renderCategories(state, area: rect, into: &buffer, theme: theme) }
-        if let rect = panes.products { renderProducts(state, area: rect, into: &buffer, theme: theme) }
-        if let rect = panes.detail { renderDetail(state, area: rect, into: &buffer, theme: theme) }
+        // A click anywhere in a pane focuses it; its rows, published over it, select.
+        if let rect = panes.categories {
+            published.add(rect, .browsePane(.categories))
+            renderCategories(state, area: rect, into: &buffer, layout: &published, theme: theme)
+        }
+        if let rect = panes.products {
+            published.add(rect, .browsePane(.products))
+            renderProducts(state, area: rect, into: &buffer, layout: &published, theme: theme)
+        }
+        if let rect = panes.detail {
+            published.add(rect, .browsePane(.detail))
+            renderDetail(state, area: rect, into: &buffer, layout: &published, theme: theme)
+        }
     }
 
     struct Panes {
@@ -55,7 +67,7 @@ enum BrowseView {
         return state.browse.categories.value?.first { $0.id == id }?.name ?? id
     }
 
-    private static func renderCategories(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func renderCategories(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let panel = Panel(title: "Categories", isFocused: state.browse.focus == .categories)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area)
@@ -76,10 +88,12 @@ enum BrowseView {
             let width = max(1, inside.width - 3 - TextWidth.columns(of: countText))
             return Line([Span(TextWidth.fit(name, toColumns: width)), Span(" " + countText, style: .foreground(.muted))])
         }
-        list.render(into: &buffer, area: categories.isEmpty ? Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: max(0, inside.height - 1)) : inside, theme: theme)
+        let listArea = categories.isEmpty ? Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: max(0, inside.height - 1)) : inside
+        list.render(into: &buffer, area: listArea, theme: theme)
+        layout.publish(.categories, list.geometry(in: listArea))
     }
 
-    private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let browse = state.browse
         var trailing: String
         if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
@@ -109,10 +123,12 @@ enum BrowseView {
         }
         let products = browse.products
         let rowWidth = inside.width - 3
+        let showsStars = state.showsStars
         let list = ListView(count: products.count, state: browse.productList, emptyText: browse.pageError == nil ? "No products in this category" : "") { row in
-            productLine(products[row], width: rowWidth)
+            productLine(products[row], width: rowWidth, showsStars: showsStars)
         }
         list.render(into: &buffer, area: inside, theme: theme)
+        layout.publish(.products, list.geometry(in: inside))
     }
 
     /// Product names shorter than this are not cut to make room for the rating.
@@ -121,9 +137,9 @@ enum BrowseView {
     /// "Espresso cup       $19.99 ★4.5 low 3": out of stock greyed. Where the row is narrow
     /// (the two-pane list at 80 columns) the rating gives way to the name: the details pane
     /// beside it shows the rating of the selected product.
-    static func productLine(_ product: ProductSummary, width: Int) -> Line {
+    static func productLine(_ product: ProductSummary, width: Int, showsStars: Bool) -> Line {
         let price = Format.money(product.price)
-        let fullRating = String(format: "★%.1f", product.rating)
+        let fullRating = Format.shortRating(product.rating, showsStars: showsStars)
         let showsRating = width - (1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: fullRating) + 6) >= roomyNameWidth
         let rating = showsRating ? " " + fullRating : ""
         let badge: Span = switch product.availability {
@@ -194,26 +210,7 @@ enum BrowseView {
         TextView(product.description, style: .foreground(.text))
     }
 
-    /// The detail pane's inside in the current state, when it is shown.
-    private static func detailInside(_ state: AppState) -> Rect? {
-        let content = ScreenLayout(state: state, size: state.size).content
-        guard let rect = layout(state, area: content).detail else { return nil }
-        return Panel().contentArea(for: rect).inset(horizontal: 1)
-    }
-
-    /// The rows of description shown now.
-    static func descriptionRows(_ state: AppState) -> Int {
-        guard let inside = detailInside(state), let product = state.browse.detail.value else { return 0 }
-        return detailLayout(state, product: product, inside: inside).description.height
-    }
-
-    /// How far the description can scroll (j/k in the detail pane).
-    static func descriptionScrollLimit(_ state: AppState) -> Int {
-        guard let inside = detailInside(state), let product = state.browse.detail.value else { return 0 }
-        return description(product).maxScrollOffset(in: detailLayout(state, product: product, inside: inside).description)
-    }
-
-    private static func renderDetail(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func renderDetail(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
         let browse = state.browse
         let panel = Panel(title: "Details", isFocused: browse.focus == .detail)
         panel.render(into: &buffer, area: area, theme: theme)
@@ -237,7 +234,7 @@ enum BrowseView {
         }
         line(Line(product.name, style: .foreground(.title, .bold)))
         line(Line([Span(Format.money(product.price), style: .foreground(.price, .bold)), Span("  "),
-                   Span(Format.rating(product.rating), style: .foreground(.rating)),
+                   Span(Format.rating(product.rating, showsStars: state.showsStars), style: .foreground(.rating)),
                    Span(" (\(product.ratingCount))", style: .foreground(.muted))]))
         line(Line([Format.stockBadge(product.availability, stock: product.stock), Span("  \(product.stock) on hand · \(product.code)", style: .foreground(.muted))]))
         let layout = detailLayout(state, product: product, inside: inside)
@@ -267,6 +264,7 @@ enum BrowseView {
         var text = description(product)
         text.scrollOffset = browse.descriptionScroll
         text.render(into: &buffer, area: layout.description, theme: theme)
+        published.publish(.productDescription, text.geometry(in: layout.description), clickable: false)
         if let top = layout.recommendationsTop {
             buffer.write("You may also like", x: inside.x, y: top, style: .foreground(.title), maxWidth: inside.width)
             for (index, item) in browse.recommendations.prefix(layout.recommendationCount).enumerated() {
@@ -279,6 +277,7 @@ enum BrowseView {
                     : [Span("• "), Span(name)]
                 buffer.write(Line(lead + [Span(" " + price, style: .foreground(.price))]),
                              x: inside.x, y: top + 1 + index, maxWidth: inside.width)
+                published.add(Rect(x: inside.x, y: top + 1 + index, width: inside.width, height: 1), .recommendation(index))
             }
         }
         if let row = layout.ad, let ad = browse.ad {

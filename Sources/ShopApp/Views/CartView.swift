@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The cart: lines with quantities and problems, then subtotal, shipping estimate and total.
 enum CartView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let cart = state.cart
         let trailing = cart.pendingChanges > 0 || cart.cart.isLoading ? "\(Format.spinner(state.spinnerTick)) updating" : Format.count(cart.itemCount, "item")
         let panel = Panel(title: "Your cart", trailingTitle: trailing, isFocused: true)
@@ -59,6 +59,7 @@ enum CartView {
             return Line(spans)
         }
         list.render(into: &buffer, area: listArea, theme: theme)
+        layout.publish(.cart, list.geometry(in: listArea))
 
         var y = inside.maxY - totalsHeight + 1
         let labelWidth = 24

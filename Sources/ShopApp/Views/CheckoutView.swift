@@ -7,7 +7,7 @@ enum CheckoutView {
     /// From this width an order summary stands beside the form.
     static let summaryWidth = 120
 
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         guard let checkout = state.checkout, area.height >= 6 else { return }
         // Done is not a step to take: the path shows the five, all ticked once the order is placed.
         let steps = CheckoutStep.allCases.filter { $0 != .done }.map(\.title)
@@ -28,8 +28,8 @@ enum CheckoutView {
         guard inside.height >= 3 else { return }
         switch checkout.step {
         case .contact: contact(state, checkout, inside, &buffer, theme)
-        case .address: address(checkout, keymap: state.keymap, inside, &buffer, theme)
-        case .shipping: shipping(state, checkout, inside, &buffer, theme)
+        case .address: address(checkout, keymap: state.keymap, inside, &buffer, &layout, theme)
+        case .shipping: shipping(state, checkout, inside, &buffer, &layout, theme)
         case .payment: payment(state, checkout, inside, &buffer, theme)
         case .review: review(state, checkout, inside, &buffer, theme)
         case .done: done(state, checkout, inside, &buffer)
@@ -89,7 +89,7 @@ enum CheckoutView {
         }
     }
 
-    private static func address(_ checkout: CheckoutState, keymap: Keymap, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {
+    private static func address(_ checkout: CheckoutState, keymap: Keymap, _ area: Rect, _ buffer: inout Buffer, _ layout: inout ScreenLayout, _ theme: Theme) {
         let saved = checkout.savedAddresses.value ?? []
         if checkout.isEditingNewAddress {
             let back = Keymap.advice(.back, "for your saved ones", in: KeyContext(.checkout, typing: true, keymap: keymap)).map { " (\($0))" } ?? ""
@@ -104,7 +104,9 @@ enum CheckoutView {
             guard row < saved.count else { return Line("+ New address", style: .foreground(.accent)) }
             return Line(oneLine(saved[row]))
         }
-        list.render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), theme: theme)
+        let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        list.render(into: &buffer, area: listArea, theme: theme)
+        layout.publish(.checkoutAddresses, list.geometry(in: listArea))
     }
 
     static func oneLine(_ address: Address) -> String { oneLine(address.input) }
@@ -114,7 +116,7 @@ enum CheckoutView {
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
-    private static func shipping(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {
+    private static func shipping(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ layout: inout ScreenLayout, _ theme: Theme) {
         if let address = checkout.confirmedAddress {
             buffer.write("To " + oneLine(address), x: area.x, y: area.y, style: .foreground(.muted), maxWidth: area.width)
         }
@@ -137,7 +139,9 @@ enum CheckoutView {
                 Span("   arrives by \(Format.date(option.estimatedDelivery))", style: .foreground(.muted)),
             ])
         }
-        list.render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: min(options.count, area.height - 2)), theme: theme)
+        let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: min(options.count, area.height - 2))
+        list.render(into: &buffer, area: listArea, theme: theme)
+        layout.publish(.checkoutShipping, list.geometry(in: listArea))
     }
 
     private static func payment(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {

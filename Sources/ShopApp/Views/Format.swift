@@ -6,12 +6,23 @@ import TerminalUI
 enum Format {
     static func money(_ money: Money) -> String { money.formatted }
 
-    /// "★★★★☆ 4.2"
-    static func rating(_ rating: Double) -> String {
-        // Clamped before any conversion: a rating from the wire must never trap `Int(_:)`.
-        let shown = rating.isFinite ? min(5, max(0, rating)) : 0
+    /// "★★★★☆ 4.2"; "4.2/5" on a terminal that cannot show the stars, where stand-ins
+    /// cell by cell (`****- 4.2`) would read as a footnote or a pattern, not a rating.
+    static func rating(_ rating: Double, showsStars: Bool) -> String {
+        let shown = clampedRating(rating)
+        guard showsStars else { return String(format: "%.1f/5", shown) }
         let full = Int(shown.rounded())
         return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full) + String(format: " %.1f", shown)
+    }
+
+    /// "★4.5" beside a product in a list; "4.5/5" without stars.
+    static func shortRating(_ rating: Double, showsStars: Bool) -> String {
+        String(format: showsStars ? "★%.1f" : "%.1f/5", clampedRating(rating))
+    }
+
+    /// Clamped before any conversion: a rating from the wire must never trap `Int(_:)`.
+    private static func clampedRating(_ rating: Double) -> Double {
+        rating.isFinite ? min(5, max(0, rating)) : 0
     }
 
     /// The stock badge of a product or line.

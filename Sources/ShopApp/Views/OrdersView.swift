@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The order history: date, id, items, total and status.
 enum OrdersView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let orders = state.orders
         let count = Format.count(orders.orders.count, "order")
         let trailing =
@@ -38,6 +38,7 @@ enum OrdersView {
             }
         }
         table.render(into: &buffer, area: inside, theme: theme)
+        layout.publish(.orders, table.geometry(in: inside))
     }
 }
 
@@ -47,7 +48,7 @@ enum OrderDetailView {
     /// From this inner width the timeline and the summary stand side by side.
     static let wideWidth = 90
 
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
         let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
@@ -68,6 +69,7 @@ enum OrderDetailView {
             return
         }
         content.render(into: &buffer, area: inside, theme: theme)
+        layout.publish(.orderDetail, content.geometry(in: inside), clickable: false)
     }
 
     /// The rows of the open order (or its invoice) in `area`: a column narrower when they need
@@ -102,20 +104,6 @@ enum OrderDetailView {
         return timeline(order, detail.tracking, width: width, connected: false) + [Line("")]
             + summary(order, detail.tracking, width: width, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick, context: context)
             + trackingEvents(detail.tracking, width: width)
-    }
-
-    /// The inner area the order is drawn in, from the screen size.
-    private static func inside(_ state: AppState) -> Rect {
-        Panel().contentArea(for: ScreenLayout(state: state, size: state.size).content).inset(horizontal: 1)
-    }
-
-    /// The rows shown at once.
-    static func visibleRows(_ state: AppState) -> Int { inside(state).height }
-
-    /// How far the open order (or invoice) can scroll.
-    static func scrollLimit(_ state: AppState) -> Int {
-        let area = inside(state)
-        return ScrollingLines.maxOffset(lineCount: lines(state, in: area)?.count ?? 0, visibleRows: area.height)
     }
 
     /// The carrier's events, newest first.

@@ -2,23 +2,32 @@ import TerminalUI
 
 /// Help and confirmation dialogs over the screen.
 enum OverlayView {
-    static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ overlay: Overlay, state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
+        // Modal: nothing beneath it takes a click.
+        layout.add(area, .modal)
+        let dialog: Dialog
         switch overlay {
-        case .help: help(state, area: area, into: &buffer, theme: theme)
-        case .palette: PaletteView.render(state, area: area, into: &buffer, theme: theme)
+        case .help:
+            help(state, area: area, into: &buffer, layout: &layout, theme: theme)
+            return
+        case .palette:
+            PaletteView.render(state, area: area, into: &buffer, theme: theme)
+            return
         case .confirmQuit:
-            Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
-                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+            dialog = Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
+                            buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning)
         case .confirmCancelOrder(let orderID):
-            Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
-                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+            dialog = Dialog(title: "Cancel order?", message: "Cancel order \(orderID)? The stock goes back and the charge is refunded.",
+                            buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning)
         case .confirmSignOut:
-            Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
-                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+            dialog = Dialog(title: "Sign out?", message: AccountReducer.signOutNotice,
+                            buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning)
         case .confirmDeleteAddress(_, let summary):
-            Dialog(title: "Delete address?", message: "Delete \(summary)? Orders already shipped there keep their copy.",
-                   buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning).render(into: &buffer, area: area, theme: theme)
+            dialog = Dialog(title: "Delete address?", message: "Delete \(summary)? Orders already shipped there keep their copy.",
+                            buttons: overlay.dialogButtonTitles, selectedButton: state.dialogButton, messageRole: .warning)
         }
+        dialog.render(into: &buffer, area: area, theme: theme)
+        for (index, rect) in dialog.buttonRects(in: area).enumerated() { layout.add(rect, .dialogButton(index)) }
     }
 
     /// Where the help goes and its rows: the keys of the current screen and state, then the
@@ -66,16 +75,7 @@ enum OverlayView {
         return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
     }
 
-    /// The rows of keys the help shows at once.
-    static func helpRows(_ state: AppState) -> Int { helpLayout(state).inside.height }
-
-    /// How far the help can scroll.
-    static func helpScrollLimit(_ state: AppState) -> Int {
-        let layout = helpLayout(state)
-        return ScrollingLines.maxOffset(lineCount: layout.rows.count, visibleRows: layout.inside.height)
-    }
-
-    private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
         let layout = helpLayout(state)
         let content = ScrollingLines(layout.rows, offset: state.helpScroll)
         // Where the list is, when it scrolls, matters more than how to close it.
@@ -87,5 +87,6 @@ enum OverlayView {
         let panel = Panel(title: title, trailingTitle: trailing, isFocused: true, fillRole: .dialog)
         panel.render(into: &buffer, area: layout.frame, theme: theme)
         content.render(into: &buffer, area: layout.inside, theme: theme)
+        published.publish(.help, content.geometry(in: layout.inside), clickable: false)
     }
 }

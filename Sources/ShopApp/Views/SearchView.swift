@@ -4,13 +4,14 @@ import TerminalUI
 
 /// The search pane: the query, filters and sort, and the results with the match highlighted.
 enum SearchView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
         let search = state.search
         let panel = Panel(title: "Search", trailingTitle: trailing(state), isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area).inset(horizontal: 1)
         guard inside.height >= 4 else { return }
         let labelWidth = buffer.write("Find: ", x: inside.x, y: inside.y, style: .foreground(.accent, .bold))
+        layout.add(inside.row(0), .searchQuery)
         TextInputView(state: search.query, placeholder: "type to search names, descriptions, categories", isFocused: search.focus == .query && state.overlay == nil)
             .render(into: &buffer, area: Rect(x: inside.x + labelWidth, y: inside.y, width: inside.width - labelWidth, height: 1), theme: theme)
         let category = search.categoryID.map { BrowseView.categoryName(state, id: $0) } ?? "all"
@@ -39,6 +40,7 @@ enum SearchView {
             hitLine(hits[row], query: search.shownQuery, state: state, width: width)
         }
         list.render(into: &buffer, area: results, theme: theme)
+        layout.publish(.searchResults, list.geometry(in: results))
     }
 
     private static func trailing(_ state: AppState) -> String {

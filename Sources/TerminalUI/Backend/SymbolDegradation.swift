@@ -4,8 +4,9 @@ import Foundation
 /// still reads on an ASCII one (`LANG=C`, common over SSH) or on a console font without
 /// rounded corners. Applied per cell by ``Terminal``, so views never change.
 ///
-/// Stars are replaced per cell (`★★★★☆` reads `****-`): the rating text next to them already
-/// says the number, and a cell-level rule keeps views unaware of the terminal.
+/// This is the safety net for every cell. Where a symbol carries meaning that stand-ins would
+/// garble, the view that draws it asks the capabilities and says it in words instead (the shop
+/// writes a rating as `4.1/5`, not `****-`).
 public enum SymbolDegradation {
     /// The symbol to draw in a cell for `symbol` on a terminal with `capabilities`: the symbol
     /// itself when it can be shown, otherwise one printable ASCII character.

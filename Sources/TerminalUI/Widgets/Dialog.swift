@@ -39,8 +39,24 @@ public struct Dialog: Widget {
         for (index, line) in lines.enumerated() where index < inside.height - (buttons.isEmpty ? 0 : 2) {
             buffer.write(line, x: inside.x, y: inside.y + index, style: messageStyle, maxWidth: inside.width)
         }
-        guard !buttons.isEmpty, inside.height >= 1 else { return }
-        // "[ OK ]" buttons two apart, or "[OK]" one apart when the dialog is narrow.
+        for (index, (label, rect)) in buttonLabels(inside: inside).enumerated() {
+            let style: Style = index == selectedButton ? .role(.selection, .bold) : Style(foreground: .role(.accent), background: .role(.dialog))
+            buffer.write(label, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+        }
+    }
+
+    /// Where each button is drawn when the dialog is rendered in `area`, in the order of
+    /// `buttons` (empty when the dialog is too small to show them): what a click can hit.
+    public func buttonRects(in area: Rect) -> [Rect] {
+        let frame = frame(in: area)
+        guard frame.width >= 6, frame.height >= 3 else { return [] }
+        return buttonLabels(inside: Panel().contentArea(for: frame).inset(horizontal: 1)).map(\.rect)
+    }
+
+    /// "[ OK ]" buttons two apart, or "[OK]" one apart when the dialog is narrow, centred on
+    /// the last row inside.
+    private func buttonLabels(inside: Rect) -> [(label: String, rect: Rect)] {
+        guard !buttons.isEmpty, inside.height >= 1 else { return [] }
         var labels = buttons.map { "[ \($0) ]" }
         var gap = 2
         var total = labels.reduce(0) { $0 + TextWidth.columns(of: $1) } + gap * (labels.count - 1)
@@ -51,9 +67,10 @@ public struct Dialog: Widget {
         }
         var x = inside.x + max(0, (inside.width - total) / 2)
         let y = inside.maxY - 1
-        for (index, label) in labels.enumerated() {
-            let style: Style = index == selectedButton ? .role(.selection, .bold) : Style(foreground: .role(.accent), background: .role(.dialog))
-            x += buffer.write(label, x: x, y: y, style: style, maxWidth: inside.maxX - x) + gap
+        return labels.map { label in
+            let width = max(0, min(TextWidth.columns(of: label), inside.maxX - x))
+            defer { x += width + gap }
+            return (label, Rect(x: x, y: y, width: width, height: 1))
         }
     }
 }

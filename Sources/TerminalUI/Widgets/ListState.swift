@@ -60,14 +60,31 @@ public struct ListState: Hashable, Sendable {
         }
     }
 
+    /// Moves the view and the selection by `pages` screenfuls of `visibleRows` (negative is
+    /// up): the row at the same place on screen is selected, and the view stops at either end.
+    public mutating func page(by pages: Int, count: Int, visibleRows: Int) {
+        guard count > 0 else {
+            selected = nil
+            offset = 0
+            return
+        }
+        let rows = max(1, visibleRows)
+        let top = effectiveOffset(count: count, visibleRows: rows)
+        let current = selected.map { min(max(0, $0), count - 1) } ?? top
+        let step = max(-count, min(count, pages)) * rows
+        offset = min(max(0, top + step), max(0, count - rows))
+        selected = min(max(0, current + step), count - 1)
+        offset = effectiveOffset(count: count, visibleRows: rows)
+    }
+
     /// Handles the navigation keys ↑ ↓ PgUp PgDn Home End; returns false for any other key.
+    /// PgUp and PgDn move exactly one page of `visibleRows`.
     public mutating func handle(_ key: Key, count: Int, visibleRows: Int) -> Bool {
-        let page = max(1, visibleRows - 1)
         switch key {
         case .up: move(by: -1, count: count, visibleRows: visibleRows)
         case .down: move(by: 1, count: count, visibleRows: visibleRows)
-        case .pageUp: move(by: -page, count: count, visibleRows: visibleRows)
-        case .pageDown: move(by: page, count: count, visibleRows: visibleRows)
+        case .pageUp: page(by: -1, count: count, visibleRows: visibleRows)
+        case .pageDown: page(by: 1, count: count, visibleRows: visibleRows)
         case .home: select(0, count: count, visibleRows: visibleRows)
         case .end: select(count - 1, count: count, visibleRows: visibleRows)
         default: return false

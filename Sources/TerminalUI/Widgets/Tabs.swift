@@ -21,15 +21,22 @@ public struct Tabs: Widget {
         }
     }
 
-    /// The tab drawn at column `x` when rendered in `area` (for mouse clicks), if any.
-    public func index(atColumn x: Int, in area: Rect) -> Int? {
+    /// Where each tab's title is drawn in `area`, clipped to it (empty for a tab cut off), in
+    /// the order of `titles`: the regions a click on a tab hits.
+    public func titleRects(in area: Rect) -> [Rect] {
         var left = area.x
+        var rects: [Rect] = []
         for (index, title) in titles.enumerated() {
             if index > 0 { left += 1 }  // the "│" before it
             let width = TextWidth.columns(of: title) + 2
-            if x >= left && x < min(left + width, area.maxX) { return index }
+            rects.append(Rect(x: left, y: area.y, width: min(left + width, area.maxX) - left, height: min(1, area.height)))
             left += width
         }
-        return nil
+        return rects
+    }
+
+    /// The tab drawn at column `x` when rendered in `area` (for mouse clicks), if any.
+    public func index(atColumn x: Int, in area: Rect) -> Int? {
+        titleRects(in: area).firstIndex { x >= $0.x && x < $0.maxX }
     }
 }
