@@ -36,13 +36,13 @@ enum InboxReducer {
         return []
     }
 
-    static func inboxLoaded(_ result: Result<InboxPage, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+    static func inboxLoaded(_ result: Result<Page<InboxMessage>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         switch result {
         case .success(let page):
-            state.inbox.messages = .loaded(page.messages)
-            state.inbox.unreadCount = page.unreadCount
-            state.inbox.list.keepSelection(count: page.messages.count, visibleRows: state.listRows)
+            state.inbox.messages = .loaded(page.items)
+            state.inbox.unreadCount = page.unreadCount ?? 0
+            state.inbox.list.keepSelection(count: page.items.count, visibleRows: state.listRows)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }
