@@ -26,7 +26,7 @@ struct ProblemCodeTests {
         let codes = try Self.contractCodes()
         #expect(codes.count >= 27)
         #expect(ProblemCode.known.map(\.rawValue) == codes)
-        #expect(ProblemCode.known.allSatisfy(\.isKnown))
+        #expect(ProblemCode.known.allSatisfy { $0.isKnown })
     }
 
     @Test("a code this version does not know is kept, not lost")

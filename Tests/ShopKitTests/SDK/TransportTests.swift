@@ -24,16 +24,6 @@ struct TransportTests {
         }
     }
 
-    @Test("the URLSession transport joins the base URL's path and the request's query")
-    func urlSessionURLs() throws {
-        var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/v1/search?q=cast%20iron&limit=2")
-        let url = try URLSessionClientTransport.url(of: request, baseURL: URL(string: "http://127.0.0.1:9/shop")!)
-        #expect(url.absoluteString == "http://127.0.0.1:9/shop/v1/search?q=cast%20iron&limit=2")
-        request.path = "/healthz"
-        #expect(try URLSessionClientTransport.url(of: request, baseURL: URL(string: "http://127.0.0.1:9")!).absoluteString
-            == "http://127.0.0.1:9/healthz")
-    }
-
     @Test("clients made and dropped without shutdown() leave the process healthy")
     func noShutdownNeeded() async throws {
         try await TestGateway.with { gateway in
@@ -41,10 +31,12 @@ struct TransportTests {
             // pool of its own, AsyncHTTPClient would trap in this debug build.
             for _ in 0..<5 {
                 let client = ShopClient(baseURL: gateway.url)
-                #expect(try await client.health().status == "ok")
+                let health = try await client.health()
+                #expect(!health.version.isEmpty)
             }
             let after = ShopClient(baseURL: gateway.url)
-            #expect(try await after.catalog.categories().isEmpty == false)
+            let categories = try await after.catalog.categories()
+            #expect(!categories.isEmpty)
         }
     }
 
@@ -53,10 +45,11 @@ struct TransportTests {
         try await TestGateway.with { gateway in
             let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
             let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url), httpClient: http)
-            #expect(try await client.health().status == "ok")
+            let before = try await client.health()
             try await client.shutdown()
             // Still usable: shutdown() closes nothing the client does not own.
-            #expect(try await client.health().status == "ok")
+            let after = try await client.health()
+            #expect(before.version == after.version)
             try await http.shutdown()
         }
     }
