@@ -59,7 +59,8 @@ struct GettingStartedArticleTests {
         let declinedCard = CardInput(number: "4000 0000 0000 0002", cvv: "123", expMonth: 12, expYear: 2099)
         do {
             _ = try await client.checkout.placeOrder(PlaceOrderRequest(email: email, address: address, card: declinedCard))
-        } catch let error where error.isCardDeclined {
+        } catch {
+            guard error.isCardDeclined else { throw error }
             print(error.problemCode == .cardDeclined, error.localizedDescription)
             declinedMatched = error.problemCode == .cardDeclined
         }

@@ -42,7 +42,9 @@ public struct ShopTour: Sendable {
             let placed = try await client.checkout.placeOrder(PlaceOrderRequest(email: email, address: address, card: card))
             say("Ordered \(placed.order.id): \(placed.order.total.formatted), \(placed.order.status.displayName)")
             return placed.order
-        } catch where error.isPaymentRefused {
+        } catch {
+            // (`catch where` on a typed error crashes Swift 6.3.1's SILGen; hence the guard.)
+            guard error.isPaymentRefused else { throw error }
             say("Card refused (\(error.problemCode?.rawValue ?? "?")): \(error.localizedDescription)")
             return nil
         }
