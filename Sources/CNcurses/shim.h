@@ -226,4 +226,27 @@ static inline void cnc_stop_self(void) {
     sigaction(SIGTSTP, &previous, NULL);
 }
 
+// SIGWINCH as a byte on a pipe, so a thread waiting in poll(2) for input also wakes for a
+// resize whichever thread the signal lands on. Installed before newterm, so ncurses keeps its
+// own handler out and the backend calls resizeterm itself.
+static int cnc_winch_fd = -1;
+
+static inline void cnc_winch_to_pipe(int sig) {
+    (void)sig;
+    if (cnc_winch_fd >= 0) {
+        char byte = 1;
+        ssize_t written = write(cnc_winch_fd, &byte, 1);
+        (void)written;
+    }
+}
+
+static inline void cnc_install_winch_pipe(int fd) {
+    cnc_winch_fd = fd;
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    action.sa_handler = cnc_winch_to_pipe;
+    sigaction(SIGWINCH, &action, NULL);
+}
+
 #endif

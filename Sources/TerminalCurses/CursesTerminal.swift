@@ -51,7 +51,7 @@ public final class CursesTerminal {
     /// The theme frames are shown in; setting it redraws everything on the next ``draw(_:)``.
     public var theme: Theme {
         didSet {
-            styleCache = [:]
+            resolvedStyles = [:]
             previousFrame = nil
         }
     }
@@ -66,7 +66,8 @@ public final class CursesTerminal {
 
     private var screen: OpaquePointer?
     private var previousFrame: Buffer?
-    private var styleCache: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var styleCache: [ResolvedStyle: (attributes: attr_t, pair: Int32)] = [:]
+    private var resolvedStyles: [Style: ResolvedStyle] = [:]
     private var pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
     private var cursorVisible: Int32 = -1
     private var colorCount: Int32 = 0
@@ -123,6 +124,7 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(cnc_stdscr(), true)
+        defineExtraKeySpellings()
         intrflush(cnc_stdscr(), false)
         leaveok(cnc_stdscr(), false)
         setUpColors()
@@ -133,6 +135,7 @@ public final class CursesTerminal {
         setCursorVisible(false)
         previousFrame = nil
         styleCache = [:]
+        resolvedStyles = [:]
         wclear(cnc_stdscr())
         if crashLogDescriptor < 0, let path = options.crashLogPath {
             crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
@@ -182,6 +185,16 @@ public final class CursesTerminal {
         previousFrame = nil
     }
 
+    /// Home and End as VT220 (`\e[1~`, `\e[4~`), rxvt (`\e[7~`, `\e[8~`) and xterm
+    /// (`\e[H`, `\e[F`, `\eOH`, `\eOF`) send them: tmux and many terminals send a spelling the
+    /// terminfo entry of TERM does not list, which would otherwise arrive as Esc plus junk.
+    private func defineExtraKeySpellings() {
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+                                 ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END)] {
+            if key_defined(sequence) == 0 { define_key(sequence, code) }
+        }
+    }
+
     private func setUpColors() {
         pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
         colorCount = 0
@@ -209,19 +222,32 @@ public final class CursesTerminal {
     public func draw(_ buffer: Buffer) {
         guard isRunning else { return }
         let changes = buffer.changes(from: previousFrame)
+        draw(changes.map { change in
+            CellUpdate(x: change.x, y: change.y, symbol: change.cell.symbol, width: change.width,
+                       style: resolved(change.cell.style))
+        })
+        setCursor(buffer.cursor)
+        flush()
+        previousFrame = buffer
+    }
+
+    /// Writes changed cells (styles already resolved) into the curses screen; ``flush()``
+    /// sends them. This is what ``CursesBackend`` hands the renderer's diff to.
+    public func draw(_ updates: [CellUpdate]) {
+        guard isRunning else { return }
         let screenSize = size
         let window = cnc_stdscr()
         var cell = cchar_t()
-        for change in changes where change.y < screenSize.height && change.x < screenSize.width {
-            let (attributes, pair) = cursesStyle(for: change.cell.style)
+        for update in updates where update.y < screenSize.height && update.x < screenSize.width {
+            let (attributes, pair) = cursesStyle(for: update.style)
             var pairNumber = pair
-            let fits = change.x + change.width <= screenSize.width
-            let drawnWidth = encode(change.cell.symbol, into: &characters, width: fits ? change.width : 1)
+            let fits = update.x + update.width <= screenSize.width
+            let drawnWidth = encode(update.symbol, into: &characters, width: fits ? update.width : 1)
             characters.withUnsafeBufferPointer { text in
                 _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
             }
-            mvwadd_wch(window, Int32(change.y), Int32(change.x), &cell)
-            if drawnWidth < change.width && change.x + 1 < screenSize.width {
+            mvwadd_wch(window, Int32(update.y), Int32(update.x), &cell)
+            if drawnWidth < update.width && update.x + 1 < screenSize.width {
                 // The C library thinks this grapheme is narrower than we do: pad so that what
                 // ncurses believes is on screen matches the buffer.
                 characters[0] = 0x20
@@ -229,19 +255,47 @@ public final class CursesTerminal {
                 characters.withUnsafeBufferPointer { text in
                     _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
                 }
-                mvwadd_wch(window, Int32(change.y), Int32(change.x + 1), &cell)
+                mvwadd_wch(window, Int32(update.y), Int32(update.x + 1), &cell)
             }
         }
-        lastDrawCellCount = changes.count
-        if let cursor = buffer.cursor, cursor.x < screenSize.width, cursor.y < screenSize.height {
+        lastDrawCellCount = updates.count
+    }
+
+    /// Shows the cursor at `position` (a focused text field), or hides it.
+    public func setCursor(_ position: Position?) {
+        guard isRunning else { return }
+        let screenSize = size
+        if let position, position.x < screenSize.width, position.y < screenSize.height {
             setCursorVisible(true)
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            wmove(cnc_stdscr(), Int32(position.y), Int32(position.x))
         } else {
             setCursorVisible(false)
         }
-        wnoutrefresh(window)
+    }
+
+    /// Sends what was drawn with one `doupdate`.
+    public func flush() {
+        guard isRunning else { return }
+        wnoutrefresh(cnc_stdscr())
         doupdate()
-        previousFrame = buffer
+    }
+
+    /// Clears the curses screen, so the next update repaints every cell.
+    public func clear() {
+        guard isRunning else { return }
+        werase(cnc_stdscr())
+        clearok(cnc_curscr(), true)
+    }
+
+    /// Takes the new size from the kernel after a SIGWINCH (when ncurses' own handler is not
+    /// installed, see ``CursesBackend``).
+    public func adoptKernelSize() -> Size {
+        guard isRunning else { return size }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if cnc_terminal_size(&rows, &columns) == 0 { resizeterm(rows, columns) }
+        invalidate()
+        return size
     }
 
     /// Forgets what is on screen, so the next ``draw(_:)`` repaints every cell.
@@ -286,9 +340,15 @@ public final class CursesTerminal {
         return 1
     }
 
-    private func cursesStyle(for style: Style) -> (attributes: attr_t, pair: Int32) {
-        if let cached = styleCache[style] { return cached }
-        let resolved = theme.resolve(style, capability: colorCapability)
+    private func resolved(_ style: Style) -> ResolvedStyle {
+        if let known = resolvedStyles[style] { return known }
+        let value = theme.resolve(style, capability: colorCapability)
+        resolvedStyles[style] = value
+        return value
+    }
+
+    private func cursesStyle(for resolved: ResolvedStyle) -> (attributes: attr_t, pair: Int32) {
+        if let cached = styleCache[resolved] { return cached }
         var attributes = cnc_a_normal()
         if resolved.attributes.contains(.bold) { attributes |= cnc_a_bold() }
         if resolved.attributes.contains(.dim) { attributes |= cnc_a_dim() }
@@ -301,7 +361,7 @@ public final class CursesTerminal {
                 foreground: CursesColor.number(for: resolved.foreground, colors: colorCount),
                 background: CursesColor.number(for: resolved.background, colors: colorCount))
         }
-        styleCache[style] = (attributes, pair)
+        styleCache[resolved] = (attributes, pair)
         return (attributes, pair)
     }
 

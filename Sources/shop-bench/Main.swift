@@ -8,8 +8,8 @@ import Foundation
 struct ShopBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shop-bench",
-        abstract: "Benchmarks for shop: frame cost, gateway scale, SDK cost.",
-        subcommands: [All.self, Frames.self, Scale.self, SDK.self, Catalog.self],
+        abstract: "Benchmarks for shop: frame cost, gateway scale and memory, SDK cost, runtimes.",
+        subcommands: [All.self, Frames.self, Scale.self, Memory.self, SDK.self, Runtimes.self, Catalog.self],
         defaultSubcommand: All.self)
 
     struct All: AsyncParsableCommand {
@@ -40,9 +40,22 @@ struct ShopBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Gateway latency and memory at several catalog sizes.")
         @Option(parsing: .upToNextOption, help: "Catalog sizes.") var sizes: [Int] = [1_000, 10_000, 100_000]
         @Option(help: "Requests per case.") var requests = 200
+        @Flag(help: "Each gateway on a new --data-dir (the catalog is written to SQLite at start).") var dataDir = false
         func run() async throws {
             printMachine()
-            try await ScaleBench.run(sizes: sizes, requests: requests)
+            try await ScaleBench.run(sizes: sizes, requests: requests, dataDirectory: dataDir)
+        }
+    }
+
+    struct Memory: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Gateway resident memory during guest sessions and keyed cart adds, in memory and with --data-dir.")
+        @Option(help: "Seconds of traffic per gateway.") var seconds = 60
+        @Option(help: "Concurrent connections.") var workers = 8
+        @Option(help: "Seconds between memory samples.") var every = 10
+        func run() async throws {
+            printMachine()
+            try await MemoryBench.run(seconds: seconds, workers: workers, every: every)
         }
     }
 
@@ -52,6 +65,15 @@ struct ShopBench: AsyncParsableCommand {
         func run() async throws {
             printMachine()
             try await SDKBench.run(requests: requests)
+        }
+    }
+
+    struct Runtimes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resident memory per extra runtime when many share one process.")
+        @Option(parsing: .upToNextOption, help: "Runtime counts to measure, after one.") var counts: [Int] = [10, 100]
+        func run() async throws {
+            printMachine()
+            try await RuntimesBench.run(counts: counts)
         }
     }
 

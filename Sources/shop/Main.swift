@@ -33,13 +33,13 @@ struct ShopCommand: ParsableCommand {
     /// Without a subcommand, parses and runs exactly as before (the full-screen client). With
     /// one, parses through `ShopScriptCommand`, whose root has no options: ArgumentParser gives
     /// an option both a parent and a child declare to the parent, so `shop search lamp
-    /// --gateway URL` would otherwise lose its `--gateway`. A usage error there is one line on
+    /// --gateway URL` would otherwise lose its `--gateway`. Shared options typed before the
+    /// subcommand (`shop --gateway URL cart`) are moved behind it first. A usage error there is one line on
     /// standard error (a JSON object with --json) with exit status 2, as docs/cli.md documents.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let first = arguments.first, scriptCommands.contains(where: { $0._commandName == first }) else {
+        guard let arguments = LeadingSharedOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: ShopScriptCommand.self) else {
             do {
-                var command = try parseAsRoot(arguments)
+                var command = try parseAsRoot()
                 try command.run()
             } catch {
                 exit(withError: error)
@@ -51,24 +51,13 @@ struct ShopCommand: ParsableCommand {
             try command.run()
         } catch {
             guard ShopScriptCommand.exitCode(for: error) != .success, !(error is ExitCode) else { ShopScriptCommand.exit(withError: error) }
+            let path = LeadingSharedOptions.commandPath(arguments, root: ShopScriptCommand.self).joined(separator: " ")
             let flags = arguments.filter { $0 == "--json" || $0 == "--no-color" }
-            let output = CLIOutput(command: commandPath(arguments), options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
+            let output = CLIOutput(command: path, options: (try? CLIOptions.parse(flags)) ?? CLIOptions())
             let message = CLIOutput.oneLine(ShopScriptCommand.message(for: error))
-            output.report(CLIFailure(.usage, "\(message) (see shop \(commandPath(arguments)) --help)"))
+            output.report(CLIFailure(.usage, "\(message) (see shop \(path) --help)"))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
-    }
-
-    /// The subcommand words at the start of `arguments`, e.g. `cart add` for `cart add LMP-01 0`.
-    private static func commandPath(_ arguments: [String]) -> String {
-        var path: [String] = []
-        var command: any ParsableCommand.Type = ShopScriptCommand.self
-        for word in arguments {
-            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
-            path.append(word)
-            command = next
-        }
-        return path.joined(separator: " ")
     }
 
     @Option(help: ArgumentHelp("Use the gateway at this http(s) URL instead of the offline demo.", valueName: "URL"))
@@ -149,14 +138,18 @@ struct ShopCommand: ParsableCommand {
         if !settings.color { terminalEnvironment["NO_COLOR"] = "1" }
         let terminal = CursesTerminal(theme: theme, options: .init(mouse: settings.mouse, rawKeys: true, environment: terminalEnvironment,
                                                                    crashLogPath: directories.logFile.path))
+        // The locale's character set decides whether anything beyond ASCII can be shown.
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        let backend: CursesBackend
         do {
-            try terminal.start()
+            backend = try CursesBackend(terminal: terminal, codeset: codeset)
         } catch let error as TerminalError {
             fail(error.message)
         } catch {
             fail("cannot set up the terminal: \(error)")
         }
-        defer { terminal.stop() }
+        defer { backend.stop() }
 
         let queue = ActionQueue()
         let configFile = directories.configFile
@@ -167,15 +160,17 @@ struct ShopCommand: ParsableCommand {
                 do { try SettingsWriter.setValue(currency.code, forKey: "currency", in: configFile) }
                 catch { Logger(label: "shop").warning("could not save the currency: \(error)") }
             })
-        let state = AppState(size: terminal.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
+        let state = AppState(size: backend.size, now: Date(), currency: CurrencyCode(code: settings.currency) ?? .usd,
                              gatewayLabel: label, mouseEnabled: settings.mouse)
-        let runtime = AppRuntime(state: state, terminal: CursesDevice(terminal: terminal), runner: runner, queue: queue,
-                                 theme: terminal.colorCapability == .none ? .mono : theme, logger: logger)
+        let shownTheme = backend.capabilities.colors == .none ? .mono : theme
         logger.info("started", metadata: ["gateway": "\(label)"])
         #if DEBUG
         DebugCrash.armIfAsked(environment)
         #endif
-        runtime.run()
+        try runBlocking {
+            let runtime = AppRuntime(state: state, backend: backend, runner: runner, queue: queue, theme: shownTheme, logger: logger)
+            await runtime.run()
+        }
     }
 
     /// config.yaml, then the command line, then NO_COLOR.

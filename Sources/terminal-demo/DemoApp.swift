@@ -5,7 +5,7 @@ enum DemoApp {
     static func handle(_ event: Event, state: inout DemoState, size: Size, themeCount: Int) {
         let rows = DemoScreen.listRows(for: size)
         switch event {
-        case .resize:
+        case .resize, .paste:
             break
         case .mouse(let mouse):
             switch mouse.action {

@@ -60,12 +60,9 @@ final class CLIHarness: @unchecked Sendable {
         try await Self.run(arguments + ["--gateway", (gateway ?? url).absoluteString], input: input, root: root)
     }
 
-    static func run(_ arguments: [String], input: String? = nil, root: URL) async throws -> Run {
-        let binary = try #require(binary, "shop is not built")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = [
+    /// A script's environment: no terminal, 80 columns, no colour, the XDG directories under `root`.
+    static func environment(root: URL) -> [String: String] {
+        [
             "PATH": "/usr/bin:/bin",
             "HOME": root.path,
             "XDG_DATA_HOME": root.appendingPathComponent("data").path,
@@ -74,6 +71,14 @@ final class CLIHarness: @unchecked Sendable {
             "COLUMNS": "80",
             "NO_COLOR": "1",
         ]
+    }
+
+    static func run(_ arguments: [String], input: String? = nil, root: URL) async throws -> Run {
+        let binary = try #require(binary, "shop is not built")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment(root: root)
         // Files, not pipes: a long answer cannot fill a pipe nobody reads while we wait.
         let name = UUID().uuidString
         let outURL = root.appendingPathComponent("\(name).out")

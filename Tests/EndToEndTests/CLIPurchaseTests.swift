@@ -44,6 +44,19 @@ struct CLIPurchaseTests {
         await harness.stop()
     }
 
+    @Test("The same purchase as a plain bash script reading the answers with jq",
+          .enabled(if: CLIHarness.binary != nil && Harness.findExecutable("jq") != nil, "needs jq and the built shop"),
+          .timeLimit(.minutes(2)))
+    func bashScriptWithJq() async throws {
+        let harness = try await CLIHarness.start()
+        // The script puts `--gateway URL` before each subcommand, as people type it.
+        let script = try EndToEndTests.runScriptedPurchase(root: harness.root, options: ["--gateway", harness.url.absoluteString])
+        #expect(script.status == 0, "\(script)")
+        #expect(script.stdout.hasPrefix("ord_"), "\(script)")
+        #expect(try await harness.orderCount() == 1)
+        await harness.stop()
+    }
+
     @Test("Without --json the key used is printed, and the cart the TUI would show is the CLI's",
           .enabled(if: CLIHarness.binary != nil, "shop is not built"), .timeLimit(.minutes(2)))
     func humanCheckoutPrintsKey() async throws {

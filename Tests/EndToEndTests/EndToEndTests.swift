@@ -128,6 +128,14 @@ final class Harness: @unchecked Sendable {
         tmux = Self.findExecutable("tmux")!
     }
 
+    /// A second window: its own tmux server, the same XDG directories as `other` (the same
+    /// configuration, session file and offline-demo data directory).
+    init(sharingDirectoriesWith other: Harness) {
+        root = other.root
+        socket = "shop-e2e-\(UUID().uuidString.prefix(8))"
+        tmux = other.tmux
+    }
+
     func startGateway(arguments: [String] = []) throws -> URL {
         let process = Process()
         process.executableURL = Self.binDirectory!.appendingPathComponent("shop-mock-server")
@@ -155,8 +163,9 @@ final class Harness: @unchecked Sendable {
 
     /// Starts `shop` in a tmux pane. With `acceptsClipboardWrites`, tmux takes OSC 52 from the
     /// pane into a paste buffer (its default, `set-clipboard external`, ignores them), so a test
-    /// can see whether the app let one through.
-    func startShop(gateway: URL, acceptsClipboardWrites: Bool = false) throws {
+    /// can see whether the app let one through. Without a `gateway`, `shop` runs the offline
+    /// demo: its embedded gateway on the data directory under this harness's XDG_DATA_HOME.
+    func startShop(gateway: URL?, acceptsClipboardWrites: Bool = false) throws {
         let binary = Self.binDirectory!.appendingPathComponent("shop").path
         let environment = [
             "XDG_DATA_HOME=\(root.appendingPathComponent("data").path)",
@@ -164,7 +173,8 @@ final class Harness: @unchecked Sendable {
             "XDG_STATE_HOME=\(root.appendingPathComponent("state").path)",
             "TERM=xterm-256color",
         ]
-        let command = "env \(environment.joined(separator: " ")) \(binary) --gateway \(gateway.absoluteString) --no-mouse; sleep 30"
+        let gatewayOption = gateway.map { "--gateway \($0.absoluteString) " } ?? ""
+        let command = "env \(environment.joined(separator: " ")) \(binary) \(gatewayOption)--no-mouse; sleep 30"
         // The tmux server this starts keeps inherited descriptors open: do not wait on a pipe.
         let options = acceptsClipboardWrites ? ["set-option", "-g", "set-clipboard", "on", ";"] : []
         try run(tmux, ["-L", socket] + options + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], capture: false)
@@ -178,7 +188,7 @@ final class Harness: @unchecked Sendable {
 
     /// Starts `shop` again on the same XDG directories, after it quit: the tmux session of the
     /// last run goes and a new one comes.
-    func restartShop(gateway: URL) throws {
+    func restartShop(gateway: URL?) throws {
         _ = try? run(tmux, ["-L", socket, "kill-session", "-t", session])
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) {

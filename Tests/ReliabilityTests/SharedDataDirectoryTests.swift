@@ -87,6 +87,43 @@ extension Reliability {
             for server in servers { await server.terminate() }
         }
 
+        /// Processes launched together on a directory that does not exist yet all create and
+        /// share one database (`DataDirectoryLock`): none fails on a half-made schema, the
+        /// catalog is seeded once, and a sale in one is seen by all.
+        @Test(.enabled(if: ServerProcess.binary != nil, "build shop-mock-server first"))
+        func processesStartedTogetherOnANewDirectoryShareOneDatabase() async throws {
+            let directory = temporaryDirectory("shop-shared-new") + "/not-yet"
+            defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
+            let launched = await withTaskGroup(of: Result<ServerProcess, any Error>.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do {
+                            return .success(try await ServerProcess.start([
+                                "--data-dir", directory, "--admin-token", RawGateway.adminToken, "--log-level", "error",
+                            ]))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let servers = launched.compactMap { try? $0.get() }
+            defer { for server in servers { kill(server.process.processIdentifier, SIGKILL) } }
+            let failures = launched.compactMap { result -> String? in
+                if case .failure(let error) = result { return "\(error)" } else { return nil }
+            }
+            #expect(failures.isEmpty, "\(failures.count) of 6 did not start, e.g. \(failures.first ?? "")")
+
+            let stock = try await RawGateway(base: try #require(servers.first).base).stock(Self.product)
+            let sold = try await Self.buy(0, on: servers[0])
+            #expect(sold.orderId != nil)
+            for server in servers {
+                #expect(try await RawGateway(base: server.base).stock(Self.product) == stock - 1, "\(server.base)")
+            }
+            for server in servers { await server.terminate() }
+        }
+
         @Test(.enabled(if: ServerProcess.binary != nil, "build shop-mock-server first"))
         func oneKeySentToTwoProcessesMakesOneOrder() async throws {
             let directory = temporaryDirectory("shop-shared-key")
@@ -200,6 +237,85 @@ extension Reliability {
             }
             print("keyed adds under kill -9: \(buyers * addsPerBuyer) adds, \(crashes) crashes, \(interrupted.value) requests cut, \(doubled) carts wrong")
             await supervisor.current?.terminate()
+        }
+        /// Two processes; buyers talk to the first until it is killed with kill -9 mid-traffic,
+        /// then repeat what got no answer on the survivor with the same key (as ShopKit does
+        /// on another replica). Each buyer makes 6 keyed adds of one unit and one keyed checkout:
+        /// every order holds exactly 6 units (no add applied twice, none lost), each buyer has
+        /// exactly one order, and every acknowledged order is readable from the survivor.
+        @Test(.enabled(if: ServerProcess.binary != nil, "build shop-mock-server first"))
+        func killNineOfOneOfTwoProcessesLosesAndDoublesNothing() async throws {
+            let directory = temporaryDirectory("shop-crash-two")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let servers = try await Self.startServers(2, directory: directory)
+            defer { for server in servers { kill(server.process.processIdentifier, SIGKILL) } }
+            let (doomed, survivor) = (servers[0], servers[1])
+            try await RawGateway(base: survivor.base).setStock(Self.product, to: 100_000)
+
+            let buyers = 16, addsPerBuyer = 6
+            let answered = CrashSafetyTests.Progress(), interrupted = CrashSafetyTests.Progress()
+            let kills = CrashSafetyTests.Progress()
+            let crasher = Task {
+                while answered.value < buyers * (addsPerBuyer + 1) / 2 { try await Task.sleep(for: .milliseconds(2)) }
+                await doomed.killNine()
+                kills.increment()
+            }
+
+            /// Sends one keyed request until it is answered: to the first process while it
+            /// lives, else (and after any failure to connect) to the survivor.
+            @Sendable func send(_ path: String, token: String, json: String, key: String) async throws -> RawResponse {
+                for _ in 0..<3_000 {
+                    let base = kills.value > 0 ? survivor.base : doomed.base
+                    do {
+                        let response = try await RawGateway(base: base).send(
+                            "POST", path, token: token, json: json, headers: [("Idempotency-Key", key)], timeout: .seconds(5))
+                        if response.status == 409, response.text.contains("idempotency-key-in-flight") {
+                            try await Task.sleep(for: .milliseconds(5))
+                            continue
+                        }
+                        answered.increment()
+                        return response
+                    } catch {
+                        interrupted.increment()
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                }
+                throw HarnessFailure("\(path) with key \(key) never answered")
+            }
+
+            let orders = try await withThrowingTaskGroup(of: (String, String).self) { group in
+                for buyer in 0..<buyers {
+                    group.addTask {
+                        let token = try await RawGateway(base: survivor.base).guestToken()
+                        for add in 0..<addsPerBuyer {
+                            let response = try await send(
+                                "/v1/cart/items", token: token, json: #"{"productId":"\#(Self.product)","quantity":1}"#, key: "add-\(buyer)-\(add)")
+                            guard response.status == 200 else { throw HarnessFailure("add \(buyer)/\(add): \(response.status) \(response.text)") }
+                        }
+                        let placed = try await send("/v1/checkout/orders", token: token, json: RawGateway.orderJSON, key: "order-\(buyer)")
+                        guard placed.status == 201, let id = placed.string("id") else {
+                            throw HarnessFailure("order \(buyer): \(placed.status) \(placed.text)")
+                        }
+                        return (token, id)
+                    }
+                }
+                return try await group.reduce(into: [(String, String)]()) { $0.append($1) }
+            }
+            try await crasher.value
+
+            let raw = RawGateway(base: survivor.base)
+            var wrong = 0
+            for (token, id) in orders {
+                let order = try await raw.send("GET", "/v1/orders/\(id)", token: token)
+                #expect(order.status == 200, "order \(id)")
+                let lines = order.object["lines"] as? [[String: Any]] ?? []
+                let units = lines.reduce(0) { $0 + ($1["quantity"] as? Int ?? 0) }
+                if units != addsPerBuyer { wrong += 1 }
+                #expect(units == addsPerBuyer, "order \(id) holds \(units) units")
+                #expect(try await raw.orders(token: token).count == 1)
+            }
+            print("kill -9 of one of two processes: \(buyers) buyers, \(interrupted.value) requests cut and retried on the survivor, \(wrong) orders wrong")
+            await survivor.terminate()
         }
     }
 }

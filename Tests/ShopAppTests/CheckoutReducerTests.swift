@@ -137,6 +137,22 @@ struct CheckoutReducerTests {
         #expect(Fixtures.press([.enter], &state) == [.makeIdempotencyKey])
     }
 
+    @Test("After a declined card, Esc back to Contact: letters type into the e-mail, and the card's message stays behind")
+    func lettersTypeAfterARefusedCheckout() {
+        var state = Fixtures.browsing()
+        CheckoutDriver.toReview(&state, card: "4000000000000002")
+        Fixtures.press([.enter], &state)
+        _ = reduce(&state, .idempotencyKeyCreated("key-1"))
+        _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .failure(ServiceFailure(kind: .paymentDeclined, message: "Your card was declined."))))
+        Fixtures.press([.escape, .escape, .escape], &state)  // payment → shipping → address → contact
+        #expect(state.checkout?.step == .contact)
+        #expect(state.checkout?.stepMessage == nil)
+        Fixtures.press([.ctrl("u")], &state)
+        let effects = Fixtures.type("grace@navy.mil", &state)
+        #expect(state.checkout?.email.text == "grace@navy.mil")
+        #expect(state.screen == .checkout && effects.isEmpty)  // no letter ran as a shortcut
+    }
+
     @Test("An expired card is caught on the Payment step by the card checks")
     func expiredCard() {
         var state = Fixtures.browsing()

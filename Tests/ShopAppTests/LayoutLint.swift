@@ -29,8 +29,13 @@ enum LayoutLint {
         for (width, height) in sizes {
             let state = build(width, height)
             for theme in themes {
-                let buffer = AppView.render(state, size: Size(width: width, height: height), theme: theme)
-                let found = problems(state, buffer)
+                let recorder = BufferWriteRecorder()
+                let buffer = BufferWriteRecorder.$current.withValue(recorder) {
+                    AppView.render(state, size: Size(width: width, height: height), theme: theme)
+                }
+                var found = problems(state, buffer)
+                // Under a dialog, text is hidden, not cut (see isLeftSide).
+                if state.overlay == nil { found += coveredWords(recorder.writes, buffer) }
                 #expect(found.isEmpty, "\(name) at \(width)x\(height) in \(theme.name):\n\(found.joined(separator: "\n"))\n\(picture(buffer))",
                         sourceLocation: sourceLocation)
                 if !found.isEmpty { return }  // one picture of a broken state is enough
@@ -66,6 +71,37 @@ enum LayoutLint {
             }
         }
         return problems
+    }
+
+    /// A word a later write covered in part: what is left of it reads as a whole word
+    /// ("Enter to ch $5"), wherever it is on the screen, not only at a border. A word covered
+    /// whole is hidden, not cut; a cover that starts with "…" says the cut is there.
+    static func coveredWords(_ writes: [BufferWriteRecorder.Write], _ buffer: Buffer) -> [String] {
+        var problems: [String] = []
+        for write in writes {
+            let symbols = write.symbols
+            var start = 0
+            while start < symbols.count {
+                guard isWordSymbol(symbols[start]) else { start += 1; continue }
+                var end = start + 1
+                // A wide letter's covered half ("") belongs to its word.
+                while end < symbols.count, isWordSymbol(symbols[end]) || symbols[end].isEmpty { end += 1 }
+                let shown = (start..<end).map { buffer[write.x + $0, write.y].symbol == symbols[$0] }
+                if shown.contains(true), let hidden = shown.firstIndex(of: false),
+                   buffer[write.x + start + hidden, write.y].symbol != "…"
+                {
+                    let word = symbols[start..<end].joined()
+                    problems.append("row \(write.y): \"\(word)\" at column \(write.x + start) is partly covered by a later write: \"\(buffer.text(ofRow: write.y).trimmingCharacters(in: .whitespaces))\"")
+                }
+                start = end
+            }
+        }
+        return problems
+    }
+
+    private static func isWordSymbol(_ symbol: String) -> Bool {
+        guard let scalar = symbol.unicodeScalars.first, symbol.unicodeScalars.count == 1 else { return false }
+        return CharacterSet.alphanumerics.contains(scalar)
     }
 
     /// The border at (column, row) is the left side of a box, which covers what is under it (a

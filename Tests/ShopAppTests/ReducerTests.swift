@@ -144,6 +144,20 @@ struct SearchReducerTests {
         #expect(state.screen == .cart)
     }
 
+    @Test("Enter on “Did you mean …?” searches for the gateway's suggestion")
+    func didYouMean() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("lamq", &state)
+        _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [], total: 0, suggestion: "lamp"))))
+        #expect(reduce(&state, .key(.enter)) == [.search(SearchQuery(text: "lamp", currency: .usd), generation: 5)])
+        #expect(state.search.query.text == "lamp")
+        // Without a suggestion, Enter on an empty result does nothing.
+        _ = reduce(&state, .searchLoaded(generation: 5, .success(SearchResults(hits: [], total: 0))))
+        #expect(reduce(&state, .key(.enter)).isEmpty)
+        #expect(state.search.query.text == "lamp")
+    }
+
     @Test("A late answer to an older query never overwrites a newer one")
     func staleAnswers() {
         var state = Fixtures.browsing()

@@ -3,6 +3,7 @@ import ShopKit
 import Synchronization
 import Testing
 import TerminalUI
+import TerminalUITesting
 @testable import ShopApp
 
 /// A gateway the test switches between answering, failing as unreachable, and hanging: a hung
@@ -16,6 +17,7 @@ final class GatewaySwitch: Sendable {
         var calls: [String] = []
         var hung: [CheckedContinuation<Void, any Error>] = []
         var keys: [String] = []
+        var observer: (@Sendable (String) -> Void)?
     }
 
     private let inner = Mutex(Inner())
@@ -31,6 +33,11 @@ final class GatewaySwitch: Sendable {
 
     func count(_ name: String) -> Int { calls.filter { $0 == name }.count }
 
+    /// Calls `observer` with each call's name as the call starts, before it answers.
+    func observe(_ observer: @escaping @Sendable (String) -> Void) {
+        inner.withLock { $0.observer = observer }
+    }
+
     /// Lets every hung call go on: answering, or failing as unreachable.
     func release(failing: Bool = false) {
         let hung = inner.withLock { inner -> [CheckedContinuation<Void, any Error>] in
@@ -43,12 +50,13 @@ final class GatewaySwitch: Sendable {
     }
 
     func gate(_ name: String, key: String? = nil) async throws {
-        let mode = inner.withLock { inner -> Mode in
+        let (mode, observer) = inner.withLock { inner -> (Mode, (@Sendable (String) -> Void)?) in
             inner.calls.append(name)
             if let key { inner.keys.append(key) }
-            if let only = inner.hangOnly, !only.contains(name) { return .up }
-            return inner.mode
+            if let only = inner.hangOnly, !only.contains(name) { return (.up, inner.observer) }
+            return (inner.mode, inner.observer)
         }
+        observer?(name)
         switch mode {
         case .up: return
         case .down: throw ServiceFailure(kind: .network, message: "connection refused")
@@ -128,100 +136,89 @@ final class Problems {
     }
 }
 
-/// Lets the run loop, which is not Sendable, run on a thread of its own.
-final class Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// A terminal driven by a script of keys, checks on what was last drawn, and waits for the
-/// state to reach a condition (returning no key meanwhile, so the loop drains effect answers).
-/// Every wait is bounded; the terminal closes when the script ends.
-final class ProbeTerminal: TerminalDevice {
+/// A script of keys, checks on what was last drawn, and waits for the state to reach a
+/// condition, played into a `TestBackend` one step per turn of the run loop. Every wait is
+/// bounded; the terminal hangs up when the script ends.
+final class ProbeTerminal {
     enum Step {
         case key(Key)
-        /// Runs on the loop's thread between two polls: everything before it is reduced and drawn.
+        /// Runs on the loop between two turns: everything before it is reduced and drawn.
         case check((_ state: AppState, _ screen: String, _ problems: Problems) -> Void)
-        /// No key until the state satisfies the condition (at most 2,000 polls of 10 ms: answers can
+        /// No key until the state satisfies the condition (at most 2,000 looks 10 ms apart: answers can
         /// be slow to come when the rest of the test suite keeps the cooperative pool busy).
         case wait(String, (AppState) -> Bool)
         /// Runs an action outside the app, e.g. switching the gateway.
         case perform(() -> Void)
     }
 
-    let size = Size(width: 100, height: 30)
+    let backend = TestBackend(size: Size(width: 100, height: 30))
     private var steps: [Step]
-    private(set) var frames: [Buffer] = []
     private(set) var timedOut: [String] = []
     let problems = Problems()
-    weak var runtime: AppRuntime?
-    private var polls = 0
-    private(set) var isClosed = false
+    private var looks = 0
+    /// Wakes the loop to look at a waited-for condition again.
+    var nudge: @Sendable () -> Void = {}
 
     init(_ steps: [Step]) { self.steps = steps }
 
-    func draw(_ buffer: Buffer) { frames.append(buffer) }
-    func suspend() {}
+    var screen: String { backend.lines.joined(separator: "\n") }
 
-    var screen: String {
-        guard let frame = frames.last else { return "" }
-        return (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")
-    }
-
-    func nextEvent(timeout: Duration) -> Event? {
-        guard timeout > .zero else { return nil }  // one event per poll, so each is drawn before the next
+    /// One turn of the loop: plays steps up to the next key (one key per turn, so each is drawn
+    /// before the next) or an unmet wait.
+    func turn(_ state: AppState) {
         while let step = steps.first {
             switch step {
             case .key(let key):
                 steps.removeFirst()
-                return .key(key)
+                backend.send(.key(key))
+                return
             case .check(let check):
                 steps.removeFirst()
-                check(runtime!.state, screen, problems)
+                check(state, screen, problems)
             case .perform(let action):
                 steps.removeFirst()
                 action()
             case .wait(let what, let condition):
-                if condition(runtime!.state) {
+                if condition(state) {
                     steps.removeFirst()
-                    polls = 0
+                    looks = 0
                     continue
                 }
-                polls += 1
-                // A generous bound (a minute or more of 10 ms polls): beside the whole suite the
+                looks += 1
+                // A generous bound (a minute or more of 10 ms looks): beside the whole suite the
                 // effect tasks can wait long for a thread; a hang still ends the test.
-                if polls > 6_000 {
+                if looks > 6_000 {
                     timedOut.append(what)
                     steps.removeFirst()
-                    polls = 0
+                    looks = 0
                     continue
                 }
-                Thread.sleep(forTimeInterval: 0.01)
-                return nil
+                let nudge = self.nudge
+                Task {
+                    try? await Task.sleep(for: .milliseconds(10))
+                    nudge()
+                }
+                return
             }
         }
-        isClosed = true
-        return nil
+        backend.hangUp()
     }
 }
 
 @Suite("Resilience: the gateway down, slow or flapping")
 struct ResilienceTests {
     /// Runs the app from `state` over `steps` against `gateway`; returns the final state.
-    /// The loop runs on a thread of its own, as in the app: blocking a thread of the test's
-    /// cooperative pool (two threads on two cores) would starve the effect tasks it waits for.
     @discardableResult
     static func run(_ state: AppState, _ gateway: GatewaySwitch, _ steps: [ProbeTerminal.Step],
                     keys: @escaping @Sendable () -> String = { "key-1" }) async -> (AppState, ProbeTerminal) {
         let terminal = ProbeTerminal(steps)
         let queue = ActionQueue()
-        let runtime = AppRuntime(state: state, terminal: terminal, runner: EffectRunner(service: SwitchedService(gateway: gateway), queue: queue, makeKey: keys),
+        let runtime = AppRuntime(state: state, backend: terminal.backend,
+                                 runner: EffectRunner(service: SwitchedService(gateway: gateway), queue: queue, makeKey: keys),
                                  queue: queue, theme: .mono, clock: { Fixtures.now })
-        terminal.runtime = runtime
-        let loop = Unchecked(runtime)
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread { loop.value.run(); done.resume() }.start()
-        }
+        terminal.nudge = { queue.send(.tick(Fixtures.now)) }
+        runtime.onTurn = { terminal.turn($0) }
+        await runtime.run()
         gateway.release(failing: true)  // nothing is left hanging after the test
         #expect(terminal.timedOut.isEmpty, "waited in vain for: \(terminal.timedOut)")
         #expect(terminal.problems.list.isEmpty, "\(terminal.problems.list)")

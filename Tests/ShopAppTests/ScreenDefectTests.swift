@@ -173,6 +173,32 @@ struct ScreenDefectTests {
         #expect(state.orders.selectedOrder?.id == "ord-03")
     }
 
+    @Test func endPagesToTheLastSearchMatch() {
+        var state = Fixtures.browsing(width: 80, height: 24)
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("product", &state)
+        let generation = state.search.generation
+        let hits = (1...120).map { SearchHit(product: Fixtures.product("p\($0)", "Product \($0)", 100, stock: 9), matchedIn: [.name]) }
+        _ = reduce(&state, .searchLoaded(generation: generation, .success(SearchResults(hits: Array(hits[0..<50]), total: 120, nextCursor: "s2"))))
+        Fixtures.press([.tab], &state)
+        let query = SearchReducer.query(state)
+        let first = Fixtures.press([.character("G")], &state)
+        #expect(first.contains(.searchMore(query, cursor: "s2", generation: generation)))
+        #expect(state.search.isPagingToEnd)
+        // Each page that comes asks for the next, and the selection follows to the real end.
+        let second = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: Array(hits[50..<100]), total: 120, nextCursor: "s3"))))
+        #expect(second.contains(.searchMore(query, cursor: "s3", generation: generation)))
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: Array(hits[100...]), total: 120, nextCursor: nil))))
+        #expect(state.search.selectedHit?.product.id == "p120")
+        #expect(!state.search.isPagingToEnd)
+        // A move made while paging stops following: the answer no longer pulls the selection.
+        _ = reduce(&state, .searchLoaded(generation: generation, .success(SearchResults(hits: Array(hits[0..<50]), total: 120, nextCursor: "s2"))))
+        Fixtures.press([.character("G")], &state)
+        Fixtures.press([.character("k")], &state)
+        _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: Array(hits[50..<100]), total: 120, nextCursor: "s3"))))
+        #expect(state.search.selectedHit?.product.id == "p49")
+    }
+
     @Test func fastMovesSendTwoDetailRequestsNotOnePerRow() {
         var state = Fixtures.browsing(width: 120, height: 40)
         let more = (6...200).map { Fixtures.product("p\($0)", "Product \($0)", 100, stock: 9) }
@@ -208,6 +234,23 @@ struct ScreenDefectTests {
         var state = Fixtures.browsing(width: 120, height: 40)
         CheckoutDriver.toShipping(&state)
         #expect(screenText(render(state)).contains("Order summary"))
+    }
+
+    @Test(arguments: [(60, 20), (80, 24), (120, 40)])
+    func lineOverItsStockKeepsItsQuantity(width: Int, height: Int) {
+        var state = Fixtures.browsing(width: width, height: height)
+        Fixtures.press([.character("c")], &state)
+        let lines = [Fixtures.line(Fixtures.products[0], quantity: 2), Fixtures.line(Fixtures.products[1], quantity: 5, problem: "Only 3 left in stock")]
+        _ = reduce(&state, .cartLoaded(.success(Fixtures.cart(lines))))
+        let screen = render(state)
+        let row = try! #require((0..<screen.height).map { screen.text(ofRow: $0) }.first { $0.contains("⚠") })
+        // The 5 that is too many is in view, beside the reason, so `-` fixes it knowingly.
+        #expect(row.contains("- 5 +"))
+        #expect(row.contains("Only 3 left in stock"))
+        #expect(row.contains("Pour-over"))
+        // And it sits in the quantity column, as the good lines' quantities do.
+        let good = try! #require((0..<screen.height).map { screen.text(ofRow: $0) }.first { $0.contains("- 2 +") })
+        #expect(row.range(of: "- 5 +")?.lowerBound.utf16Offset(in: row) == good.range(of: "- 2 +")?.lowerBound.utf16Offset(in: good))
     }
 
     // 8. Smaller
@@ -282,6 +325,36 @@ struct LayoutLintTests {
         clean.write("│", x: 12, y: 0)
         #expect(clean.text(ofRow: 0).contains("…"))
         #expect(LayoutLint.cutWords(clean).isEmpty)
+    }
+
+    @Test func wordCoveredByALaterWriteIsCaughtAnywhere() {
+        // Away from any border: "Enter to check out" with " $5.00" written over "eck out".
+        let recorder = BufferWriteRecorder()
+        let buffer = BufferWriteRecorder.$current.withValue(recorder) {
+            var buffer = Buffer(width: 40, height: 1)
+            buffer.write("Enter to check out", x: 1, y: 0)
+            buffer.write(" $5.00", x: 12, y: 0)
+            return buffer
+        }
+        #expect(buffer.text(ofRow: 0).hasPrefix(" Enter to ch $5.00"))
+        #expect(LayoutLint.cutWords(buffer).isEmpty)  // the border rule cannot see it
+        // "ch" and "t" are what is left of "check" and "out".
+        let found = LayoutLint.coveredWords(recorder.writes, buffer)
+        #expect(found.count == 2 && found[0].contains("\"check\"") && found[1].contains("\"out\""), "\(found)")
+    }
+
+    @Test func wordCoveredWholeOrMarkedIsNotACut() {
+        let recorder = BufferWriteRecorder()
+        let buffer = BufferWriteRecorder.$current.withValue(recorder) {
+            var buffer = Buffer(width: 40, height: 1)
+            buffer.write("Enter to check out", x: 1, y: 0)
+            buffer.write("      ", x: 10, y: 0)  // "check " covered whole
+            buffer.write("Enter to check out", x: 20, y: 0, maxWidth: 11)  // cut by its own write: "Enter to c…"
+            buffer.write("Espresso", x: 31, y: 0)
+            buffer.write("Espresso", x: 31, y: 0, style: .foreground(.accent))  // a match drawn again over itself
+            return buffer
+        }
+        #expect(LayoutLint.coveredWords(recorder.writes, buffer).isEmpty, "\(buffer.text(ofRow: 0))")
     }
 
     @Test func errorCutMidWordIsCaught() {

@@ -23,6 +23,7 @@ struct ScreenSnapshotTests {
             }
         }
         LayoutLint.expectClean("\(testName) \(name)", sourceLocation: sourceLocation, build)
+        EmulatorReplay.expectReproduced("\(testName) \(name)", sourceLocation: sourceLocation, build)
     }
 
     // MARK: Browse
@@ -140,6 +141,16 @@ struct ScreenSnapshotTests {
             Fixtures.press([.character("/")], &state)
             _ = Fixtures.type("zzz", &state)
             _ = reduce(&state, .searchLoaded(generation: 3, .success(SearchResults(hits: [], total: 0))))
+            return state
+        }
+    }
+
+    @Test func searchDidYouMean() {
+        snapshot("didYouMean") { width, height in
+            var state = Fixtures.browsing(width: width, height: height)
+            Fixtures.press([.character("/")], &state)
+            _ = Fixtures.type("lamq", &state)
+            _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [], total: 0, suggestion: "lamp"))))
             return state
         }
     }

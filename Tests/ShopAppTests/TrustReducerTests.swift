@@ -150,4 +150,15 @@ struct TrustReducerTests {
         Fixtures.press([.character("S")], &state)
         #expect(Fixtures.press([.character("y")], &state) == [.signOut])
     }
+
+    @Test("A list page with items left out says so, and shows the good ones")
+    func skippedItemsAreToldNotHidden() {
+        var state = Fixtures.browsing(width: 80, height: 24)
+        let before = state.browse.products.count
+        let broken = ContractViolation(operation: "listProducts", field: "items[1].price.amount", rule: "must be an integer")
+        let more = [Fixtures.product("p7", "Tea tin", 900, stock: 4)]
+        _ = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: more, nextCursor: nil, skipped: [broken]))))
+        #expect(state.browse.products.count == before + 1)
+        #expect(state.flash?.text == "Left out 1 product the shop sent in a form this app can't use")
+    }
 }

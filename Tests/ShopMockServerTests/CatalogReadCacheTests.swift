@@ -10,7 +10,12 @@ import Glibc
 
 /// Kept catalog answers: what is cacheable, when an entry stops being served, and, over real
 /// HTTP, that every catalog change shows at once and that cached answers look like fresh ones.
-@Suite struct CatalogReadCacheTests {
+/// Run on its own (`.ci/run` does, after the whole suite): beside the whole suite on two cores
+/// the test process stalls for 50–80 s at times, and these raw-connection exchanges then saw the
+/// connection close with no answer (not root-caused yet; see docs/performance.md).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHOP_CONNECTION_TESTS"] == "1",
+                "set SHOP_CONNECTION_TESTS=1 and run it alone: swift test --filter 'ConnectionGuardTests|CatalogReadCacheTests'"))
+struct CatalogReadCacheTests {
     // MARK: The cache itself
 
     @Test(arguments: [

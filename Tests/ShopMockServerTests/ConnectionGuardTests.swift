@@ -6,7 +6,12 @@ import Testing
 /// The gateway under abuse at the connection level (issue 17): slowloris, idle floods beyond the
 /// connection cap, bodies that are too large or never come, oversized heads. Each attack gets
 /// the answer docs/security.md promises, and a well-behaved client is served meanwhile.
-@Suite struct ConnectionGuardTests {
+/// Run on its own (`.ci/run` does, after the whole suite): beside the whole suite on two cores
+/// the test process stalls for 50–80 s at times, and these raw-connection exchanges then saw the
+/// connection close with no answer (not root-caused yet; see docs/performance.md).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHOP_CONNECTION_TESTS"] == "1",
+                "set SHOP_CONNECTION_TESTS=1 and run it alone: swift test --filter 'ConnectionGuardTests|CatalogReadCacheTests'"))
+struct ConnectionGuardTests {
     /// The bound a well-behaved client's request must be answered within while an attack runs:
     /// generous, because it runs beside the whole test suite on two shared cores (alone it
     /// takes milliseconds); a gateway starved by the attack would not answer at all.
@@ -15,7 +20,10 @@ import Testing
     static func quick(_ configuration: inout GatewayConfiguration) {
         configuration.limits.requestHeadTimeout = .seconds(1)
         configuration.limits.requestBodyTimeout = .seconds(1)
-        configuration.limits.idleTimeout = .seconds(2)
+        // Not 2 s: beside the whole suite a test's task can wait that long between connecting
+        // and sending, and the connection then idled out before the attack began ("I/O on
+        // closed channel", or no answer at all).
+        configuration.limits.idleTimeout = .seconds(10)
     }
 
     /// A request from a well-behaved client: answered 200, within ``servedWithin``.

@@ -91,6 +91,11 @@ import Testing
         (["--fail-rate", "2"], "--fail-rate"),
         (["--latency", "300..100"], "--latency"),
         (["--port", "70000"], "--port"),
+        (["--head-timeout", "0"], "--head-timeout"),
+        (["--max-connections", "0"], "--max-connections"),
+        (["--guest-session-limit", "5"], "BURST:RATE"),
+        (["--sign-in-limit", "1:0"], "--sign-in-limit"),
+        (["--hashing-threads", "65"], "--hashing-threads"),
     ])
     func badOptionsExitNonZeroWithAMessage(arguments: [String], expected: String) async throws {
         let launched = try launch(arguments)

@@ -34,11 +34,13 @@ import Testing
             let formatter = ISO8601DateFormatter()
             let estimate = try #require(formatter.date(from: usd[at: 0]["estimatedDelivery"] as? String ?? ""))
             let expected = gateway.clock.now().addingTimeInterval(7 * 86_400)
-            #expect(abs(estimate.timeIntervalSince(expected)) < 5)
+            // Within two minutes, not five seconds: beside the whole suite on two cores, the
+            // quote and this line can be seconds apart. The point is the day.
+            #expect(abs(estimate.timeIntervalSince(expected)) < 120)
             gateway.clock.advance(by: 86_400)
             let later = try await quote(gateway, token: token).object["options"] as? [[String: Any]] ?? []
             let laterEstimate = try #require(formatter.date(from: later[at: 0]["estimatedDelivery"] as? String ?? ""))
-            #expect(abs(laterEstimate.timeIntervalSince(estimate) - 86_400) < 5)
+            #expect(abs(laterEstimate.timeIntervalSince(estimate) - 86_400) < 120)
         }
     }
 

@@ -230,13 +230,14 @@ def keys_and_economy(shop, cols, rows, presses, extra):
         if row is None:
             print("could not find the selected row")
             return results
-        move, economy_bytes, economy_cells, burst_bytes = [], [], [], []
+        move, first_bytes, economy_bytes, economy_cells, burst_bytes = [], [], [], [], []
         for i in range(presses):
             key, step = (DOWN, 1) if (i // 10) % 2 == 0 else (UP, -1)
             before = snapshot(app.screen)
             sent = app.write(key)
             want = row + step
             first_chunk_bytes = []
+            first_byte = None
             got = None
             deadline = time.perf_counter() + 2
             while time.perf_counter() < deadline:
@@ -244,6 +245,8 @@ def keys_and_economy(shop, cols, rows, presses, extra):
                 if chunk is None:
                     break
                 first_chunk_bytes.append(len(chunk[1]))
+                if first_byte is None:
+                    first_byte = chunk[0]
                 if selected_row(app.screen, x, top, bottom) == want:
                     got = chunk[0]
                     break
@@ -251,6 +254,7 @@ def keys_and_economy(shop, cols, rows, presses, extra):
                 print(f"key {i}: selection did not move")
                 break
             move.append(got - sent)
+            first_bytes.append(first_byte - sent)
             frame_cells = changed_cells(before, snapshot(app.screen))
             economy_bytes.append(sum(first_chunk_bytes))
             economy_cells.append(frame_cells)
@@ -258,6 +262,7 @@ def keys_and_economy(shop, cols, rows, presses, extra):
             burst_bytes.append(sum(first_chunk_bytes) + sum(len(c[1]) for c in rest))
             row = want
         results["move"] = move
+        results["move_first_byte"] = first_bytes
         results["move_bytes"] = economy_bytes
         results["move_cells"] = economy_cells
         results["move_all_bytes"] = burst_bytes
@@ -296,6 +301,47 @@ def keys_and_economy(shop, cols, rows, presses, extra):
         results["type"] = typing
         return results
     finally:
+        app.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def less_keys(cols, rows, presses):
+    """The peer: `less` on a long file, j (one line down) until the top line changes, in the
+    same pty harness: key to first byte and key to screen."""
+    home = tempfile.mkdtemp(prefix="less-bench-")
+    path = os.path.join(home, "lines.txt")
+    with open(path, "w") as file:
+        file.writelines(f"line {i:06d} " + "x" * (cols // 2) + "\n" for i in range(presses * 2 + rows * 4))
+    env = fresh_env(home)
+    env["LESSHISTFILE"] = "-"
+    app = PtyApp(["less", path], cols, rows, env)
+    first_bytes, screens = [], []
+    try:
+        if not app.wait_for(lambda s: s.display[0].startswith("line 000000"), timeout=10):
+            return first_bytes, screens
+        app.drain(quiet=0.2, limit=2)
+        for i in range(presses):
+            want = f"line {i + 1:06d}"
+            sent = app.write(b"j")
+            first = None
+            got = None
+            deadline = time.perf_counter() + 2
+            while time.perf_counter() < deadline:
+                chunk = app.read(2)
+                if chunk is None:
+                    break
+                first = first or chunk[0]
+                if app.screen.display[0].startswith(want):
+                    got = chunk[0]
+                    break
+            if got is None:
+                break
+            first_bytes.append(first - sent)
+            screens.append(got - sent)
+            app.drain(quiet=0.01, limit=0.2)
+        return first_bytes, screens
+    finally:
+        app.write(b"q")
         app.stop()
         shutil.rmtree(home, ignore_errors=True)
 
@@ -402,6 +448,7 @@ def main():
         r = keys_and_economy(args.shop, cols, rows, args.keys, extra)
         if "move" in r:
             print(f"  move selection (Down/Up)   {fmt(r['move'])}")
+            print(f"    key to first byte        {fmt(r['move_first_byte'])}")
             print(f"    bytes of that frame: median {statistics.median(r['move_bytes']):.0f}, "
                   f"cells changed median {statistics.median(r['move_cells']):.0f}; "
                   f"with the detail pane refresh that follows: median {statistics.median(r['move_all_bytes']):.0f} bytes")
@@ -410,6 +457,9 @@ def main():
                   f"cells changed median {statistics.median(r['full_cells']):.0f} of {cols * rows}")
         if "type" in r:
             print(f"  type a search character    {fmt(r['type'])}")
+        less_first, less_screen = less_keys(cols, rows, args.keys)
+        print(f"  less, j: key to first byte {fmt(less_first)}")
+        print(f"  less, j: key to screen     {fmt(less_screen)}")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
-import Foundation
 import Synchronization
 
-/// Actions reported by effects, from any thread, waiting for the run loop to take them.
+/// Where effects put the actions that answer them (from any thread); the run loop drains it.
+/// Sending also wakes the run loop, so an answer is drawn without waiting for a key or a timer.
 public final class ActionQueue: Sendable {
     private let pending = Mutex<[Action]>([])
+    private let wake = Mutex<(@Sendable () -> Void)?>(nil)
 
     public init() {}
 
     public func send(_ action: Action) {
         pending.withLock { $0.append(action) }
+        wake.withLock { $0 }?()
     }
 
     /// Everything sent so far, oldest first; the queue is empty afterwards.
@@ -20,4 +22,9 @@ public final class ActionQueue: Sendable {
     }
 
     public var isEmpty: Bool { pending.withLock { $0.isEmpty } }
+
+    /// Calls `body` after every ``send(_:)`` (the run loop's wake-up); nil stops it.
+    public func onSend(_ body: (@Sendable () -> Void)?) {
+        wake.withLock { $0 = body }
+    }
 }

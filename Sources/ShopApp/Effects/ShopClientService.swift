@@ -87,7 +87,8 @@ public struct ShopClientService: ShopService {
         try await call { () async throws(ShopError) -> SearchResults in
             let page = try await client.catalog.searchPage(query.text, category: query.categoryID, inStock: query.inStockOnly ? true : nil,
                                                            sort: query.sort, currency: query.currency, cursor: cursor, limit: 50)
-            return SearchResults(hits: page.items, total: page.total ?? page.items.count, nextCursor: page.nextCursor)
+            return SearchResults(hits: page.items, total: page.total ?? page.items.count, nextCursor: page.nextCursor,
+                                 suggestion: page.suggestion)
         }
     }
 

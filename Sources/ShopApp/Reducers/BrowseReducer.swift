@@ -238,6 +238,7 @@ enum BrowseReducer {
             let products = state.browse.products
             let known = Set(products.indices.suffix(dedupeWindow).map(products.id(at:)))
             state.browse.products += page.items.filter { !known.contains($0.id) }
+            state.noteSkipped(page.skipped, "product")
             state.browse.nextCursor = page.nextCursor
             state.browse.totalProducts = page.total
             state.browse.hasLoadedFirstPage = true

@@ -52,14 +52,18 @@ enum CheckoutReducer {
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard let checkout = state.checkout else { return NavigationReducer.back(&state) }
-        switch checkout.step {
-        case .contact: return contact(command, &state)
-        case .address: return address(command, &state)
-        case .shipping: return shipping(command, &state)
-        case .payment: return payment(command, &state)
-        case .review: return review(command, &state)
-        case .done: return done(command, &state)
+        let effects: [Effect] = switch checkout.step {
+        case .contact: contact(command, &state)
+        case .address: address(command, &state)
+        case .shipping: shipping(command, &state)
+        case .payment: payment(command, &state)
+        case .review: review(command, &state)
+        case .done: done(command, &state)
         }
+        // A step's message is about that step: "Your card was declined" does not follow the
+        // person back to the e-mail.
+        if let now = state.checkout, now.step != checkout.step { state.checkout?.stepMessage = nil }
+        return effects
     }
 
     // MARK: Steps

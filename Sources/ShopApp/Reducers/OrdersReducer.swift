@@ -107,6 +107,7 @@ enum OrdersReducer {
         case .success(let page):
             state.orders.list = .loaded(page.items)
             state.orders.nextCursor = page.nextCursor
+            state.noteSkipped(page.skipped, "order")
             state.orders.listState.keepSelection(count: page.items.count, visibleRows: state.listRows)
         case .failure(let failure):
             state.orders.list = state.orders.list.failing(failure.message)
@@ -132,6 +133,7 @@ enum OrdersReducer {
         case .success(let page):
             let known = Set(orders.map(\.id))
             orders += page.items.filter { !known.contains($0.id) }
+            state.noteSkipped(page.skipped, "order")
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
             if state.orders.isPagingToEnd {

@@ -45,6 +45,7 @@ enum SearchReducer {
         // An answer to an older query: a newer one is on its way or already shown.
         guard generation == state.search.generation else { return [] }
         state.search.isLoadingMore = false
+        state.search.isPagingToEnd = false  // a new first page: G asked about other results
         state.search.moreError = nil
         switch result {
         case .success(let results):
@@ -85,7 +86,13 @@ enum SearchReducer {
             results.total = page.total
             results.nextCursor = page.nextCursor
             state.search.results = .loaded(results)
+            if state.search.isPagingToEnd {
+                state.search.list.select(results.hits.count - 1, count: results.hits.count, visibleRows: state.listRows)
+                if page.nextCursor == nil { state.search.isPagingToEnd = false }
+                return loadMoreIfNeeded(&state)
+            }
         case .failure(let failure):
+            state.search.isPagingToEnd = false
             state.search.moreError = failure.message
         }
         return []
@@ -97,6 +104,8 @@ enum SearchReducer {
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             state.search.list.navigate(command, count: count, visibleRows: rows)
+            // G means the last match, not the last one loaded: page to it.
+            state.search.isPagingToEnd = command == .last && state.search.results.value?.nextCursor != nil
             return loadMoreIfNeeded(&state)
         case .nextPane, .previousPane:
             state.search.focus = state.search.focus == .query ? .results : .query
@@ -115,7 +124,7 @@ enum SearchReducer {
             state.search.sort = state.search.sort.next
             return searchNow(&state)
         case .open:
-            guard let hit = state.search.selectedHit else { return [] }
+            guard let hit = state.search.selectedHit else { return searchSuggestion(&state) }
             // Esc on the product comes back here, whatever the search was opened from.
             state.backStack.append(.search)
             return BrowseReducer.open(hit.product, &state)
@@ -128,6 +137,15 @@ enum SearchReducer {
             break
         }
         return []
+    }
+
+    /// Enter on "Did you mean …?": the suggestion becomes the query and is searched at once.
+    private static func searchSuggestion(_ state: inout AppState) -> [Effect] {
+        guard state.search.shownGeneration == state.search.generation,
+            let suggestion = state.search.results.value?.suggestion
+        else { return [] }
+        state.search.query = TextInputState(text: suggestion, maxLength: state.search.query.maxLength)
+        return searchNow(&state)
     }
 
     private static func trimmedQuery(_ state: AppState) -> String {

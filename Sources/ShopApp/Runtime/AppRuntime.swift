@@ -3,89 +3,123 @@ import Logging
 import ShopKit
 import TerminalUI
 
-/// The run loop. It owns the terminal on the calling thread (ncurses is used from this one
-/// thread only): it waits briefly for input, drains every pending input and effect result,
-/// reduces them all, and draws once if anything was reduced. Gateway calls run elsewhere, so a
-/// slow request never holds up a key press.
+/// The run loop of one session. It sleeps until something happens — an input event, an
+/// effect's answer, or a moment the screen needs (a spinner, "updated 3 s ago", a banner
+/// expiring, the offline retry) — then reduces everything that arrived, draws one frame and
+/// starts the effects that frame shows the cause of. A still screen costs no wake-ups.
+///
+/// Everything it uses is passed in (the backend, the effect runner, the logger, the clock), so
+/// many runtimes can run side by side in one process.
 public final class AppRuntime {
     public private(set) var state: AppState
-    private let terminal: any TerminalDevice
+    private let terminal: Terminal
     private let runner: EffectRunner
     private let queue: ActionQueue
-    private let theme: Theme
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    /// How long to wait for a key before looking at effect results and the clock.
-    public var pollInterval: Duration = .milliseconds(30)
-    /// The same while something is loading.
-    public var busyPollInterval: Duration = .milliseconds(5)
-    private var lastTick = Date.distantPast
-    /// Set after a resize or a resume: the terminal forgot the screen, so draw even if the state did not change.
-    private var needsFullRedraw = true
     /// Effects of the actions reduced since the last frame, started once it is drawn.
     private var pendingEffects: [Effect] = []
+    /// When the next tick is due, if the screen needs one.
+    private var nextTick: Date?
 
-    public init(state: AppState, terminal: any TerminalDevice, runner: EffectRunner, queue: ActionQueue, theme: Theme,
+    public init(state: AppState, backend: any TerminalBackend, runner: EffectRunner, queue: ActionQueue, theme: Theme,
                 logger: Logger = Logger(label: "shop.runtime"), clock: @escaping @Sendable () -> Date = Date.init) {
         self.state = state
-        self.terminal = terminal
+        self.terminal = Terminal(backend: backend, theme: theme)
         self.runner = runner
         self.queue = queue
-        self.theme = theme
         self.logger = logger
         self.clock = clock
     }
 
-    /// Runs until the person quits.
-    public func run() {
+    /// Frames drawn so far (for benchmarks and tests).
+    public private(set) var framesDrawn = 0
+    /// Called on the loop at every turn, after the frame is drawn and before it sleeps: a test
+    /// script's hook to look at the state and send the next input.
+    public var onTurn: ((AppState) -> Void)?
+
+    /// Runs until the person quits or the terminal goes away.
+    public func run() async {
+        let inbox = RuntimeInbox()
+        queue.onSend { [inbox] in inbox.nudge() }
+        let backend = terminal.backend
+        let input = Task {
+            for await event in backend.events { inbox.post(event) }
+            inbox.endInput()
+        }
+        defer {
+            input.cancel()
+            queue.onSend(nil)
+        }
+
         state.size = terminal.size
         // Draw after anything was reduced, instead of comparing with the last drawn state:
-        // holding that copy made every change to a large array copy it whole (a page of
-        // products arriving at 100k listed: 0.90 ms instead of 0.05 ms, and ~15 MiB more
-        // resident; shop-bench frames vs --no-last-frame). A frame that did not change costs
-        // a render (under 1 ms) and sends nothing: the backend writes only changed cells.
+        // holding that copy made every change to a large array copy it whole (shop-bench
+        // frames). A frame that did not change costs a render and sends nothing.
+        let start = clock()
+        pendingEffects = reduceAll([.start, .tick(start)])
+        nextTick = state.nextWake(after: start)
         var needsDraw = true
-        pendingEffects = reduceAll([.start, .tick(clock())])
-        while state.isRunning && !terminal.isClosed {
-            if needsDraw || needsFullRedraw {
-                needsFullRedraw = false
+        while state.isRunning {
+            if needsDraw {
                 needsDraw = false
-                terminal.draw(AppView.render(state, size: state.size, theme: theme))
+                terminal.draw(AppView.render(state, size: state.size, theme: terminal.theme))
+                framesDrawn += 1
             }
-            // Effects start after the frame that shows their cause: the embedded gateway
-            // answering on the other core no longer delays the key's own frame.
+            // Effects start after the frame that shows their cause, so a key's frame never
+            // waits for the gateway.
             runner.runAll(pendingEffects)
             pendingEffects = []
+            onTurn?(state)
+
+            if !queue.isEmpty {
+                // Answers already waiting: no need to sleep.
+            } else {
+                await inbox.wait(until: nextTick.map { Self.instant(for: $0, now: clock()) })
+            }
+
+            let (events, inputEnded) = inbox.take()
             var actions: [Action] = []
-            // Effect answers wait for this poll to end: while a request is out, poll briefly so
-            // an answer is drawn within ~5 ms instead of up to pollInterval (30 ms) later.
-            if let event = terminal.nextEvent(timeout: state.isBusy ? busyPollInterval : pollInterval) {
-                if case .resize = event { needsFullRedraw = true }
-                actions.append(Self.action(for: event))
-                // Coalesce: take whatever else is already waiting without blocking.
-                while actions.count < 64, let more = terminal.nextEvent(timeout: .zero) {
-                    if case .resize = more { needsFullRedraw = true }
-                    actions.append(Self.action(for: more))
-                }
+            for event in events {
+                if case .resize = event { terminal.invalidate() }
+                actions += Self.actions(for: event)
             }
             actions += queue.drain()
             let now = clock()
-            if now.timeIntervalSince(lastTick) >= 0.25 {
-                lastTick = now
+            if let due = nextTick, due <= now {
                 actions.append(.tick(now))
+            } else if !actions.isEmpty && Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970) {
+                // Keep `now` current before reducing input, so what a key schedules (a banner's
+                // expiry) is measured from the present, not from the last tick.
+                actions.insert(.tick(now), at: 0)
             }
             if !actions.isEmpty { needsDraw = true }
             pendingEffects += reduceAll(actions)
+            nextTick = state.nextWake(after: now)
+            if inputEnded {
+                logger.info("the terminal went away")
+                break
+            }
         }
         runner.runAll(pendingEffects)
         logger.info("quit")
     }
 
-    static func action(for event: Event) -> Action {
+    private static func instant(for date: Date, now: Date) -> ContinuousClock.Instant {
+        let seconds = max(0, date.timeIntervalSince(now))
+        return ContinuousClock.now + .milliseconds(Int64((seconds * 1000).rounded(.up)))
+    }
+
+    static func actions(for event: Event) -> [Action] {
         switch event {
-        case .key(let key): .key(key)
-        case .mouse(let mouse): .mouse(mouse)
-        case .resize(let size): .resize(size)
+        case .key(let key): [.key(key)]
+        case .mouse(let mouse): [.mouse(mouse)]
+        case .resize(let size): [.resize(size)]
+        case .paste(let text):
+            // Pasted text is typed, character by character, with line breaks and other
+            // controls left out so a paste can never press Enter or Esc.
+            text.filter { !$0.isNewline && $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
+                .prefix(4096).map { .key(.character($0)) }
         }
     }
 
@@ -105,7 +139,6 @@ public final class AppRuntime {
                 case .suspend:
                     terminal.suspend()
                     state.size = terminal.size
-                    needsFullRedraw = true
                 default:
                     started.append(effect)
                 }

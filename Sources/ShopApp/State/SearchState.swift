@@ -25,11 +25,14 @@ public struct SearchResults: Equatable, Sendable {
     public var total: Int
     /// The cursor of the next page; nil once every match is loaded.
     public var nextCursor: String?
+    /// When nothing matches: the gateway's corrected query ("did you mean …?").
+    public var suggestion: String?
 
-    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil) {
+    public init(hits: [SearchHit], total: Int, nextCursor: String? = nil, suggestion: String? = nil) {
         self.hits = hits
         self.total = total
         self.nextCursor = nextCursor
+        self.suggestion = suggestion
     }
 }
 
@@ -54,6 +57,9 @@ public struct SearchState: Equatable, Sendable {
     public var isLoadingMore = false
     /// Why the last further page failed; moving in the list asks again.
     public var moreError: String?
+    /// `G`/End asked for the last hit while pages were still unloaded: each page that comes
+    /// asks for the next and moves the selection along, until the real end.
+    public var isPagingToEnd = false
 
     public init() {}
 

@@ -34,7 +34,8 @@ enum BrowseView {
             return Panes(categories: columns[0], products: columns[1], detail: columns[2])
         }
         if area.width >= twoPaneWidth {
-            let columns = Layout.split(area, .horizontal, [.fill(1), .fill(1)])
+            // The list gets the larger half: product names are what a person scans there.
+            let columns = Layout.split(area, .horizontal, [.fill(11), .fill(9)])
             if state.browse.focus == .categories { return Panes(categories: columns[0], detail: columns[1]) }
             return Panes(products: columns[0], detail: columns[1])
         }
@@ -114,26 +115,33 @@ enum BrowseView {
         list.render(into: &buffer, area: inside, theme: theme)
     }
 
-    /// "Espresso cup       $19.99 ★4.5 low 3": out of stock greyed.
+    /// Product names shorter than this are not cut to make room for the rating.
+    static let roomyNameWidth = 24
+
+    /// "Espresso cup       $19.99 ★4.5 low 3": out of stock greyed. Where the row is narrow
+    /// (the two-pane list at 80 columns) the rating gives way to the name: the details pane
+    /// beside it shows the rating of the selected product.
     static func productLine(_ product: ProductSummary, width: Int) -> Line {
         let price = Format.money(product.price)
-        let rating = String(format: "★%.1f", product.rating)
+        let fullRating = String(format: "★%.1f", product.rating)
+        let showsRating = width - (1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: fullRating) + 6) >= roomyNameWidth
+        let rating = showsRating ? " " + fullRating : ""
         let badge: Span = switch product.availability {
         case .inStock: Span("")
         case .lowStock: Span(" low \(product.stock)", style: .foreground(.stockLow, .bold))
         case .outOfStock: Span(" out", style: .foreground(.stockOut))
         case .unknown: Span(" " + TextWidth.fit(product.availability.displayName, toColumns: 5), style: .foreground(.muted))
         }
-        let tail = 1 + TextWidth.columns(of: price) + 1 + TextWidth.columns(of: rating) + 6
+        let tail = 1 + TextWidth.columns(of: price) + TextWidth.columns(of: rating) + 6
         let nameWidth = max(4, width - tail)
         if product.availability == .outOfStock {
-            let text = TextWidth.fit(product.name, toColumns: nameWidth) + " " + TextWidth.fit(price, toColumns: TextWidth.columns(of: price)) + " " + rating
+            let text = TextWidth.fit(product.name, toColumns: nameWidth) + " " + TextWidth.fit(price, toColumns: TextWidth.columns(of: price)) + rating
             return Line([Span(text, style: .foreground(.disabled)), Span(TextWidth.fit(badge.text, toColumns: 6), style: badge.style)])
         }
         return Line([
             Span(TextWidth.fit(product.name, toColumns: nameWidth)),
             Span(" " + price, style: .foreground(.price)),
-            Span(" " + rating, style: .foreground(.rating)),
+            Span(rating, style: .foreground(.rating)),
             Span(TextWidth.fit(badge.text, toColumns: 6), style: badge.style),
         ])
     }

@@ -45,8 +45,16 @@ enum CartView {
                 Span(" " + TextWidth.fit(Format.money(line.lineTotal), toColumns: priceWidth, alignment: .right), style: .foreground(.price)),
             ]
             if let problem = cart.problem(for: line) {
-                spans = [Span("⚠ ", style: .foreground(.warning)), Span(TextWidth.fit(line.name, toColumns: max(4, nameWidth / 2 - 2))),
-                         Span(" " + TextWidth.fit(problem, toColumns: nameWidth - nameWidth / 2 + qtyWidth + priceWidth * 2 + 3), style: .foreground(.warning))]
+                // The quantity stays in its column (5 of 3 in stock is fixed with -); the problem
+                // takes the price columns, and borrows from the name only when it is longer.
+                let problemRoom = priceWidth * 2 + 1
+                let borrowed = min(max(0, TextWidth.columns(of: problem) - problemRoom), max(0, nameWidth - 2 - 8))
+                spans = [
+                    Span("⚠ ", style: .foreground(.warning)),
+                    Span(TextWidth.fit(line.name, toColumns: nameWidth - 2 - borrowed)),
+                    Span(" " + TextWidth.fit("- \(line.quantity) +", toColumns: qtyWidth, alignment: .center), style: .foreground(.warning, .bold)),
+                    Span(" " + TextWidth.fit(problem, toColumns: problemRoom + borrowed), style: .foreground(.warning)),
+                ]
             }
             return Line(spans)
         }

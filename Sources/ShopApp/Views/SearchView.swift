@@ -27,6 +27,9 @@ enum SearchView {
             if let failure = search.results.failure { message = ("✖ \(failure)", .error) }
             else if search.results.isLoading { message = ("\(Format.spinner(state.spinnerTick)) Searching…", .muted) }
             else if search.query.text.trimmingCharacters(in: .whitespaces).isEmpty { message = ("Start typing to search the catalog.", .muted) }
+            else if let suggestion = search.results.value?.suggestion {
+                message = ("Nothing matches “\(search.shownQuery)”. Did you mean “\(suggestion)”? Enter searches for it.", .accent)
+            }
             else { message = ("Nothing matches “\(search.shownQuery)”. Try fewer words or other filters.", .muted) }
             buffer.writeWrapped(message.0, in: results, style: .foreground(message.1))
             return

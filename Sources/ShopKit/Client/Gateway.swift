@@ -19,9 +19,12 @@ final class Gateway: Sendable {
     /// reaches the caller unchecked.
     func call<Value>(_ body: (Client) async throws -> Value) async throws(ShopError) -> Value {
         let operation = OperationName()
+        let undecodable = UndecodableItems()
         let value: Value
         do {
-            value = try await OperationName.$current.withValue(operation) { try await body(wire) }
+            value = try await OperationName.$current.withValue(operation) {
+                try await UndecodableItems.$current.withValue(undecodable) { try await body(wire) }
+            }
         } catch {
             let failure = ShopError.from(error)
             configuration.logger.debug("call failed", metadata: ["error": "\(failure)"])
@@ -30,14 +33,15 @@ final class Gateway: Sendable {
         guard let checked = value as? any CheckedAnswer else { return value }
         do {
             // Opened here so the checked value keeps its type.
-            return try validate(checked, operation: operation.name ?? "unknown") as! Value
+            return try validate(checked, operation: operation.name ?? "unknown", undecodable: undecodable) as! Value
         } catch {
             configuration.logger.warning("refused an answer that breaks the contract", metadata: ["error": "\(error)"])
             throw error
         }
     }
 
-    private func validate<Answer: CheckedAnswer>(_ answer: Answer, operation: String) throws(ShopError) -> Answer {
-        try answer.validated(operation: operation, logger: configuration.logger)
+    private func validate<Answer: CheckedAnswer>(_ answer: Answer, operation: String,
+                                                 undecodable: UndecodableItems) throws(ShopError) -> Answer {
+        try answer.validated(operation: operation, undecodable: undecodable, logger: configuration.logger)
     }
 }

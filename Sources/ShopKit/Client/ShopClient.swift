@@ -95,7 +95,7 @@ public final class ShopClient: Sendable {
         let sessions = SessionManager(store: configuration.sessionStore, wire: sessionWire, logger: logger)
         let wire = Client(
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
-            middlewares: [OperationNameMiddleware(), RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(),
+            middlewares: [OperationNameMiddleware(), ListItemToleranceMiddleware(), RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(),
                           AuthMiddleware(sessions: sessions, adminToken: configuration.adminToken), retry]
                 + configuration.middlewares + [RawResponseMiddleware()])
         let gateway = Gateway(wire: wire, sessions: sessions, configuration: configuration)

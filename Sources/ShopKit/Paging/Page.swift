@@ -26,6 +26,9 @@ public struct Page<Item> {
     public var total: Int?
     /// For inbox pages: the unread messages of the whole inbox (not just this page).
     public var unreadCount: Int?
+    /// For search pages, only when nothing matched: a corrected query that finds products with
+    /// the same filters (`"lamp"` for `"lamq"`). See the search rules in the contract.
+    public var suggestion: String?
     /// Items of the gateway's page left out because they break the contract (a negative stock,
     /// a rating above 5): one bad item is reported here instead of failing the whole page.
     public var skipped: [ContractViolation]
@@ -34,11 +37,12 @@ public struct Page<Item> {
 
     /// Creates a page; `fetcher` (when given) is what ``next()`` calls with ``nextCursor``.
     public init(items: [Item], nextCursor: String? = nil, total: Int? = nil, unreadCount: Int? = nil,
-                skipped: [ContractViolation] = [], fetcher: Fetcher? = nil) {
+                suggestion: String? = nil, skipped: [ContractViolation] = [], fetcher: Fetcher? = nil) {
         self.items = items
         self.nextCursor = nextCursor
         self.total = total
         self.unreadCount = unreadCount
+        self.suggestion = suggestion
         self.skipped = skipped
         self.fetcher = fetcher.map(FetcherBox.init)
     }
@@ -72,7 +76,7 @@ extension Page: Equatable where Item: Equatable {
     /// Pages are equal when their contents are, however they were fetched.
     public static func == (lhs: Page, rhs: Page) -> Bool {
         lhs.items == rhs.items && lhs.nextCursor == rhs.nextCursor && lhs.total == rhs.total
-            && lhs.unreadCount == rhs.unreadCount && lhs.skipped == rhs.skipped
+            && lhs.unreadCount == rhs.unreadCount && lhs.suggestion == rhs.suggestion && lhs.skipped == rhs.skipped
     }
 }
 
@@ -82,13 +86,14 @@ extension Page: Hashable where Item: Hashable {
         hasher.combine(nextCursor)
         hasher.combine(total)
         hasher.combine(unreadCount)
+        hasher.combine(suggestion)
         hasher.combine(skipped)
     }
 }
 
 extension Page {
     fileprivate enum CodingKeys: String, CodingKey {
-        case items, nextCursor, total, unreadCount, skipped
+        case items, nextCursor, total, unreadCount, suggestion, skipped
     }
 }
 
@@ -100,6 +105,7 @@ extension Page: Decodable where Item: Decodable {
             nextCursor: try container.decodeIfPresent(String.self, forKey: .nextCursor),
             total: try container.decodeIfPresent(Int.self, forKey: .total),
             unreadCount: try container.decodeIfPresent(Int.self, forKey: .unreadCount),
+            suggestion: try container.decodeIfPresent(String.self, forKey: .suggestion),
             skipped: try container.decodeIfPresent([ContractViolation].self, forKey: .skipped) ?? [])
     }
 }
@@ -111,6 +117,7 @@ extension Page: Encodable where Item: Encodable {
         try container.encodeIfPresent(nextCursor, forKey: .nextCursor)
         try container.encodeIfPresent(total, forKey: .total)
         try container.encodeIfPresent(unreadCount, forKey: .unreadCount)
+        try container.encodeIfPresent(suggestion, forKey: .suggestion)
         try container.encode(skipped, forKey: .skipped)
     }
 }

@@ -47,8 +47,9 @@ public struct CatalogService: Sendable {
         try await gateway.call { try await $0.listCategories().ok.body.json.items.map(Category.init(wire:)) }
     }
 
-    /// Every product matching a query (case-insensitive, over name, description and category;
-    /// name matches first), page by page as you iterate.
+    /// Every product matching a query, best matches first, page by page as you iterate. The
+    /// gateway forgives case, accents, punctuation, word order and typos in longer words (the
+    /// rules are in the contract's `searchProducts`).
     public func search(_ query: String, category: String? = nil, inStock: Bool? = nil, sort: SearchSort? = nil,
                        currency: CurrencyCode? = nil, pageSize: Int? = nil) -> PagedSequence<SearchHit> {
         PagedSequence { [gateway] cursor throws(ShopError) in
@@ -56,13 +57,15 @@ public struct CatalogService: Sendable {
                 let page = try await $0.searchProducts(query: .init(
                     q: query, category: category, inStock: inStock, sort: sort.map(bridge),
                     currency: currency.map(bridge), limit: pageSize, cursor: cursor)).ok.body.json
-                return Page(items: page.items.map(SearchHit.init(wire:)), nextCursor: page.nextCursor, total: page.total)
+                return Page(items: page.items.map(SearchHit.init(wire:)), nextCursor: page.nextCursor, total: page.total,
+                            suggestion: page.suggestion)
             }
         }
     }
 
-    /// One page of search results; ``Page/total`` says how many match in all and
-    /// ``Page/next()`` fetches the next page.
+    /// One page of search results; ``Page/total`` says how many match in all, ``Page/next()``
+    /// fetches the next page and, when nothing matches, ``Page/suggestion`` may offer a
+    /// corrected query.
     public func searchPage(_ query: String, category: String? = nil, inStock: Bool? = nil, sort: SearchSort? = nil,
                            currency: CurrencyCode? = nil, cursor: String? = nil,
                            limit: Int? = nil) async throws(ShopError) -> Page<SearchHit> {

@@ -3,12 +3,13 @@ import Logging
 /// An answer ShopKit checks against the contract before handing it out: a single value is
 /// refused whole (``ShopError/invalidAnswer(_:)`` naming the operation and field); a list
 /// keeps its good items and reports the bad ones, so one bad item never fails a screen.
+/// `undecodable` holds the items ``ListItemToleranceMiddleware`` already cut out of a list.
 protocol CheckedAnswer {
-    func validated(operation: String, logger: Logger) throws(ShopError) -> Self
+    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> Self
 }
 
 extension CheckedAnswer where Self: ContractChecked {
-    func validated(operation: String, logger: Logger) throws(ShopError) -> Self {
+    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> Self {
         if let first = brokenRules().first {
             throw .invalidAnswer(ContractViolation(operation: operation, field: first.field, rule: first.rule))
         }
@@ -16,15 +17,18 @@ extension CheckedAnswer where Self: ContractChecked {
     }
 }
 
-/// Keeps the items that follow the contract; the others become violations at `items[i]`.
-func keepingValid<Item: ContractChecked>(_ items: [Item], operation: String, path: String, logger: Logger)
+/// Keeps the items that follow the contract; the others become violations at `items[i]`, `i`
+/// counting in the gateway's answer (before the undecodable items were cut out), and join the
+/// undecodable ones.
+func keepingValid<Item: ContractChecked>(_ items: [Item], operation: String, path: String,
+                                         undecodable: UndecodableItems, logger: Logger)
     -> (kept: [Item], skipped: [ContractViolation])
 {
     var kept: [Item] = []
     kept.reserveCapacity(items.count)
-    var skipped: [ContractViolation] = []
+    var skipped = undecodable.violations
     for (index, item) in items.enumerated() {
-        if let first = item.brokenRules(at: "\(path)[\(index)]").first {
+        if let first = item.brokenRules(at: "\(path)[\(undecodable.answerIndex(ofKept: index))]").first {
             skipped.append(ContractViolation(operation: operation, field: first.field, rule: first.rule))
         } else {
             kept.append(item)
@@ -48,7 +52,7 @@ extension InboxMessage: CheckedAnswer {}
 extension PlacedOrder: CheckedAnswer {}
 
 extension Page: CheckedAnswer where Item: ContractChecked {
-    func validated(operation: String, logger: Logger) throws(ShopError) -> Page<Item> {
+    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> Page<Item> {
         if let total, total < 0 {
             throw .invalidAnswer(ContractViolation(operation: operation, field: "total", rule: "must be at least 0, was \(total)"))
         }
@@ -56,7 +60,7 @@ extension Page: CheckedAnswer where Item: ContractChecked {
             throw .invalidAnswer(ContractViolation(
                 operation: operation, field: "unreadCount", rule: "must be at least 0, was \(unreadCount)"))
         }
-        let (kept, skipped) = keepingValid(items, operation: operation, path: "items", logger: logger)
+        let (kept, skipped) = keepingValid(items, operation: operation, path: "items", undecodable: undecodable, logger: logger)
         var checked = self
         checked.items = kept
         checked.skipped = self.skipped + skipped
@@ -65,7 +69,7 @@ extension Page: CheckedAnswer where Item: ContractChecked {
 }
 
 extension Array: CheckedAnswer where Element: ContractChecked {
-    func validated(operation: String, logger: Logger) throws(ShopError) -> [Element] {
-        keepingValid(self, operation: operation, path: "items", logger: logger).kept
+    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> [Element] {
+        keepingValid(self, operation: operation, path: "items", undecodable: undecodable, logger: logger).kept
     }
 }

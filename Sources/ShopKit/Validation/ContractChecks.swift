@@ -101,3 +101,22 @@ extension PlacedOrder: ContractChecked {
         order.check(&rules)
     }
 }
+
+// Lists whose items have no limits beyond their types: conforming still lets their pages
+// report the items ``ListItemToleranceMiddleware`` cut out, instead of dropping them unsaid.
+
+extension Ad: ContractChecked {
+    func check(_ rules: inout ContractRules) {}
+}
+
+extension ActivityEvent: ContractChecked {
+    func check(_ rules: inout ContractRules) {}
+}
+
+extension Address: ContractChecked {
+    func check(_ rules: inout ContractRules) {}
+}
+
+extension Currency: ContractChecked {
+    func check(_ rules: inout ContractRules) {}
+}

@@ -31,8 +31,10 @@ struct ProductCatalog: Sendable {
     private var idByCode: [String: String] = [:]
     private var searchKeys: [String: SearchKey] = [:]
     private var sortedIds: [ProductSortOrder: [String]] = [:]
-    /// The search text packed in each sort order; dropped with `sortedIds` and whenever a key changes.
-    private var searchEntries: [ProductSortOrder: SearchCorpus] = [:]
+    /// Built by the first search after searchable text changed (see SearchIndex).
+    private var searchIndex: SearchIndex?
+    /// The search index's product positions in each sort order; dropped with `sortedIds` and the index.
+    private var searchOrders: [ProductSortOrder: [Int32]] = [:]
 
     init(categories: [CategoryInfo], products: [Product]) {
         self.categories = categories
@@ -74,13 +76,14 @@ struct ProductCatalog: Sendable {
             || previous!.category != product.category
         {
             searchKeys[product.id] = SearchKey(product: product, categoryName: categoryName(product.category))
-            searchEntries = [:]
+            searchIndex = nil
+            searchOrders = [:]
         }
         if previous == nil || previous!.name != product.name || previous!.priceUsdCents != product.priceUsdCents
             || previous!.rating != product.rating
         {
             sortedIds = [:]
-            searchEntries = [:]
+            searchOrders = [:]
         }
     }
 
@@ -94,7 +97,8 @@ struct ProductCatalog: Sendable {
         idByCode[product.code] = nil
         searchKeys[id] = nil
         sortedIds = [:]
-        searchEntries = [:]
+        searchIndex = nil
+        searchOrders = [:]
     }
 
     // MARK: Browsing
@@ -186,25 +190,57 @@ struct ProductCatalog: Sendable {
 
     // MARK: Search
 
-    private mutating func searchOrder(_ sort: ProductSortOrder) -> SearchCorpus {
-        if let cached = searchEntries[sort] { return cached }
-        let corpus = SearchCorpus(sortedIds(sort).compactMap { id in
-            guard let product = products[id], let key = searchKeys[id] else { return nil }
-            return (id: id, category: product.category, key: key)
+    private mutating func currentSearchIndex() -> SearchIndex {
+        if let searchIndex { return searchIndex }
+        let index = SearchIndex(searchKeys.compactMap { id, key in
+            products[id].map { (id: id, category: $0.category, key: key) }
         })
-        searchEntries[sort] = corpus
-        return corpus
+        searchIndex = index
+        return index
     }
 
-    /// Case-insensitive matches ranked name, then category, then description: the page at
-    /// `offset` and how many there are in all.
+    /// The search index's positions of the products in `sort` order.
+    private mutating func searchOrder(_ sort: ProductSortOrder, _ index: SearchIndex) -> [Int32] {
+        if let cached = searchOrders[sort] { return cached }
+        var position: [String: Int32] = [:]
+        position.reserveCapacity(index.count)
+        for (at, id) in index.ids.enumerated() { position[id] = Int32(at) }
+        let order = sortedIds(sort).compactMap { position[$0] }
+        searchOrders[sort] = order
+        return order
+    }
+
+    /// Products matching every word of `query` (the rules are SearchText's, MatchQuality's
+    /// and the contract's), the page at `offset` and how many there are in all; when nothing
+    /// matches, a corrected query that would find something.
     ///
-    /// One scan over the products in the cached order of the requested sort, so no result
-    /// is sorted per query; relevance is name order split into the three rank buckets. Only
-    /// the page's products are looked up and copied.
+    /// Relevance ranks by the worst match among the query's words (exact, prefix, infix, typo),
+    /// then by the field that word needed (name, category, description), then by name. One pass
+    /// over the cached order of the requested sort, so no result is sorted per query; only the
+    /// page's products are looked up and copied.
     mutating func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder,
-                         offset: Int, limit: Int) -> (items: [SearchMatch], total: Int) {
-        let needle = Array(query.lowercased().utf8)
+                         offset: Int, limit: Int) -> (items: [SearchMatch], total: Int, suggestion: String?) {
+        var words: [SearchText.QueryWord] = []
+        for word in SearchText.queryWords(query) where !words.contains(where: { $0.word == word.word }) { words.append(word) }
+        guard !words.isEmpty else { return ([], 0, nil) }
+        let index = currentSearchIndex()
+        let evaluation = index.evaluate(words.map(\.word))
+        // A word that matches no catalog word matches no product: no pass over the catalog.
+        let found = evaluation.unmatchedWords.isEmpty
+            ? page(evaluation, index, category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
+            : (items: [], total: 0)
+        guard found.total == 0, let corrections = index.corrections(for: words.map(\.word), unmatched: evaluation.unmatchedWords)
+        else { return (found.items, found.total, nil) }
+        let corrected = words.indices.map { corrections[$0] ?? words[$0].word }
+        let retry = page(index.evaluate(corrected), index, category: category, inStockOnly: inStockOnly, sort: sort, offset: 0, limit: 0)
+        guard retry.total > 0 else { return (found.items, 0, nil) }
+        // The query as typed, with only the corrected words replaced.
+        let suggestion = words.indices.map { corrections[$0] ?? String(words[$0].typed) }.joined(separator: " ")
+        return (found.items, 0, suggestion)
+    }
+
+    private mutating func page(_ evaluation: SearchEvaluation, _ index: SearchIndex, category: String?, inStockOnly: Bool,
+                               sort: SearchSortOrder, offset: Int, limit: Int) -> (items: [SearchMatch], total: Int) {
         let order: ProductSortOrder =
             switch sort {
             case .relevance: .name
@@ -212,26 +248,39 @@ struct ProductCatalog: Sendable {
             case .priceDescending: .priceDescending
             case .rating: .rating
             }
-        let corpus = searchOrder(order)
+        let positions = searchOrder(order, index)
         let products = self.products
-        let masks = corpus.matches(needle) { index in
-            if let category, corpus.categories[index] != category { return false }
-            if inStockOnly && (products[corpus.ids[index]]?.stock ?? 0) <= 0 { return false }
+        func included(_ at: Int) -> Bool {
+            guard evaluation.matches(at) else { return false }
+            if let category, index.categories[at] != category { return false }
+            if inStockOnly && (products[index.ids[at]]?.stock ?? 0) <= 0 { return false }
             return true
         }
-        // Bucket 0: the name matched; 1: the category (not the name); 2: the description only.
-        func bucket(_ mask: UInt8) -> Int { sort != .relevance ? 0 : mask & 1 != 0 ? 0 : mask & 2 != 0 ? 1 : 2 }
-        var counts = [0, 0, 0]
-        for mask in masks where mask != 0 { counts[bucket(mask)] += 1 }
-        let total = counts[0] + counts[1] + counts[2]
-        var next = [0, counts[0], counts[0] + counts[1]]  // position of the next match of each bucket
+        // Relevance: one bucket per (quality, field) tier, best first; any other sort: one bucket.
+        let tiers = MatchQuality.allCases.count * 3
+        func bucket(_ at: Int) -> Int {
+            guard sort == .relevance else { return 0 }
+            let tier = evaluation.tier(at)
+            return Int(tier.quality.rawValue) * 3 + tier.field
+        }
+        var counts = [Int](repeating: 0, count: tiers)
+        var matched: [(at: Int32, bucket: UInt8)] = []
+        for at in positions where included(Int(at)) {
+            let b = bucket(Int(at))
+            counts[b] += 1
+            matched.append((at, UInt8(b)))
+        }
+        let total = counts.reduce(0, +)
+        var next = [Int](repeating: 0, count: tiers)  // position of the next match of each bucket
+        for tier in 1..<tiers { next[tier] = next[tier - 1] + counts[tier - 1] }
         var page: [(position: Int, match: SearchMatch)] = []
         let end = offset + limit
-        for (index, mask) in masks.enumerated() where mask != 0 {
-            let b = bucket(mask)
+        for (at, bucket) in matched {
+            let b = Int(bucket)
             let position = next[b]
             next[b] += 1
-            guard position >= offset && position < end, let product = products[corpus.ids[index]] else { continue }
+            guard position >= offset && position < end, let product = products[index.ids[Int(at)]] else { continue }
+            let mask = evaluation.fields[Int(at)]
             var fields: [MatchField] = []
             if mask & 1 != 0 { fields.append(.name) }
             if mask & 2 != 0 { fields.append(.category) }

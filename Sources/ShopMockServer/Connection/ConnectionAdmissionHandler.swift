@@ -9,7 +9,7 @@ import NIOCore
 /// clients hanging in the listen backlog with no word of why. A refused connection is answered at
 /// once (before its request is read), its output is shut, and what it still sends is read and
 /// dropped for a moment so the answer is not lost to a reset; then it is closed.
-final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelHandler {
+final class ConnectionAdmissionHandler: ConnectionScopedHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
@@ -33,31 +33,14 @@ final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelH
         self.logger = logger
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { admit(context: context) }
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        release()
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
-        admit(context: context)
-        context.fireChannelActive()
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        release()
-        context.fireChannelInactive()
-    }
-
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard state != .refused else { return }
         context.fireUserInboundEventTriggered(RequestBytesArrived())
         context.fireChannelRead(data)
     }
 
-    private func admit(context: ChannelHandlerContext) {
+    /// Counts the connection in, or answers 503 and closes it when there are too many.
+    func connectionOpened(context: ChannelHandlerContext) {
         guard state == .new else { return }
         let open = counter.opened()
         guard open > maxConnections else {
@@ -65,11 +48,9 @@ final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelH
             return
         }
         state = .refused
-        logger.notice(
-            "Connection refused: too many open", metadata: ["open": "\(open)", "limit": "\(maxConnections)"])
-        let problem = GatewayProblem.tooManyConnections(retryAfter: retryAfterSeconds)
-        let answer = ChannelAnswer.rawHTTP1(problem, requestID: "req_" + RandomToken.hex(byteCount: 8))
-        let buffer = context.channel.allocator.buffer(bytes: answer)
+        let answer = ChannelAnswer(.tooManyConnections(retryAfter: retryAfterSeconds))
+        answer.log("Connection refused: too many open", to: logger, ["open": "\(open)", "limit": "\(maxConnections)"])
+        let buffer = context.channel.allocator.buffer(bytes: answer.rawHTTP1)
         let channel = context.channel
         context.writeAndFlush(NIOAny(IOData.byteBuffer(buffer))).whenComplete { _ in
             channel.close(mode: .output, promise: nil)
@@ -77,7 +58,7 @@ final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelH
         context.eventLoop.scheduleTask(in: Self.refusalLinger) { channel.close(promise: nil) }
     }
 
-    private func release() {
+    func connectionClosed() {
         if state == .admitted || state == .refused { counter.closed() }
         state = .released
     }

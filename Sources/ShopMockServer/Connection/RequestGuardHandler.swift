@@ -20,7 +20,7 @@ import NIOHTTPTypes
 ///
 /// The answers it gives itself wait for the responses to earlier pipelined requests, so answers
 /// always keep the order of requests.
-final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
+final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
     typealias OutboundIn = HTTPResponsePart
@@ -63,28 +63,14 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     // MARK: Lifecycle
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { start(context: context) }
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        cancelTimer()
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
-        start(context: context)
-        context.fireChannelActive()
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        cancelTimer()
-        context.fireChannelInactive()
-    }
-
-    private func start(context: ChannelHandlerContext) {
+    func connectionOpened(context: ChannelHandlerContext) {
         guard !started else { return }
         started = true
         schedule(limits.idleTimeout, context: context)
+    }
+
+    func connectionClosed() {
+        cancelTimer()
     }
 
     // MARK: Inbound
@@ -246,13 +232,10 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func writeAnswer(_ problem: GatewayProblem, context: ChannelHandlerContext) {
-        let requestID = "req_" + RandomToken.hex(byteCount: 8)
-        let body = ProblemRendering.body(for: problem, instance: nil, requestID: requestID)
-        let head = ChannelAnswer.head(problem, requestID: requestID, bodyLength: body.count)
-        logger.notice(
-            "Request refused", metadata: ["status": "\(problem.status)", "problem": "\(problem.slug)", "request-id": "\(requestID)"])
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: body))), promise: nil)
+        let answer = ChannelAnswer(problem)
+        answer.log("Request refused", to: logger)
+        context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
+        context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: answer.body))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
     }

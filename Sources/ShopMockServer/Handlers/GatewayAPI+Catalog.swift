@@ -51,7 +51,8 @@ extension GatewayAPI {
                 product: match.product.summary(in: currency),
                 matchedIn: match.matchedIn.map { .init(rawValue: $0.rawValue)! })
         }
-        return .ok(.init(body: .json(.init(items: hits, nextCursor: page.nextCursor, total: page.total))))
+        return .ok(
+            .init(body: .json(.init(items: hits, nextCursor: page.nextCursor, total: page.total, suggestion: found.suggestion))))
     }
 
     func getStock(_ input: Operations.GetStock.Input) async throws -> Operations.GetStock.Output {

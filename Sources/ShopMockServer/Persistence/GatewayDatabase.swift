@@ -22,11 +22,13 @@ final class GatewayDatabase: Sendable {
     static func inMemory() throws -> GatewayDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        return try GatewayDatabase(queue: DatabaseQueue(configuration: configuration), path: nil)
+        let queue = try DatabaseQueue(configuration: configuration)
+        try GatewaySchema.migrator.migrate(queue)
+        return GatewayDatabase(queue: queue, path: nil)
     }
 
     /// Opens (or creates) the database in `directory`, private to its owner, and brings its
-    /// schema up to date.
+    /// schema up to date. Safe when many gateways open a new directory at once (``DataDirectoryLock``).
     convenience init(directory: String, logger: ((String) -> Void)? = nil) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -40,12 +42,23 @@ final class GatewayDatabase: Sendable {
         }
         try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
-        try LegacyDocumentStore.moveAsideIfPresent(path: path, notice: logger)
-        if !fileManager.fileExists(atPath: path) {
-            _ = fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        // One gateway at a time creates or upgrades the file; the others then find it ready.
+        let queue = try DataDirectoryLock.whileHeld(directory: directory, timeout: Self.busyTimeout) {
+            try LegacyDocumentStore.moveAsideIfPresent(path: path, notice: logger)
+            // Under the lock: `createFile` replaces a file whole, so unlocked it could swap out a
+            // database another gateway had just created and begun to write.
+            if !fileManager.fileExists(atPath: path) {
+                _ = fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            let queue = try DatabaseQueue(path: path, configuration: Self.fileConfiguration())
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try GatewaySchema.migrator.migrate(queue)
+            return queue
         }
-        try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        try self.init(queue: DatabaseQueue(path: path, configuration: Self.fileConfiguration()), path: path)
+        self.init(queue: queue, path: path)
     }
 
     static func fileConfiguration(readonly: Bool = false) -> Configuration {
@@ -59,17 +72,9 @@ final class GatewayDatabase: Sendable {
         return configuration
     }
 
-    private init(queue: DatabaseQueue, path: String?) throws {
+    private init(queue: DatabaseQueue, path: String?) {
         self.queue = queue
         self.path = path
-        if path != nil {
-            try queue.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            }
-        }
-        // Two processes starting together both try to migrate: the second waits for the first
-        // (the migrator writes in an immediate transaction) and then finds nothing left to do.
-        try GatewaySchema.migrator.migrate(queue)
     }
 
     /// True when other processes may share this database (it is a file).

@@ -21,7 +21,7 @@ extension GatewayStore {
     }
 
     func search(_ query: String, category: String?, inStockOnly: Bool, sort: SearchSortOrder,
-                offset: Int, limit: Int) -> (items: [SearchMatch], total: Int) {
+                offset: Int, limit: Int) -> (items: [SearchMatch], total: Int, suggestion: String?) {
         syncCatalog()
         return catalog.search(query, category: category, inStockOnly: inStockOnly, sort: sort, offset: offset, limit: limit)
     }

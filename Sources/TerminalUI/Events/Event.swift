@@ -4,4 +4,7 @@ public enum Event: Hashable, Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this size; the next frame must be drawn at it.
     case resize(Size)
+    /// Text pasted while bracketed paste is on: it arrives whole, never as keys that could
+    /// trigger commands.
+    case paste(String)
 }

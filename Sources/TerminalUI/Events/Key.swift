@@ -14,6 +14,8 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, delete, insert
     /// F1 to F12 (`.function(1)` is F1).
     case function(Int)
+    /// A printable character typed with Alt (Meta) held: the terminal sent Esc before it.
+    case alt(Character)
 
     /// The name shown in key hints and help, e.g. "↑", "PgDn", "Ctrl-C", "F1", "Space".
     public var displayName: String {
@@ -37,6 +39,7 @@ public enum Key: Hashable, Sendable {
         case .delete: "Del"
         case .insert: "Ins"
         case .function(let number): "F\(number)"
+        case .alt(let character): "Alt-" + String(character)
         }
     }
 

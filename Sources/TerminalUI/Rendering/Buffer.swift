@@ -7,7 +7,7 @@ public struct Buffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
     /// Row-major cells, `width * height` of them.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a focused text input), or nil to hide it.
     public var cursor: Position?
 
@@ -49,6 +49,12 @@ public struct Buffer: Hashable, Sendable {
     /// whole (trailing spaces that do not fit are not a cut). Returns the number of columns used.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        let used = writeClipped(text, x: x, y: y, style: style, maxWidth: maxWidth)
+        BufferWriteRecorder.current?.record(self, x: x, y: y, columns: used)  // tests only (layout lint)
+        return used
+    }
+
+    private mutating func writeClipped(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int?) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         let clean = TextSanitizer.sanitizeLine(text)

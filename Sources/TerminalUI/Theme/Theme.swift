@@ -51,11 +51,17 @@ public struct Theme: Hashable, Sendable {
         case .role(let role):
             background = self[role].background ?? self[.background].background ?? .terminalDefault
         }
-        return ResolvedStyle(
-            foreground: foreground.degraded(to: capability),
-            background: background.degraded(to: capability),
-            attributes: attributes
-        )
+        var shownForeground = foreground.degraded(to: capability)
+        let shownBackground = background.degraded(to: capability)
+        if capability == .ansi8 || capability == .ansi16, shownBackground == .terminalDefault,
+           shownForeground == .ansi(0) || shownForeground == .ansi(8) {
+            // Gray (muted text, borders) on the terminal's own background: an 8-colour terminal
+            // shows bright black as black, and the Linux console's dark background hides it
+            // either way. The default colour, dimmed, is readable everywhere.
+            shownForeground = .terminalDefault
+            attributes.insert(.dim)
+        }
+        return ResolvedStyle(foreground: shownForeground, background: shownBackground, attributes: attributes)
     }
 
     /// The built-in `default` theme (`themes/default.yaml`).

@@ -19,8 +19,17 @@ struct AccountCommand: ParsableCommand {
         return details.render(output)
     }
 
-    static func readPassword() throws -> String {
-        try SecretInput.read([.init(prompt: "Password", secret: true)], what: "the password")[0]
+    /// Reads the password (standard input, or a no-echo prompt) and signs in, registering first
+    /// when `name` is given; the guest's cart comes along (`AccountSignIn`).
+    static func signIn(_ context: CLIContext, email: String, registeringAs name: String? = nil) async throws -> SignedIn {
+        let password = try SecretInput.read([.init(prompt: "Password", secret: true)], what: "the password")[0]
+        do {
+            return try await AccountSignIn.signIn(context.client, email: email, password: password, registeringAs: name,
+                                                  currency: context.currency)
+        } catch {
+            // Signing in is what failed: no "sign in with shop account login" hint.
+            throw CLIFailure(error, signInHint: false)
+        }
     }
 
     /// Refuses a password given as an option, saying why (rather than "unknown option").
@@ -57,14 +66,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var options: CLIOptions
 
         func execute(_ context: CLIContext) async throws {
-            let password = try AccountCommand.readPassword()
-            let signedIn: SignedIn
-            do {
-                signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, registeringAs: name,
-                                                          currency: context.currency)
-            } catch {
-                throw CLIFailure(error, signInHint: false)
-            }
+            let signedIn = try await AccountCommand.signIn(context, email: email, registeringAs: name)
             context.output.emit(signedIn) { output in
                 "Welcome, \(signedIn.user.name ?? email). You are signed in; the cart has \(signedIn.cart.itemCount) item(s)."
             }
@@ -81,13 +83,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var options: CLIOptions
 
         func execute(_ context: CLIContext) async throws {
-            let password = try AccountCommand.readPassword()
-            let signedIn: SignedIn
-            do {
-                signedIn = try await AccountSignIn.signIn(context.client, email: email, password: password, currency: context.currency)
-            } catch {
-                throw CLIFailure(error, signInHint: false)
-            }
+            let signedIn = try await AccountCommand.signIn(context, email: email)
             context.output.emit(signedIn) { output in
                 "Signed in as \(signedIn.user.email ?? email). The cart has \(signedIn.cart.itemCount) item(s)."
             }

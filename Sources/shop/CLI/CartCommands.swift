@@ -29,6 +29,11 @@ struct CartCommand: ParsableCommand {
         return text + "\n\nSubtotal \(cart.subtotal.formatted) (\(units))"
     }
 
+    /// The cart after a command: the table, or its JSON.
+    static func emit(_ cart: Cart, _ context: CLIContext) {
+        context.output.emit(cart) { table(cart, $0) }
+    }
+
     struct Show: ShopSubcommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the cart (the default).")
         static let path = "cart"
@@ -36,7 +41,7 @@ struct CartCommand: ParsableCommand {
 
         func execute(_ context: CLIContext) async throws {
             let cart = try await context.client.cart.get(currency: context.currency)
-            context.output.emit(cart) { CartCommand.table(cart, $0) }
+            CartCommand.emit(cart, context)
         }
     }
 
@@ -52,7 +57,7 @@ struct CartCommand: ParsableCommand {
         func execute(_ context: CLIContext) async throws {
             let product = try await ProductResolver.product(product, context)
             let cart = try await context.client.cart.add(productID: product.id, quantity: quantity, currency: context.currency)
-            context.output.emit(cart) { CartCommand.table(cart, $0) }
+            CartCommand.emit(cart, context)
         }
     }
 
@@ -68,7 +73,7 @@ struct CartCommand: ParsableCommand {
         func execute(_ context: CLIContext) async throws {
             let product = try await ProductResolver.product(product, context)
             let cart = try await context.client.cart.setQuantity(productID: product.id, to: quantity, currency: context.currency)
-            context.output.emit(cart) { CartCommand.table(cart, $0) }
+            CartCommand.emit(cart, context)
         }
     }
 
@@ -90,7 +95,7 @@ struct CartCommand: ParsableCommand {
                 throw CLIFailure(.notFound, "'\(product)' is not in the cart")
             }
             let cart = try await context.client.cart.remove(productID: id, currency: context.currency)
-            context.output.emit(cart) { CartCommand.table(cart, $0) }
+            CartCommand.emit(cart, context)
         }
     }
 
@@ -101,7 +106,7 @@ struct CartCommand: ParsableCommand {
 
         func execute(_ context: CLIContext) async throws {
             let cart = try await context.client.cart.clear(currency: context.currency)
-            context.output.emit(cart) { CartCommand.table(cart, $0) }
+            CartCommand.emit(cart, context)
         }
     }
 }

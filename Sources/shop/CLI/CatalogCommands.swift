@@ -73,6 +73,8 @@ struct SearchCommand: ShopSubcommand {
         var items: [SearchHit]
         var total: Int?
         var reachedEnd: Bool
+        /// When nothing matches: the gateway's "did you mean …?" query.
+        var suggestion: String?
     }
 
     func validate() throws {
@@ -83,13 +85,21 @@ struct SearchCommand: ShopSubcommand {
         let currency = context.currency
         let client = context.client
         let (query, category, sort, inStock) = (query, category, sort, inStock)
+        var suggestion: String?
         let pages = try await PagingToEnd.collect(limit: limit.count) { cursor, pageLimit throws(ShopError) in
-            try await client.catalog.searchPage(query, category: category, inStock: inStock ? true : nil, sort: sort, currency: currency,
-                                                cursor: cursor, limit: pageLimit)
+            let page = try await client.catalog.searchPage(query, category: category, inStock: inStock ? true : nil, sort: sort,
+                                                           currency: currency, cursor: cursor, limit: pageLimit)
+            suggestion = page.suggestion ?? suggestion
+            return page
         }
-        let result = Result(query: query, items: pages.items, total: pages.total, reachedEnd: pages.reachedEnd)
+        let result = Result(query: query, items: pages.items, total: pages.total, reachedEnd: pages.reachedEnd,
+                            suggestion: pages.items.isEmpty ? suggestion : nil)
         context.output.emit(result) { output in
-            if pages.items.isEmpty { return "Nothing matches '\(TextSanitizer.sanitizeLine(query))'." }
+            if pages.items.isEmpty {
+                let nothing = "Nothing matches '\(TextSanitizer.sanitizeLine(query))'."
+                guard let suggestion = result.suggestion else { return nothing }
+                return nothing + " Did you mean '\(TextSanitizer.sanitizeLine(suggestion))'?"
+            }
             return productTable(pages.items.map(\.product), output)
                 + Formatting.footer(shown: pages.items.count, total: pages.total, reachedEnd: pages.reachedEnd)
         }

@@ -50,6 +50,19 @@ struct CatalogTests {
         }
     }
 
+    @Test func searchForgivesAndSuggests() async throws {
+        try await TestGateway.with { gateway in
+            let client = gateway.client()
+            let typo = try await client.catalog.searchPage("wristwach")
+            #expect(typo.items.first?.product.name == "Automatic Wristwatch" && typo.suggestion == nil)
+            let nothing = try await client.catalog.searchPage("lamq")
+            #expect(nothing.items.isEmpty && nothing.total == 0 && nothing.isLast)
+            #expect(nothing.suggestion == "lamp")
+            #expect(try await client.catalog.searchPage(try #require(nothing.suggestion)).total ?? 0 > 0)
+            #expect(try await client.catalog.searchPage("zzzzzz").suggestion == nil)
+        }
+    }
+
     @Test("converts through EUR, rounding half to even", arguments: [
         (Money(amount: 1999, currency: .usd), CurrencyCode.eur, Int64(1768)),
         (Money(amount: 1999, currency: .usd), .jpy, 2235),

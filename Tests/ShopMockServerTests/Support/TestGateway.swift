@@ -60,7 +60,9 @@ struct TestGateway {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(Array(rawBody.utf8))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        // 120 s: a hundred concurrent buyers beside the whole suite (a hundred runtimes, tmux
+        // tests) can wait past 30 s for the two shared cores.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 10 << 20)
         return TestResponse(
             status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },

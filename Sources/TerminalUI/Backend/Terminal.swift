@@ -1,0 +1,70 @@
+/// Draws frames on any ``TerminalBackend`` (ratatui's `Terminal`): keeps the frame on screen,
+/// degrades each new frame to what the terminal can show, and hands the backend only the cells
+/// that changed, with their styles resolved under the theme.
+///
+/// ```swift
+/// let terminal = Terminal(backend: backend, theme: theme)
+/// terminal.draw(view(state, terminal.size))
+/// ```
+public final class Terminal {
+    public let backend: any TerminalBackend
+    /// The theme frames are shown in; changing it redraws every cell on the next ``draw(_:)``.
+    public var theme: Theme {
+        didSet {
+            styles = [:]
+            invalidate()
+        }
+    }
+    /// Cells sent by the last ``draw(_:)``: a whole screen after a resize, few otherwise.
+    public private(set) var lastDrawCellCount = 0
+
+    /// The frame on screen as the backend drew it (already degraded), or nil when unknown.
+    private var shown: Buffer?
+    private var styles: [Style: ResolvedStyle] = [:]
+
+    public init(backend: any TerminalBackend, theme: Theme) {
+        self.backend = backend
+        self.theme = theme
+    }
+
+    public var size: Size { backend.size }
+    public var capabilities: TerminalCapabilities { backend.capabilities }
+
+    /// Shows `buffer`, sending only what changed since the last frame.
+    public func draw(_ buffer: Buffer) {
+        let capabilities = backend.capabilities
+        let frame = buffer.degraded(for: capabilities)
+        let comparable = shown.map { $0.size == frame.size } ?? false
+        if !comparable { backend.clear() }
+        let changes = frame.changes(from: comparable ? shown : nil)
+        var updates: [CellUpdate] = []
+        updates.reserveCapacity(changes.count)
+        for change in changes {
+            updates.append(CellUpdate(x: change.x, y: change.y, symbol: change.cell.symbol, width: change.width,
+                                      style: resolved(change.cell.style, capability: capabilities.colors)))
+        }
+        backend.draw(updates)
+        backend.setCursor(frame.cursor)
+        backend.flush()
+        lastDrawCellCount = updates.count
+        shown = frame
+    }
+
+    /// Forgets what is on screen, so the next ``draw(_:)`` repaints every cell.
+    public func invalidate() {
+        shown = nil
+    }
+
+    /// Gives the terminal back to the shell until it is taken back; the next frame is whole.
+    public func suspend() {
+        backend.suspend()
+        invalidate()
+    }
+
+    private func resolved(_ style: Style, capability: ColorCapability) -> ResolvedStyle {
+        if let known = styles[style] { return known }
+        let value = theme.resolve(style, capability: capability)
+        styles[style] = value
+        return value
+    }
+}
