@@ -18,6 +18,7 @@ struct GettingStartedArticleTests {
         var trackingEvents: Int
         var rawStatus: Int
         var signedOutAsGuest: Bool
+        var suggestion: String?
     }
 
     @Test("the article's walk-through runs as written against a running gateway")
@@ -32,6 +33,7 @@ struct GettingStartedArticleTests {
             #expect(outcome.trackingEvents >= 1)
             #expect(outcome.rawStatus == 200)
             #expect(outcome.signedOutAsGuest)
+            #expect(outcome.suggestion == "lamp")
         }
     }
 
@@ -45,6 +47,8 @@ struct GettingStartedArticleTests {
         let hits = try await client.catalog.searchPage("skillet", limit: 5)
         print(hits.total ?? 0, "hits for skillet")
         let skillet = hits.items[0].product
+        let nothing = try await client.catalog.searchPage("lamq")
+        print("nothing for lamq; did you mean", nothing.suggestion ?? "-")
         var cart = try await client.cart.add(productID: skillet.id, quantity: 2)
         print(cart.itemCount, cart.subtotal.formatted)
         print(await client.sessions.current?.isGuest == true)
@@ -86,7 +90,7 @@ struct GettingStartedArticleTests {
         return Outcome(
             guestCartItems: guestCartItems, accountCartItems: cart.itemCount, declinedMatched: declinedMatched,
             orderStatus: order.status, kitchenSeen: seen, trackingEvents: tracking.events.count, rawStatus: raw.status,
-            signedOutAsGuest: await client.sessions.current?.isGuest ?? true)
+            signedOutAsGuest: await client.sessions.current?.isGuest ?? true, suggestion: nothing.suggestion)
     }
 
     @Test("the function above is the article's code, verbatim")
