@@ -61,9 +61,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         // The gateway's catalog read cache is a NIO channel handler (already in the graph through Hummingbird).
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
-        // Only for ShopKitTests' check that the committed generated code matches the contract's
-        // SHA-256 (already in the graph through hummingbird-auth).
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // `shop serve`: the shop over SSH, many sessions in one process.
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        // Ed25519 host keys and key fingerprints (already in the graph through swift-nio-ssh), and
+        // ShopKitTests' check that the committed generated code matches the contract's SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: Gateway contract, SDK and mock gateway
@@ -166,10 +168,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `shop serve`: one AppRuntime per SSH session on the pure-Swift ANSI backend (no ncurses).
+        .target(
+            name: "ShopSSH",
+            dependencies: [
+                "ShopApp", "ShopKit", "TerminalUI",
+                app("NIOSSH", "swift-nio-ssh"),
+                // One connection pool to the gateway for every session.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                app("Crypto", "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "shop",
             dependencies: [
-                "ShopApp", "ShopFlows", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI",
+                "ShopApp", "ShopFlows", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI", "ShopSSH",
                 app("ArgumentParser", "swift-argument-parser"),
                 app("Yams", "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -256,6 +273,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Issue 14: `shop serve` driven by the real OpenSSH client (in tmux and `ssh -tt`).
+        .testTarget(
+            name: "SSHTests",
+            dependencies: [
+                "ShopSSH", "ShopKit", "ShopMockServer", "TerminalUI",
+                // An SSH client in the test process, for what OpenSSH would never send.
+                app("NIOSSH", "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                app("Crypto", "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -28,6 +28,7 @@ struct ShopCommand: ParsableCommand {
     static let scriptCommands: [any ParsableCommand.Type] = [
         ProductsCommand.self, SearchCommand.self, ShowCommand.self, CartCommand.self, CheckoutCommand.self,
         OrdersCommand.self, InboxCommand.self, AccountCommand.self, CurrencyCommand.self, CompletionCommand.self,
+        ServeCommand.self,
     ]
 
     /// Without a subcommand, parses and runs exactly as before (the full-screen client). With

@@ -13,6 +13,9 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SERVER=${SHOP_MOCK_SERVER:-.build/release/shop-mock-server}
 LOG_LEVEL=${LOG_LEVEL:-warning}
+# wrk is one client address: the per-address abuse limits (200 requests/s, 200 guest
+# sessions) would answer most of its requests 429, so they are off, as nginx has none.
+LIMITS=(--rate-limit 0 --guest-session-limit 0)
 SHOP_PORT=18480 NGINX_PORT=18481 CONNEXION_PORT=18482 UNCACHED_PORT=18483 PERSISTENT_PORT=18484
 WORK=$(mktemp -d /tmp/shop-gateway-bench.XXXXXX)
 
@@ -36,14 +39,14 @@ wait_http() { for _ in $(seq 1 150); do curl -fsS -o /dev/null "$1" 2>/dev/null 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; shop-mock-server --log-level $LOG_LEVEL"
 
-"$SERVER" --port $SHOP_PORT --log-level "$LOG_LEVEL" --admin-token bench >"$WORK/shop.log" 2>&1 &
+"$SERVER" --port $SHOP_PORT --log-level "$LOG_LEVEL" --admin-token bench "${LIMITS[@]}" >"$WORK/shop.log" 2>&1 &
 pids+=($!)
 SHOP_PID=$!
 wait_http "http://127.0.0.1:$SHOP_PORT/healthz"
 BASE="http://127.0.0.1:$SHOP_PORT"
 # The same gateway with every catalog read going through the router and handlers (the path
 # the first read of each URL takes), for the figures before and after the read cache.
-"$SERVER" --port $UNCACHED_PORT --log-level "$LOG_LEVEL" --admin-token bench --no-read-cache >"$WORK/uncached.log" 2>&1 &
+"$SERVER" --port $UNCACHED_PORT --log-level "$LOG_LEVEL" --admin-token bench "${LIMITS[@]}" --no-read-cache >"$WORK/uncached.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$UNCACHED_PORT/healthz"
 
@@ -138,10 +141,24 @@ python3 scripts/bench/openapi30.py docs/openapi.yaml "$WORK/openapi30.yaml" "$WO
 pids+=($!)
 wait_http "http://127.0.0.1:$CONNEXION_PORT/v1/products" || { tail -20 "$WORK/connexion.log"; exit 1; }
 
-# One wrk run: prints "name req/s p50 p99 non2xx".
+# CPU ticks (user + system, all threads) of every process listening on a port: the gateway,
+# or nginx's master and workers, or connexion's Python.
+HZ=$(getconf CLK_TCK)
+server_ticks() { # port
+  local sum=0 pid
+  for pid in $(ss -Htlnp "sport = :$1" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+    sum=$((sum + $(awk '{print $14 + $15}' /proc/"$pid"/stat 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+
+# One wrk run: prints "name req/s p50 p99 non2xx" and the server's CPU time per request, which
+# depends much less than req/s on how much of the 2 cores the other processes took.
 run() {
   local name=$1 url=$2 script=${3:-}
-  local out
+  local out port ticks
+  port=$(sed -E 's#^http://[^:/]+:([0-9]+).*#\1#' <<<"$url")
+  ticks=$(server_ticks "$port")
   if [ -n "$script" ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$url")
   else
@@ -152,8 +169,15 @@ run() {
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '%-40s %12s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${bad:-0}"
-  echo "$name $rps" >>"$WORK/results"
+  ticks=$(( $(server_ticks "$port") - ticks ))
+  local total ok cpu
+  total=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(python3 -c "print(f'{$ticks / $HZ / max(1, $total) * 1e6:.1f}')")
+  printf '%-40s %12s req/s   p50 %-9s p99 %-9s non-2xx %-7s server CPU %s us/request\n' "$name" "$rps" "$p50" "$p99" "${bad:-0}" "$cpu"
+  echo "$name $cpu" >>"$WORK/cpu"
+  # The ratios count answers that succeeded only: a 429 or 503 is not a read served.
+  ok=$(python3 -c "print(f'{($total - ${bad:-0}) / $DURATION:.2f}')")
+  echo "$name $ok" >>"$WORK/results"
 }
 
 echo "-- read paths --"
@@ -173,20 +197,24 @@ run "connexion mock    cart add" "http://127.0.0.1:$CONNEXION_PORT/v1/cart/items
 echo "gateway resident memory after the runs: $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$SHOP_PID/status)"
 
 echo "-- as shipped by default: --log-level info (one line per request, to a file) and --data-dir (SQLite) --"
-"$SERVER" --port $PERSISTENT_PORT --log-level info --data-dir "$WORK/data" --admin-token bench >"$WORK/persistent.log" 2>&1 &
+"$SERVER" --port $PERSISTENT_PORT --log-level info --data-dir "$WORK/data" --admin-token bench "${LIMITS[@]}" >"$WORK/persistent.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$PERSISTENT_PORT/healthz"
 make_cart_script "http://127.0.0.1:$PERSISTENT_PORT" "$WORK/cart-persistent.lua"
 run "shop, info log products?limit=20" "http://127.0.0.1:$PERSISTENT_PORT/v1/products?limit=20"
 run "shop, --data-dir cart add" "http://127.0.0.1:$PERSISTENT_PORT/v1/cart/items" "$WORK/cart-persistent.lua"
 
-echo "-- ratios (req/s) --"
-python3 - "$WORK/results" <<'PY'
+echo "-- ratios (2xx answers per second) --"
+python3 - "$WORK/results" "$WORK/cpu" <<'PY'
 import sys
 rows = {}
 for line in open(sys.argv[1]):
     name, rps = line.rsplit(" ", 1)
     rows[" ".join(name.split())] = float(rps)
+cpu = {}
+for line in open(sys.argv[2]):
+    name, us = line.rsplit(" ", 1)
+    cpu[" ".join(name.split())] = float(us)
 for label in ["products?limit=20", "product", "search q=lamp", "cart add"]:
     shop = rows.get(f"shop-mock-server {label}")
     nginx = rows.get(f"nginx static {label}")
@@ -199,4 +227,9 @@ for label in ["products?limit=20", "product", "search q=lamp", "cart add"]:
     if logged and nginx: parts.append(f"at log level info {logged / nginx:.2f}")
     if shop and conn: parts.append(f"shop/connexion {shop / conn:.1f}x")
     print(f"  {label:20} " + "   ".join(parts))
+print("-- server CPU per request, nginx / shop (1.00: as cheap as nginx) --")
+for label in ["products?limit=20", "product", "search q=lamp"]:
+    shop, uncached, nginx = (cpu.get(f"{k} {label}") for k in ["shop-mock-server", "shop, no read cache", "nginx static"])
+    if shop and nginx and uncached:
+        print(f"  {label:20} cached {nginx / shop:.2f} ({shop:.1f} us)   without the read cache {nginx / uncached:.2f} ({uncached:.1f} us)   nginx {nginx:.1f} us")
 PY

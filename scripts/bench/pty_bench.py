@@ -125,6 +125,13 @@ class PtyApp:
         os.close(self.fd)
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (all its threads)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def fresh_env(home):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}
     env.update(TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data",
@@ -231,6 +238,7 @@ def keys_and_economy(shop, cols, rows, presses, extra):
             print("could not find the selected row")
             return results
         move, first_bytes, economy_bytes, economy_cells, burst_bytes = [], [], [], [], []
+        cpu_before = cpu_seconds(app.pid)
         for i in range(presses):
             key, step = (DOWN, 1) if (i // 10) % 2 == 0 else (UP, -1)
             before = snapshot(app.screen)
@@ -261,6 +269,9 @@ def keys_and_economy(shop, cols, rows, presses, extra):
             rest = app.drain(quiet=0.08, limit=1)
             burst_bytes.append(sum(first_chunk_bytes) + sum(len(c[1]) for c in rest))
             row = want
+        # CPU per key (the embedded gateway's answers to the detail requests included): unlike
+        # the times, it hardly depends on how busy the machine is.
+        results["move_cpu"] = (cpu_seconds(app.pid) - cpu_before) / max(1, len(move))
         results["move"] = move
         results["move_first_byte"] = first_bytes
         results["move_bytes"] = economy_bytes
@@ -318,8 +329,9 @@ def less_keys(cols, rows, presses):
     first_bytes, screens = [], []
     try:
         if not app.wait_for(lambda s: s.display[0].startswith("line 000000"), timeout=10):
-            return first_bytes, screens
+            return first_bytes, screens, None
         app.drain(quiet=0.2, limit=2)
+        cpu_before = cpu_seconds(app.pid)
         for i in range(presses):
             want = f"line {i + 1:06d}"
             sent = app.write(b"j")
@@ -339,9 +351,57 @@ def less_keys(cols, rows, presses):
             first_bytes.append(first - sent)
             screens.append(got - sent)
             app.drain(quiet=0.01, limit=0.2)
-        return first_bytes, screens
+        return first_bytes, screens, (cpu_seconds(app.pid) - cpu_before) / max(1, len(screens))
     finally:
         app.write(b"q")
+        app.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def textual_keys(cols, rows, presses):
+    """The other peer: the same minimal Textual list app as the start-up figure, Down/Up (10
+    each way, as for shop) until its highlighted item moves: key to first byte and key to screen."""
+    path = os.path.join(tempfile.gettempdir(), "shop_bench_textual_app.py")
+    with open(path, "w") as f:
+        f.write(TEXTUAL_APP)
+    home = tempfile.mkdtemp(prefix="textual-bench-")
+    app = PtyApp([sys.executable, path], cols, rows, fresh_env(home))
+    first_bytes, screens = [], []
+    try:
+        if not app.wait_for(lambda s: any("Product 5 " in line for line in s.display), timeout=30):
+            return first_bytes, screens, None
+        app.drain(quiet=0.5, limit=5)
+        # The list fills the screen between the header (row 0) and the footer (last row).
+        x, top, bottom = 5, 1, rows - 1
+        row = selected_row(app.screen, x, top, bottom)
+        if row is None:
+            print("Textual: could not find the highlighted item")
+            return first_bytes, screens, None
+        cpu_before = cpu_seconds(app.pid)
+        for i in range(presses):
+            key, step = (DOWN, 1) if (i // 10) % 2 == 0 else (UP, -1)
+            sent = app.write(key)
+            want = row + step
+            first = None
+            got = None
+            deadline = time.perf_counter() + 2
+            while time.perf_counter() < deadline:
+                chunk = app.read(2)
+                if chunk is None:
+                    break
+                first = first or chunk[0]
+                if selected_row(app.screen, x, top, bottom) == want:
+                    got = chunk[0]
+                    break
+            if got is None:
+                print(f"Textual key {i}: highlight did not move")
+                break
+            first_bytes.append(first - sent)
+            screens.append(got - sent)
+            app.drain(quiet=0.05, limit=1)
+            row = want
+        return first_bytes, screens, (cpu_seconds(app.pid) - cpu_before) / max(1, len(screens))
+    finally:
         app.stop()
         shutil.rmtree(home, ignore_errors=True)
 
@@ -449,6 +509,7 @@ def main():
         if "move" in r:
             print(f"  move selection (Down/Up)   {fmt(r['move'])}")
             print(f"    key to first byte        {fmt(r['move_first_byte'])}")
+            print(f"    CPU per key              {r['move_cpu'] * 1e3:.2f} ms (shop's process, embedded gateway included)")
             print(f"    bytes of that frame: median {statistics.median(r['move_bytes']):.0f}, "
                   f"cells changed median {statistics.median(r['move_cells']):.0f}; "
                   f"with the detail pane refresh that follows: median {statistics.median(r['move_all_bytes']):.0f} bytes")
@@ -457,9 +518,17 @@ def main():
                   f"cells changed median {statistics.median(r['full_cells']):.0f} of {cols * rows}")
         if "type" in r:
             print(f"  type a search character    {fmt(r['type'])}")
-        less_first, less_screen = less_keys(cols, rows, args.keys)
+        less_first, less_screen, less_cpu = less_keys(cols, rows, args.keys)
         print(f"  less, j: key to first byte {fmt(less_first)}")
         print(f"  less, j: key to screen     {fmt(less_screen)}")
+        if less_cpu is not None:
+            print(f"  less, j: CPU per key       {less_cpu * 1e3:.2f} ms")
+        if not args.no_textual:
+            textual_first, textual_screen, textual_cpu = textual_keys(cols, rows, args.keys)
+            print(f"  Textual, Down/Up: key to first byte {fmt(textual_first)}")
+            print(f"  Textual, Down/Up: key to screen     {fmt(textual_screen)}")
+            if textual_cpu is not None:
+                print(f"  Textual, Down/Up: CPU per key       {textual_cpu * 1e3:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Catalog administration, the gateway-wide audit trail and the gateway clock.
+/// Catalog administration, the gateway-wide audit trail, the gateway clock and SSH key sign-in.
 ///
 /// These calls send ``ShopClientConfiguration/adminToken`` instead of the session token;
 /// without it, or with a wrong one, they fail with ``ShopError`` 401 or 403.
@@ -44,5 +44,17 @@ public struct AdminService: Sendable {
     @discardableResult
     public func advanceClock(by seconds: Int) async throws(ShopError) -> Date {
         try await gateway.call { try await $0.adminAdvanceClock(body: .json(.init(seconds: seconds))).ok.body.json.now }
+    }
+
+    /// A fresh session for the account an SSH key is bound to (what `shop serve` calls for each
+    /// person who connects with a key). A key never seen before is bound to a new guest; with
+    /// `userId`, the key is bound to that account first (after the person signed in or registered).
+    ///
+    /// - Parameter fingerprint: the key's SHA-256 fingerprint as `ssh-keygen -l` prints it (`SHA256:` and 43 characters).
+    /// - Throws: ``ShopError`` 403 for anything but the admin token, 404 for an unknown `userId`.
+    public func keySession(fingerprint: String, bindTo userId: String? = nil) async throws(ShopError) -> Session {
+        try await gateway.call {
+            Session(wire: try await $0.adminKeySession(body: .json(.init(fingerprint: fingerprint, userId: userId))).ok.body.json)
+        }
     }
 }

@@ -3,8 +3,8 @@
 enum RequestFieldNames {
     static let all: Set<String> = [
         "address", "addressId", "card", "category", "city", "code", "country", "currency", "cvv", "description",
-        "email", "expMonth", "expYear", "holderName", "line1", "line2", "name", "number", "password", "phone",
+        "email", "expMonth", "expYear", "fingerprint", "holderName", "line1", "line2", "name", "number", "password", "phone",
         "postalCode", "preferredCurrency", "priceUsd", "productId", "quantity", "rating", "ratingCount",
-        "refreshToken", "region", "seconds", "shippingOption", "stock",
+        "refreshToken", "region", "seconds", "shippingOption", "stock", "userId",
     ]
 }

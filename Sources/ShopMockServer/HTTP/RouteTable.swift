@@ -41,6 +41,7 @@ enum RouteTable {
         ("/v1/admin/products/{productId}", ["PUT", "DELETE"]),
         ("/v1/admin/activity", ["GET"]),
         ("/v1/admin/clock/advance", ["POST"]),
+        ("/v1/admin/key-sessions", ["POST"]),
     ]
 
     /// Operations that take no token (`security: []` or an optional one in the contract).

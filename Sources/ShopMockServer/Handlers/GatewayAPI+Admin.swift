@@ -42,6 +42,30 @@ extension GatewayAPI {
         return .ok(.init(body: .json(.init(now: clock.now()))))
     }
 
+    /// `shop serve` signing a person in by their SSH key: only the admin token (the SSH server's)
+    /// may, so a shopper can never claim someone else's key.
+    func adminKeySession(_ input: Operations.AdminKeySession.Input) async throws -> Operations.AdminKeySession.Output {
+        try requireAdmin()
+        guard case .json(let body) = input.body else { throw GatewayProblem.badRequest("Expected JSON.") }
+        var issues = InputRules.length(body.fingerprint, "fingerprint", min: 50, max: 50)
+        if issues.isEmpty && !Self.isKeyFingerprint(body.fingerprint) {
+            issues.append(.init(field: "fingerprint", message: "must be SHA256: and 43 base64 characters, as ssh-keygen -l prints"))
+        }
+        issues += InputRules.length(body.userId, "userId", min: 1, max: 64)
+        try reject(issues)
+        let session = try await store.keySession(fingerprint: body.fingerprint, bindTo: body.userId)
+        return .ok(.init(body: .json(session.wire)))
+    }
+
+    /// `SHA256:` and 43 characters of unpadded base64, as OpenSSH prints a key's fingerprint.
+    static func isKeyFingerprint(_ text: String) -> Bool {
+        guard text.hasPrefix("SHA256:") else { return false }
+        let digest = text.dropFirst(7)
+        return digest.count == 43 && digest.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "+" || $0 == "/")
+        }
+    }
+
     /// Checks a product body against the contract's bounds.
     static func draft(_ body: Components.Schemas.ProductInput) throws(GatewayProblem) -> ProductDraft {
         var issues = InputRules.length(body.code, "code", min: 1, max: 32)

@@ -8,11 +8,15 @@ import GRDB
 /// of no units, two orders for one idempotency key, a card number (only brand and last four).
 enum GatewaySchema {
     static let firstRelational = "v2 relational"
+    static let sshKeys = "v3 ssh keys"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(firstRelational) { db in
             try db.execute(sql: catalogTables + accountTables + cartTables + orderTables + serviceTables)
+        }
+        migrator.registerMigration(sshKeys) { db in
+            try db.execute(sql: sshKeyTables)
         }
         return migrator
     }
@@ -240,6 +244,19 @@ enum GatewaySchema {
             CHECK (state = 'in_flight' OR (status IS NOT NULL AND body IS NOT NULL))
         );
         CREATE INDEX idempotency_records_age ON idempotency_records(created_at);
+
+        """
+
+    /// `shop serve`'s identities: an SSH public key's SHA-256 fingerprint (never the key) and
+    /// the account it signs in to; a key first seen is bound to a new guest.
+    static let sshKeyTables = """
+        CREATE TABLE ssh_keys (
+            fingerprint TEXT PRIMARY KEY NOT NULL CHECK (length(fingerprint) = 50),
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            last_used_at REAL NOT NULL
+        );
+        CREATE INDEX ssh_keys_user ON ssh_keys(user_id);
 
         """
 }

@@ -107,7 +107,7 @@ extension GatewayStore {
         }
     }
 
-    private func openSession(_ db: Database, for account: UserAccount) throws -> IssuedSession {
+    func openSession(_ db: Database, for account: UserAccount) throws -> IssuedSession {
         let token = "tok_" + RandomToken.base64URL(byteCount: 24)
         let refreshToken = "ref_" + RandomToken.base64URL(byteCount: 24)
         let session = SessionRecord(

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Keeping the database from growing with traffic: replay records expire after a day, guests
-/// whose sessions have all expired go (unless they placed orders), and the in-memory database
+/// whose sessions have all expired go (unless they placed orders or an SSH key signs in to them), and the in-memory database
 /// of a gateway without a data directory is capped.
 extension GatewayStore {
     /// Caps of the in-memory database (no data directory); the oldest go first.
@@ -21,6 +21,7 @@ extension GatewayStore {
             try db.cachedStatement(sql: """
                     DELETE FROM users WHERE is_guest = 1
                       AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = users.id)
+                      AND NOT EXISTS (SELECT 1 FROM ssh_keys k WHERE k.user_id = users.id)
                       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = users.id AND s.refresh_expires_at > ?)
                     """).execute(arguments: [now.timeIntervalSince1970])
         }

@@ -86,6 +86,8 @@ enum ContractTour {
         try await client.admin.deleteProduct(id: created.id)
         #expect(try await !client.admin.activityPage(limit: 5).items.isEmpty)
         _ = try await client.admin.advanceClock(by: 1)
+        let keySession = try await client.admin.keySession(fingerprint: "SHA256:" + String(repeating: "A", count: 43))
+        #expect(keySession.isGuest)
 
         try await client.account.deleteAddress(id: saved.id)
         #expect(try await client.account.addresses().isEmpty)

@@ -136,7 +136,7 @@ struct RetryMiddlewareTests {
         let ids = try ContractCoverageTests.contractOperationIDs()
         let admin = ids.filter { OperationAccess.of(operationID: $0) == .admin }
         #expect(admin == ["adminCreateProduct", "adminUpdateProduct", "adminDeleteProduct", "adminListActivity",
-                          "adminAdvanceClock"])
+                          "adminAdvanceClock", "adminKeySession"])
         #expect(OperationAccess.of(operationID: "signIn") == .guestMerge)
         #expect(OperationAccess.of(operationID: "register") == .guestMerge)
         #expect(OperationAccess.of(operationID: "placeOrder") == .session)

@@ -1,0 +1,78 @@
+import Foundation
+import ShopKit
+import ShopSSH
+import Testing
+
+/// Many people at once in one process: each buys with their own key, and every order lands in
+/// its own account, none crossed.
+@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(5)))
+struct ServeConcurrencyTests {
+    @Test func fiftyPeopleBuyAtOnceAndNoOrderCrosses() async throws {
+        let shoppers = 50
+        try await ServeFixture.with { fixture in
+            let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, key) in keys.enumerated() {
+                    group.addTask {
+                        let client = try await fixture.connect(.key(key))
+                        try await Purchase.run(on: client, email: "buyer\(index)@example.com")
+                        try await client.send("q")
+                        _ = try await client.waitForClose()
+                    }
+                }
+                try await group.waitForAll()
+            }
+            for (index, key) in keys.enumerated() {
+                let emails = try await fixture.asShopper(key) { shopper in
+                    var emails: [String] = []
+                    for summary in try await shopper.orders.page().items {
+                        emails.append(try await shopper.orders.get(id: summary.id).email)
+                    }
+                    return emails
+                }
+                #expect(emails == ["buyer\(index)@example.com"], "shopper \(index) has \(emails)")
+            }
+            // Nothing of the fifty outlives them: runtimes, backends, clients, channels.
+            try await fixture.waitUntilEverySessionIsFreed()
+        }
+    }
+
+    /// However a session ends, nothing of it stays behind: quitting, a dropped connection, a
+    /// connection dropped while the order is being placed, one refused for having no terminal,
+    /// one closed by the server.
+    @Test func everySessionIsFreedHoweverItEnds() async throws {
+        try await ServeFixture.with { fixture in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let quitting = try await fixture.connect(.key(.init()))
+                        try await quitting.waitUntilBrowsing()
+                        try await quitting.send("q")
+                        _ = try await quitting.waitForClose()
+                    }
+                    group.addTask {
+                        let dropped = try await fixture.connect(.guest)
+                        try await dropped.waitUntilBrowsing()
+                        await dropped.close()
+                    }
+                    group.addTask {
+                        let midCheckout = try await fixture.connect(.key(.init()))
+                        try await Purchase.run(on: midCheckout, upTo: .placing)
+                        await midCheckout.close()
+                    }
+                    group.addTask {
+                        let refused = try await fixture.connect(.key(.init()), pty: nil)
+                        _ = try await refused.waitForClose()
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let open = try await fixture.connect(.key(.init()))
+            try await open.waitUntilBrowsing()
+            #expect(!fixture.server.liveObjects.isEmpty)
+            await fixture.server.stop()
+            _ = try await open.waitForClose()
+            try await fixture.waitUntilEverySessionIsFreed()
+        }
+    }
+}
