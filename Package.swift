@@ -4,17 +4,32 @@ import PackageDescription
 // Dependencies point one way:
 //   shop -> ShopApp -> {ShopFlows -> ShopKit, TerminalUI};  TerminalCurses -> {TerminalUI, CNcurses}
 //   shop-mock-server -> ShopMockServer
-// The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml.
+// The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml and
+// committed (scripts/generate-openapi.sh regenerates them; a test fails when they are stale).
+//
+// ShopKit's consumers resolve and build only ShopKit's runtime dependencies: every other
+// package is used under the `App` trait (on by default, so `swift run shop` and `swift test`
+// see everything), and a package that depends on ShopKit with `traits: []` never clones
+// Hummingbird, GRDB, Yams, ArgumentParser or the snapshot and crypto test libraries.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// A dependency on a product only the app, the mock gateway, their tools and tests use.
+func app(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: .when(traits: ["App"]))
+}
+
 let package = Package(
     name: "shop",
-    platforms: [.macOS(.v15)],
+    // Swift 6.2 and these platforms are what ShopKit's consumers need too: the package's
+    // dependencies (swift-log 1.16, swift-metrics, Hummingbird) need tools 6.2, and ShopKit uses
+    // `Synchronization.Mutex` and typed-throws async sequences (macOS 15 / iOS 18 and later).
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "ShopKit", targets: ["ShopKit"]),
+        .library(name: "ShopKitTesting", targets: ["ShopKitTesting"]),
         .library(name: "ShopMockServer", targets: ["ShopMockServer"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalCurses", targets: ["TerminalCurses"]),
@@ -24,10 +39,13 @@ let package = Package(
         .executable(name: "shop", targets: ["shop"]),
         .executable(name: "shop-bench", targets: ["shop-bench"]),
     ],
+    traits: [
+        .trait(name: "App", description: "The terminal app, the mock gateway, their tools and tests (all but ShopKit)."),
+        .default(enabledTraits: ["App"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -45,7 +63,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // `shop serve`: the shop over SSH, many sessions in one process.
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
-        // Ed25519 host keys and key fingerprints (already in the graph through swift-nio-ssh).
+        // Ed25519 host keys and key fingerprints (already in the graph through swift-nio-ssh), and
+        // ShopKitTests' check that the committed generated code matches the contract's SHA-256.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -59,37 +78,43 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+            // Generated/ is committed (scripts/generate-openapi.sh): a package that depends on
+            // ShopKit builds no code generator. The configuration stays beside the code it made.
+            exclude: ["Generated/openapi-generator-config.yaml"],
+            swiftSettings: strict
         ),
+        // A stub transport with canned answers: a consumer tests its tool without a gateway.
+        .target(name: "ShopKitTesting", dependencies: ["ShopKit"], swiftSettings: strict),
         .target(
             name: "ShopMockServer",
             dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
+                app("Hummingbird", "hummingbird"),
                 // The HTTP/1.1 channel the connection guards wrap.
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                app("HummingbirdCore", "hummingbird"),
+                app("HummingbirdBcrypt", "hummingbird-auth"),
+                app("OpenAPIHummingbird", "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 // Parser errors (431 for oversized headers) and the password hashing thread pool.
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                app("NIOHTTPTypes", "swift-nio-extras"),
+                app("GRDB", "GRDB.swift"),
+                app("ServiceLifecycle", "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // Embedded/catalog.json, the seed catalog, is compiled in by EmbedFiles.
+            // Generated/ is committed like ShopKit's. Embedded/catalog.json, the seed catalog, is
+            // compiled in by EmbedFiles.
+            exclude: ["Generated/openapi-generator-config.yaml"],
             swiftSettings: strict,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"), "EmbedFiles"]
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "shop-mock-server",
             dependencies: [
                 "ShopMockServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                app("ArgumentParser", "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -103,7 +128,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [app("Yams", "Yams")],
             // `Embedded` is a symlink to the top-level `themes/` (the single source of the theme
             // files); EmbedFiles compiles them in, so a copied binary still has its themes.
             swiftSettings: strict,
@@ -114,7 +139,7 @@ let package = Package(
             name: "TerminalUITesting",
             dependencies: [
                 "TerminalUI",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                app("SnapshotTesting", "swift-snapshot-testing"),
             ],
             swiftSettings: strict
         ),
@@ -141,7 +166,7 @@ let package = Package(
             name: "ShopApp",
             dependencies: [
                 "ShopKit", "ShopFlows", "TerminalUI",
-                .product(name: "Yams", package: "Yams"),
+                app("Yams", "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -151,12 +176,12 @@ let package = Package(
             name: "ShopSSH",
             dependencies: [
                 "ShopApp", "ShopKit", "TerminalUI",
-                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                app("NIOSSH", "swift-nio-ssh"),
                 // One connection pool to the gateway for every session.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                app("Crypto", "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -165,8 +190,8 @@ let package = Package(
             name: "shop",
             dependencies: [
                 "ShopApp", "ShopFlows", "TerminalCurses", "ShopMockServer", "ShopKit", "TerminalUI", "ShopSSH",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
+                app("ArgumentParser", "swift-argument-parser"),
+                app("Yams", "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -177,7 +202,7 @@ let package = Package(
             name: "shop-bench",
             dependencies: [
                 "ShopApp", "ShopKit", "ShopMockServer", "TerminalUI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                app("ArgumentParser", "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -189,7 +214,8 @@ let package = Package(
         .testTarget(
             name: "ShopKitTests",
             dependencies: [
-                "ShopKit", "ShopMockServer",
+                "ShopKit", "ShopKitTesting", "ShopMockServer",
+                app("Crypto", "swift-crypto"),
                 // The tests observe requests with their own ClientMiddleware and inject an HTTPClient.
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -203,13 +229,13 @@ let package = Package(
             dependencies: [
                 "ShopMockServer", "ShopTestSupport",
                 // The schema test reads the gateway's database with plain SQL.
-                .product(name: "GRDB", package: "GRDB.swift"),
+                app("GRDB", "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 // Raw connections for the abuse tests (slowloris, floods, bodies no client would send).
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Yams", package: "Yams"),
+                app("Yams", "Yams"),
             ],
             swiftSettings: strict
         ),
@@ -217,7 +243,7 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: [
                 "TerminalUI", "TerminalUITesting",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                app("SnapshotTesting", "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
@@ -231,7 +257,7 @@ let package = Package(
             name: "ShopAppTests",
             dependencies: [
                 "ShopApp", "ShopKit", "TerminalUI", "ShopMockServer", "TerminalUITesting", "ShopTestSupport",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                app("SnapshotTesting", "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
@@ -243,7 +269,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "ShopKit", "ShopMockServer", "ShopTestSupport",
-                .product(name: "Yams", package: "Yams"),
+                app("Yams", "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -260,10 +286,10 @@ let package = Package(
             dependencies: [
                 "ShopSSH", "ShopKit", "ShopMockServer", "TerminalUI",
                 // An SSH client in the test process, for what OpenSSH would never send.
-                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                app("NIOSSH", "swift-nio-ssh"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                app("Crypto", "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

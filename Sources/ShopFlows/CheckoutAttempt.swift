@@ -26,7 +26,7 @@ public struct CheckoutAttempt: Sendable, Hashable {
             do {
                 return try await client.checkout.placeOrder(request, idempotencyKey: idempotencyKey).order
             } catch {
-                guard let problem = error.problem, problem.code == "idempotency-key-in-flight", waits < inFlightWaits else { throw error }
+                guard let problem = error.problem, problem.code == .idempotencyKeyInFlight, waits < inFlightWaits else { throw error }
                 waits += 1
                 let seconds = min(max(problem.retryAfterSeconds ?? 1, 1), 10)
                 do { try await Task.sleep(for: .seconds(seconds)) } catch { throw ShopError.cancelled }

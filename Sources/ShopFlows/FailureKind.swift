@@ -34,7 +34,7 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
             case 402: self = .paymentRefused
             case 404: self = .notFound
             // Still being handled under the same key: not a conflict with the cart or stock.
-            case 409 where problem.code == "idempotency-key-in-flight": self = .unavailable
+            case 409 where problem.code == .idempotencyKeyInFlight: self = .unavailable
             case 409: self = .conflict
             case 400, 422: self = .invalidInput
             case 408, 429, 500...599: self = .unavailable

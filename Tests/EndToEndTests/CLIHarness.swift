@@ -116,7 +116,7 @@ final class CLIHarness: @unchecked Sendable {
     func orderCount() async throws -> Int {
         let client = client()
         do {
-            let count = try await client.orders.page(limit: 100).items.count
+            let count = try await client.orders.listPage(limit: 100).items.count
             try await client.shutdown()
             return count
         } catch {

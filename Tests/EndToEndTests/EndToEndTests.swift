@@ -61,7 +61,7 @@ struct EndToEndTests {
             // Through ShopKit, with the session the app saved.
             let client = ShopClient(configuration: ShopClientConfiguration(
                 baseURL: gatewayURL, sessionStore: FileSessionStore(url: harness.dataHome.appendingPathComponent("shop/session.json"))))
-            let orders = try await client.orders.page()
+            let orders = try await client.orders.listPage()
             #expect(orders.items.count == 1)
             let summary = try #require(orders.items.first)
             let order = try await client.orders.get(id: summary.id)

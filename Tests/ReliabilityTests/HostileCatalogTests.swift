@@ -65,7 +65,7 @@ extension Reliability {
                 #expect(order.lines.contains { $0.name.count == 10_000 })
                 let invoice = try await client.orders.invoice(orderID: order.id)
                 #expect(invoice.total == order.total)
-                #expect(try await client.notifications.page().messages.contains { $0.body.contains("Name ame ame") })
+                #expect(try await client.notifications.listPage().items.contains { $0.body.contains("Name ame ame") })
                 try await client.shutdown()
             } catch {
                 await gateway.stop()

@@ -56,7 +56,7 @@ struct OpenSSHClientTests {
             let admin = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, adminToken: adminToken))
             let session = try await admin.admin.keySession(fingerprint: try harness.fingerprint(of: key))
             let shopper = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
-            let orders = try await shopper.orders.page()
+            let orders = try await shopper.orders.listPage()
             #expect(orders.items.count == 1)
             let order = try await shopper.orders.get(id: try #require(orders.items.first).id)
 

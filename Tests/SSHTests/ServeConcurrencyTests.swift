@@ -25,7 +25,7 @@ struct ServeConcurrencyTests {
             for (index, key) in keys.enumerated() {
                 let emails = try await fixture.asShopper(key) { shopper in
                     var emails: [String] = []
-                    for summary in try await shopper.orders.page().items {
+                    for summary in try await shopper.orders.listPage().items {
                         emails.append(try await shopper.orders.get(id: summary.id).email)
                     }
                     return emails

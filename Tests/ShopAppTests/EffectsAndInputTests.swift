@@ -154,7 +154,7 @@ struct FakeService: ShopService {
     func updateAddress(id: String, _ address: AddressInput) async throws -> Address { Fixtures.savedAddress }
     func deleteAddress(id: String) async throws {}
     func activity() async throws -> [ActivityEvent] { Fixtures.activity }
-    func inbox() async throws -> InboxPage { InboxPage(page: Page(items: Fixtures.messages), unreadCount: 1) }
+    func inbox() async throws -> Page<InboxMessage> { Page(items: Fixtures.messages, unreadCount: 1) }
     func markNotificationRead(id: String) async throws {}
     func markAllNotificationsRead() async throws {}
 }

@@ -112,7 +112,7 @@ enum Fixtures {
         _ = reduce(&state, .adsLoaded(.success([ad])))
         _ = reduce(&state, .cartLoaded(.success(cartWithTwo)))
         _ = reduce(&state, .shippingQuoted(.cartEstimate, .success(shippingOptions)))
-        _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: messages), unreadCount: 1))))
+        _ = reduce(&state, .inboxLoaded(.success(Page(items: messages, unreadCount: 1))))
         return state
     }
 

@@ -78,9 +78,9 @@ enum Hostile {
         _ = reduce(&state, .adsLoaded(.success([Ad(id: "ad-h", text: names[3], category: "hostile", productID: "h3")])))
         _ = reduce(&state, .cartLoaded(.success(cart)))
         _ = reduce(&state, .shippingQuoted(.cartEstimate, .success(Fixtures.shippingOptions)))
-        _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: [
+        _ = reduce(&state, .inboxLoaded(.success(Page(items: [
             InboxMessage(id: "m1", kind: .shippingUpdate, title: names[0], body: description, orderID: "ord-1001", createdAt: Fixtures.now, isRead: false),
-        ]), unreadCount: 1))))
+        ], unreadCount: 1))))
         return state
     }
 

@@ -172,7 +172,7 @@ struct PowerUserTests {
         _ = reduce(&state, .tick(start.addingTimeInterval(120)))
         #expect(reduce(&state, .ordersLoaded(.success(Page(items: summaries(.delivered))))).isEmpty)
         // A new message after the minute rings.
-        let page = InboxPage(page: Page(items: [message("n3", .shippingUpdate)] + Fixtures.messages), unreadCount: 2)
+        let page = Page(items: [message("n3", .shippingUpdate)] + Fixtures.messages, unreadCount: 2)
         #expect(reduce(&state, .inboxLoaded(.success(page))) == [.signal(.bell)])
         #expect(reduce(&state, .inboxLoaded(.success(page))).isEmpty)
     }
@@ -193,10 +193,10 @@ struct PowerUserTests {
         var state = watching(.bell)
         // The inbox's first answer (in `browsing`) was the baseline: nothing rang for it.
         NewsReducer.ownAction(order: "ord-2000", status: .placed, &state)
-        let own = InboxPage(page: Page(items: [message("n7", .orderConfirmation, order: "ord-2000"), message("n8", .welcome, order: nil)]
-            + Fixtures.messages), unreadCount: 3)
+        let own = Page(items: [message("n7", .orderConfirmation, order: "ord-2000"), message("n8", .welcome, order: nil)]
+            + Fixtures.messages, unreadCount: 3)
         #expect(reduce(&state, .inboxLoaded(.success(own))).isEmpty)
-        let other = InboxPage(page: Page(items: [message("n9", .orderConfirmation, order: "ord-3000")] + own.messages), unreadCount: 4)
+        let other = Page(items: [message("n9", .orderConfirmation, order: "ord-3000")] + own.items, unreadCount: 4)
         #expect(reduce(&state, .inboxLoaded(.success(other))) == [.signal(.bell)])
     }
 

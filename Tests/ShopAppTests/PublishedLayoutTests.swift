@@ -116,7 +116,7 @@ struct PublishedLayoutTests {
             var state = browse(width: width, height: height)
             _ = KeyReducer.perform(.showInbox, &state)
             let messages = (0..<count).map { InboxMessage(id: "n\($0)", kind: .shippingUpdate, title: name($0), body: "", createdAt: Fixtures.now, isRead: true) }
-            _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: messages), unreadCount: 0))))
+            _ = reduce(&state, .inboxLoaded(.success(Page(items: messages, unreadCount: 0))))
             return Case(state: state, text: named, selection: { $0.inbox.list.selected })
         case .addresses:
             return Case(state: signedIn(width: width, height: height, section: .addresses), text: named, selection: { $0.account.addressList.selected })

@@ -64,7 +64,7 @@ struct ReducerFuzzTests {
                 return .orderPlaced(idempotencyKey: key, .success(Fixtures.order()))
             case .loadOrders: return .ordersLoaded(.success(Page(items: Fixtures.orderSummaries)))
             case .loadOrder(let id): return .orderLoaded(id: id, .success(Fixtures.order()))
-            case .loadInbox: return .inboxLoaded(.success(InboxPage(page: Page(items: Fixtures.messages), unreadCount: 1)))
+            case .loadInbox: return .inboxLoaded(.success(Page(items: Fixtures.messages, unreadCount: 1)))
             default: return nil
             }
         }

@@ -123,7 +123,7 @@ struct SwitchedService: ShopService {
     }
     func deleteAddress(id: String) async throws { try await gateway.gate("deleteAddress") }
     func activity() async throws -> [ActivityEvent] { try await gateway.gate("activity"); return try await base.activity() }
-    func inbox() async throws -> InboxPage { try await gateway.gate("inbox"); return try await base.inbox() }
+    func inbox() async throws -> Page<InboxMessage> { try await gateway.gate("inbox"); return try await base.inbox() }
     func markNotificationRead(id: String) async throws { try await gateway.gate("markNotificationRead") }
     func markAllNotificationsRead() async throws { try await gateway.gate("markAllNotificationsRead") }
 }

@@ -469,7 +469,7 @@ struct ScreenSnapshotTests {
         await snapshot("empty") { width, height in
             var state = Fixtures.state(width: width, height: height)
             Fixtures.press([.character("i")], &state)
-            _ = reduce(&state, .inboxLoaded(.success(InboxPage(page: Page(items: []), unreadCount: 0))))
+            _ = reduce(&state, .inboxLoaded(.success(Page(items: [], unreadCount: 0))))
             return state
         }
     }

@@ -68,6 +68,6 @@ public enum Action: Equatable, Sendable {
     case addressSaved(Result<Address, ServiceFailure>)
     case addressDeleted(id: String, Result<Bool, ServiceFailure>)
     case activityLoaded(Result<[ActivityEvent], ServiceFailure>)
-    case inboxLoaded(Result<InboxPage, ServiceFailure>)
+    case inboxLoaded(Result<Page<InboxMessage>, ServiceFailure>)
     case notificationRead(id: String, Result<Bool, ServiceFailure>)
 }

@@ -119,7 +119,7 @@ public struct ShopClientService: ShopService {
     }
 
     public func orders(cursor: String?) async throws -> Page<OrderSummary> {
-        try await call { () async throws(ShopError) in try await client.orders.page(cursor: cursor, limit: 100) }
+        try await call { () async throws(ShopError) in try await client.orders.listPage(cursor: cursor, limit: 100) }
     }
 
     public func order(id: String) async throws -> Order {
@@ -158,8 +158,8 @@ public struct ShopClientService: ShopService {
         try await call { () async throws(ShopError) in try await client.account.activityPage(limit: 100).items }
     }
 
-    public func inbox() async throws -> InboxPage {
-        try await call { () async throws(ShopError) in try await client.notifications.page(limit: 50) }
+    public func inbox() async throws -> Page<InboxMessage> {
+        try await call { () async throws(ShopError) in try await client.notifications.listPage(limit: 50) }
     }
 
     public func markNotificationRead(id: String) async throws {

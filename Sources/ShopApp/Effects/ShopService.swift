@@ -37,7 +37,7 @@ public protocol ShopService: Sendable {
     func updateAddress(id: String, _ address: AddressInput) async throws -> Address
     func deleteAddress(id: String) async throws
     func activity() async throws -> [ActivityEvent]
-    func inbox() async throws -> InboxPage
+    func inbox() async throws -> Page<InboxMessage>
     func markNotificationRead(id: String) async throws
     func markAllNotificationsRead() async throws
 }

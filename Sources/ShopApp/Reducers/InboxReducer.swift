@@ -36,14 +36,14 @@ enum InboxReducer {
         return []
     }
 
-    static func inboxLoaded(_ result: Result<InboxPage, ServiceFailure>, _ state: inout AppState) -> [Effect] {
+    static func inboxLoaded(_ result: Result<Page<InboxMessage>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         switch result {
         case .success(let page):
-            state.inbox.messages = .loaded(page.messages)
-            state.inbox.unreadCount = page.unreadCount
-            state.inbox.list.select(state.inbox.list.selected ?? 0, count: page.messages.count, shownRows: state.shownRows(.inbox))
-            return NewsReducer.inboxSeen(page.messages, &state)
+            state.inbox.messages = .loaded(page.items)
+            state.inbox.unreadCount = page.unreadCount ?? 0
+            state.inbox.list.select(state.inbox.list.selected ?? 0, count: page.items.count, shownRows: state.shownRows(.inbox))
+            return NewsReducer.inboxSeen(page.items, &state)
         case .failure(let failure):
             state.inbox.messages = state.inbox.messages.failing(failure.message)
         }

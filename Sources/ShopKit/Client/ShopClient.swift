@@ -10,8 +10,9 @@ import OpenAPIRuntime
 /// ```swift
 /// let client = ShopClient(baseURL: URL(string: "http://127.0.0.1:8080")!)
 /// for try await product in client.catalog.products(category: "kitchen") { print(product.name) }
-/// try await client.shutdown()
 /// ```
+///
+/// Nothing needs closing when you are done: drop the client.
 ///
 /// Every call is `async` and throws ``ShopError``. A guest session is started the first time a
 /// call needs one; ``SessionsService/signIn(email:password:)`` then merges that guest's cart.
@@ -51,29 +52,15 @@ public final class ShopClient: Sendable {
     public let admin: AdminService
 
     private let gateway: Gateway
-    private let ownedHTTPClient: HTTPClient?
 
-    /// Creates a client with its own HTTP connection pool (keep-alive connections reused across
-    /// calls).
+    /// Creates a client over ShopKit's default transport: AsyncHTTPClient on Linux, `URLSession`
+    /// on Apple platforms.
     ///
-    /// - Important: Call ``shutdown()`` before the client goes away; AsyncHTTPClient traps in
-    ///   debug builds when a pool it owns is released while still running.
+    /// Nothing needs closing afterwards: the connection pool is shared by every client of the
+    /// process with the same ``ShopClientConfiguration/maximumConnectionsPerHost`` and
+    /// ``ShopClientConfiguration/connectionIdleTimeout``, and lives as long as the process.
     public convenience init(configuration: ShopClientConfiguration) {
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.connectionPool = .init(
-            idleTimeout: TimeAmount(configuration.connectionIdleTimeout),
-            concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.maximumConnectionsPerHost)
-        // A refused connection should fail fast and go through our RetryPolicy, not be retried
-        // silently by the pool until the request's deadline.
-        httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        // Connecting is part of an attempt: without this AsyncHTTPClient gives up on a connection
-        // after its own 10 s, whatever `timeout` says. A gateway whose accept loop is busy (100
-        // sessions connecting at once to an embedded gateway on two cores) then failed requests
-        // that had 600 s to live with "took too long" (ManyRuntimesTests).
-        httpConfiguration.timeout.connect = TimeAmount(configuration.timeout)
-        httpConfiguration.decompression = .enabled(limit: .ratio(20))
-        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
-        self.init(configuration: configuration, httpClient: httpClient, ownsHTTPClient: true)
+        self.init(configuration: configuration, transport: ShopClient.defaultTransport(for: configuration))
     }
 
     /// Creates a client of the gateway at `baseURL` with the default configuration.
@@ -81,17 +68,20 @@ public final class ShopClient: Sendable {
         self.init(configuration: ShopClientConfiguration(baseURL: baseURL))
     }
 
-    /// Creates a client over an HTTP client the caller owns (and shuts down itself);
-    /// ``shutdown()`` then leaves it running.
+    /// Creates a client over an AsyncHTTPClient the caller owns (and shuts down itself).
     public convenience init(configuration: ShopClientConfiguration, httpClient: HTTPClient) {
-        self.init(configuration: configuration, httpClient: httpClient, ownsHTTPClient: false)
+        self.init(configuration: configuration, transport: AsyncHTTPClientTransport(configuration: .init(
+            client: httpClient, timeout: TimeAmount(configuration.timeout))))
     }
 
-    private init(configuration: ShopClientConfiguration, httpClient: HTTPClient, ownsHTTPClient: Bool) {
+    /// Creates a client over any transport: ``URLSessionClientTransport``, an
+    /// `AsyncHTTPClientTransport` over your own `HTTPClient`, or `ShopKitTesting`'s stub.
+    ///
+    /// ShopKit's own middlewares (request ids, sessions, idempotency keys, retries, problem
+    /// details) run above the transport; ``ShopClientConfiguration/middlewares`` run closest
+    /// to it. A transport enforces its own timeouts.
+    public init(configuration: ShopClientConfiguration, transport: any ClientTransport) {
         self.configuration = configuration
-        self.ownedHTTPClient = ownsHTTPClient ? httpClient : nil
-        let transport = AsyncHTTPClientTransport(configuration: .init(
-            client: httpClient, timeout: TimeAmount(configuration.timeout)))
         let logger = configuration.logger
         let retry = RetryMiddleware(policy: configuration.retryPolicy, logger: logger)
         let logging = LoggingMiddleware(logger: logger)
@@ -107,7 +97,7 @@ public final class ShopClient: Sendable {
             serverURL: configuration.baseURL, configuration: ShopClient.wireConfiguration, transport: transport,
             middlewares: [OperationNameMiddleware(), ListItemToleranceMiddleware(), RequestIDMiddleware(), logging, ProblemMiddleware(), IdempotencyKeyMiddleware(),
                           AuthMiddleware(sessions: sessions, adminToken: configuration.adminToken), retry]
-                + configuration.middlewares)
+                + configuration.middlewares + [RawResponseMiddleware()])
         let gateway = Gateway(wire: wire, sessions: sessions, configuration: configuration)
         self.gateway = gateway
 
@@ -127,6 +117,21 @@ public final class ShopClient: Sendable {
         self.admin = AdminService(gateway: gateway)
     }
 
+    /// AsyncHTTPClient on Linux, where it is the server-side norm; `URLSession` on Apple
+    /// platforms, where it is the system's own stack.
+    private static func defaultTransport(for configuration: ShopClientConfiguration) -> any ClientTransport {
+        #if canImport(Darwin)
+        URLSessionClientTransport(timeout: configuration.timeout)
+        #else
+        AsyncHTTPClientTransport(configuration: .init(
+            client: SharedConnectionPool.client(
+                maximumConnectionsPerHost: configuration.maximumConnectionsPerHost,
+                idleTimeout: configuration.connectionIdleTimeout,
+                connectTimeout: configuration.timeout),
+            timeout: TimeAmount(configuration.timeout)))
+        #endif
+    }
+
     /// Dates on the wire are ISO 8601 with or without fractional seconds.
     private static let wireConfiguration = Configuration(dateTranscoder: FlexibleISO8601DateTranscoder())
 
@@ -140,9 +145,37 @@ public final class ShopClient: Sendable {
         get async { await gateway.sessions.current() }
     }
 
-    /// Closes the client's own connection pool. Does nothing for an injected HTTP client.
-    public func shutdown() async throws {
-        try await ownedHTTPClient?.shutdown()
+    /// Kept for source compatibility: there is nothing to close. The default connection pool
+    /// lives as long as the process, and an injected `HTTPClient` or transport is the caller's.
+    public func shutdown() async throws {}
+
+    /// Runs `call` and answers its value with the gateway's answer as sent: status, headers,
+    /// request id and body (fields this version of ShopKit does not decode included).
+    ///
+    /// ```swift
+    /// let (product, raw) = try await client.withRawResponse { try await client.catalog.product(id: id) }
+    /// print(raw.status, raw.requestID ?? "-", raw.headers[.contentType] ?? "-")
+    /// ```
+    ///
+    /// The raw response is that of the last request `call` made, as the gateway sent it (after
+    /// any retries: the final attempt). Requests the client makes on its own (starting or
+    /// refreshing a session) are never the one answered. When `call` fails, the error is thrown as is
+    /// (a ``ShopError/server(_:)`` already carries the status, problem and request id).
+    /// - Throws: ``ShopError/decoding(_:)`` when `call` made no request at all.
+    public func withRawResponse<Value>(
+        _ call: () async throws -> Value
+    ) async throws(ShopError) -> (value: Value, response: RawResponse) {
+        let recorder = RawResponseMiddleware.Recorder()
+        let value: Value
+        do {
+            value = try await RawResponseMiddleware.$recorder.withValue(recorder) { try await call() }
+        } catch {
+            throw ShopError.from(error)
+        }
+        guard let response = recorder.last else {
+            throw ShopError.decoding("withRawResponse: the call made no request to the gateway")
+        }
+        return (value, response)
     }
 
     /// A fresh random idempotency key, for callers that want to store it before placing an order.

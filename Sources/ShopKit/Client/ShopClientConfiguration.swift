@@ -23,9 +23,9 @@ public struct ShopClientConfiguration: Sendable {
     /// Where the client logs (requests' operation ids, retries, session changes; never bodies,
     /// tokens or card data). Silent by default.
     public var logger: Logger
-    /// Connections kept open per host for reuse by concurrent calls (owned HTTP client only).
+    /// Connections kept open per host for reuse by concurrent calls (ShopKit's default AsyncHTTPClient pool).
     public var maximumConnectionsPerHost: Int
-    /// How long an unused connection is kept open for reuse (owned HTTP client only).
+    /// How long an unused connection is kept open for reuse (ShopKit's default AsyncHTTPClient pool).
     public var connectionIdleTimeout: Duration
 
     /// Creates a configuration; only the gateway's address is required.

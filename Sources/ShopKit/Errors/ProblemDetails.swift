@@ -37,8 +37,10 @@ public struct ProblemDetails: Sendable, Codable, Hashable {
         self.retryAfterSeconds = retryAfterSeconds
     }
 
-    /// The last path component of ``type``, e.g. `"out-of-stock"`: handy to switch on.
-    public var code: String {
-        type.split(separator: "/").last.map(String.init) ?? type
+    /// The kind of problem: the last path segment of ``type``, e.g. ``ProblemCode/outOfStock``
+    /// for `…/problems/out-of-stock`. Switch on it; a code this version does not know is
+    /// ``ProblemCode/unknown(_:)``.
+    public var code: ProblemCode {
+        ProblemCode(rawValue: type.split(separator: "/").last.map(String.init) ?? type)
     }
 }

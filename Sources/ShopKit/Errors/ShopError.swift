@@ -1,8 +1,11 @@
+import Foundation
+
 /// Everything a ShopKit call can fail with.
 ///
 /// Every throwing call of ``ShopClient`` throws `ShopError` (the generated wire layer's
 /// errors are unwrapped). Show ``userMessage`` to people; switch on the case, ``status`` or
-/// ``problem`` in code; check ``isRetryable`` before offering "Try again".
+/// ``problemCode`` in code; check ``isRetryable`` before offering "Try again". As a
+/// `LocalizedError`, its `localizedDescription` is ``userMessage``.
 public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The gateway answered with an error status and problem details.
     case server(ProblemDetails)
@@ -46,6 +49,31 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The kind of problem of a ``server(_:)`` error, e.g. ``ProblemCode/cardDeclined``.
+    public var problemCode: ProblemCode? { problem?.code }
+
+    /// True when the gateway declined the card (402 `card-declined`).
+    public var isCardDeclined: Bool { problemCode == .cardDeclined }
+
+    /// True when the card has insufficient funds (402 `insufficient-funds`).
+    public var isInsufficientFunds: Bool { problemCode == .insufficientFunds }
+
+    /// True when the card was refused for any reason (402: declined, insufficient funds, wrong
+    /// security code, or a reason this version does not know): ask for another card.
+    public var isPaymentRefused: Bool { status == 402 }
+
+    /// True for 422 `validation-failed`; ``fieldErrors`` says which fields and why.
+    public var isValidationFailed: Bool { problemCode == .validationFailed }
+
+    /// True for 404: no such product, order, address or message.
+    public var isNotFound: Bool { status == 404 }
+
+    /// True when registering with an e-mail address that has an account (409 `email-taken`).
+    public var isEmailTaken: Bool { problemCode == .emailTaken }
+
+    /// True when ordering an empty cart (409 `cart-empty`).
+    public var isCartEmpty: Bool { problemCode == .cartEmpty }
+
     /// True for 401: the session is gone and could not be renewed (sign in again).
     public var isUnauthorized: Bool { status == 401 }
 
@@ -67,7 +95,7 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .server(let problem) where problem.status == 429:
             let wait = problem.retryAfterSeconds.map { " Try again in \(ShopError.describeWait(seconds: $0))." } ?? " Try again in a moment."
-            return problem.type.hasSuffix("/sign-in-locked")
+            return problem.code == .signInLocked
                 ? "Too many wrong passwords for this account." + wait
                 : "Too many requests right now." + wait
         case .server(let problem):
@@ -125,5 +153,21 @@ public enum ShopError: Error, Sendable, Hashable, CustomStringConvertible {
         case 408, 429, 500...599: "The shop is busy right now. Please try again in a moment."
         default: title.isEmpty ? "Something went wrong (\(status))." : title
         }
+    }
+}
+
+extension ShopError: LocalizedError {
+    /// The ``userMessage``, so generic error handling (`error.localizedDescription`) shows a
+    /// sentence instead of "The operation could not be completed".
+    public var errorDescription: String? { userMessage }
+
+    /// What to do next, when there is something: wait, sign in again, or fix a field.
+    public var recoverySuggestion: String? {
+        if let wait = retryAfter?.components.seconds {
+            return "Try again in \(ShopError.describeWait(seconds: Int(wait)))."
+        }
+        if isUnauthorized { return "Sign in again." }
+        if let field = fieldErrors.first { return "Check \(field.field)." }
+        return nil
     }
 }

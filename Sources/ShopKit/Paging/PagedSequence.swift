@@ -7,19 +7,36 @@
 /// ```
 ///
 /// Nothing is fetched until iteration starts; each iteration starts again from the first
-/// page. Stop early with `break` and no more pages are fetched.
+/// page. Stop early with `break` and no more pages are fetched. For a screen that pages
+/// itself, ``firstPage()`` answers one ``Page`` whose ``Page/next()`` fetches the following one.
 public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     /// Fails with ``ShopError``.
     public typealias Failure = ShopError
 
     /// Fetches the page at a cursor (`nil` for the first page).
-    public typealias PageFetcher = @Sendable (_ cursor: String?) async throws(ShopError) -> Page<Element>
+    public typealias PageFetcher = Page<Element>.Fetcher
 
     private let fetchPage: PageFetcher
 
-    /// Creates a sequence over the pages `fetchPage` returns.
+    /// Creates a sequence over the pages `fetchPage` returns; each page it answers can fetch
+    /// the next with ``Page/next()``.
     public init(fetchPage: @escaping PageFetcher) {
-        self.fetchPage = fetchPage
+        self.fetchPage = PagedSequence.chaining(fetchPage)
+    }
+
+    /// The first page (its ``Page/next()`` fetches the second).
+    public func firstPage() async throws(ShopError) -> Page<Element> {
+        try await fetchPage(nil)
+    }
+
+    /// The page at `cursor`, a ``Page/nextCursor`` kept from earlier (`nil`: the first page).
+    public func page(at cursor: String?) async throws(ShopError) -> Page<Element> {
+        try await fetchPage(cursor)
+    }
+
+    /// Wraps a fetcher so every page it answers carries it, for ``Page/next()``.
+    static func chaining(_ fetch: @escaping PageFetcher) -> PageFetcher {
+        { cursor throws(ShopError) in try await fetch(cursor).fetching(with: chaining(fetch)) }
     }
 
     /// Starts iterating from the first page.

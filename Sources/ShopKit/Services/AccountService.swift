@@ -41,14 +41,16 @@ public struct AccountService: Sendable {
 
     /// The account's audit trail, newest first, page by page as you iterate.
     public func activity(pageSize: Int? = nil) -> PagedSequence<ActivityEvent> {
-        PagedSequence { cursor throws(ShopError) in try await activityPage(cursor: cursor, limit: pageSize) }
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.listActivity(query: .init(limit: pageSize, cursor: cursor)).ok.body.json
+                return Page(items: page.items.map(ActivityEvent.init(wire:)), nextCursor: page.nextCursor, total: page.total)
+            }
+        }
     }
 
-    /// One page of the account's audit trail.
+    /// One page of the account's audit trail; ``Page/next()`` fetches the next page.
     public func activityPage(cursor: String? = nil, limit: Int? = nil) async throws(ShopError) -> Page<ActivityEvent> {
-        try await gateway.call {
-            let page = try await $0.listActivity(query: .init(limit: limit, cursor: cursor)).ok.body.json
-            return Page(items: page.items.map(ActivityEvent.init(wire:)), nextCursor: page.nextCursor)
-        }
+        try await activity(pageSize: limit).page(at: cursor)
     }
 }

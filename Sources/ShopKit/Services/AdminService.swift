@@ -27,15 +27,17 @@ public struct AdminService: Sendable {
 
     /// The audit trail of the whole gateway, newest first, page by page as you iterate.
     public func activity(pageSize: Int? = nil) -> PagedSequence<ActivityEvent> {
-        PagedSequence { cursor throws(ShopError) in try await activityPage(cursor: cursor, limit: pageSize) }
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.adminListActivity(query: .init(limit: pageSize, cursor: cursor)).ok.body.json
+                return Page(items: page.items.map(ActivityEvent.init(wire:)), nextCursor: page.nextCursor, total: page.total)
+            }
+        }
     }
 
-    /// One page of the gateway-wide audit trail.
+    /// One page of the gateway-wide audit trail; ``Page/next()`` fetches the next page.
     public func activityPage(cursor: String? = nil, limit: Int? = nil) async throws(ShopError) -> Page<ActivityEvent> {
-        try await gateway.call {
-            let page = try await $0.adminListActivity(query: .init(limit: limit, cursor: cursor)).ok.body.json
-            return Page(items: page.items.map(ActivityEvent.init(wire:)), nextCursor: page.nextCursor)
-        }
+        try await activity(pageSize: limit).page(at: cursor)
     }
 
     /// Moves the gateway's clock forward (orders progress on it); answers the new time.

@@ -1,6 +1,7 @@
 /// Browsing and searching the catalog. No session needed.
 ///
-/// Prices come in `currency` (the gateway's default is USD).
+/// Prices come in `currency` (the gateway's default is USD). Lists come as a ``PagedSequence``
+/// (`products`, `search`) and one ``Page`` at a time (`productsPage`, `searchPage`).
 public struct CatalogService: Sendable {
     let gateway: Gateway
 
@@ -13,22 +14,23 @@ public struct CatalogService: Sendable {
     ///   - pageSize: Products per request (1–100; the gateway's default is 20).
     public func products(category: String? = nil, sort: ProductSort? = nil, inStock: Bool? = nil,
                          currency: CurrencyCode? = nil, pageSize: Int? = nil) -> PagedSequence<ProductSummary> {
-        PagedSequence { cursor throws(ShopError) in
-            try await productsPage(category: category, sort: sort, inStock: inStock, currency: currency,
-                                   cursor: cursor, limit: pageSize)
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.listProducts(query: .init(
+                    category: category, sort: sort.map(bridge), inStock: inStock, currency: currency.map(bridge),
+                    limit: pageSize, cursor: cursor)).ok.body.json
+                return Page(items: page.items.map(ProductSummary.init(wire:)), nextCursor: page.nextCursor, total: page.total)
+            }
         }
     }
 
-    /// One page of products; ``Page/total`` says how many match the filter in all.
+    /// One page of products; ``Page/total`` says how many match the filter in all and
+    /// ``Page/next()`` fetches the next page.
     public func productsPage(category: String? = nil, sort: ProductSort? = nil, inStock: Bool? = nil,
                              currency: CurrencyCode? = nil, cursor: String? = nil,
                              limit: Int? = nil) async throws(ShopError) -> Page<ProductSummary> {
-        try await gateway.call {
-            let page = try await $0.listProducts(query: .init(
-                category: category, sort: sort.map(bridge), inStock: inStock, currency: currency.map(bridge),
-                limit: limit, cursor: cursor)).ok.body.json
-            return Page(items: page.items.map(ProductSummary.init(wire:)), nextCursor: page.nextCursor, total: page.total)
-        }
+        try await products(category: category, sort: sort, inStock: inStock, currency: currency, pageSize: limit)
+            .page(at: cursor)
     }
 
     /// One product with its description and stock.
@@ -50,24 +52,24 @@ public struct CatalogService: Sendable {
     /// rules are in the contract's `searchProducts`).
     public func search(_ query: String, category: String? = nil, inStock: Bool? = nil, sort: SearchSort? = nil,
                        currency: CurrencyCode? = nil, pageSize: Int? = nil) -> PagedSequence<SearchHit> {
-        PagedSequence { cursor throws(ShopError) in
-            try await searchPage(query, category: category, inStock: inStock, sort: sort, currency: currency,
-                                 cursor: cursor, limit: pageSize).page
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.searchProducts(query: .init(
+                    q: query, category: category, inStock: inStock, sort: sort.map(bridge),
+                    currency: currency.map(bridge), limit: pageSize, cursor: cursor)).ok.body.json
+                return Page(items: page.items.map(SearchHit.init(wire:)), nextCursor: page.nextCursor, total: page.total,
+                            suggestion: page.suggestion)
+            }
         }
     }
 
-    /// One page of search results; ``SearchPage/total`` says how many match in all and, when
-    /// nothing does, ``SearchPage/suggestion`` may offer a corrected query.
+    /// One page of search results; ``Page/total`` says how many match in all, ``Page/next()``
+    /// fetches the next page and, when nothing matches, ``Page/suggestion`` may offer a
+    /// corrected query.
     public func searchPage(_ query: String, category: String? = nil, inStock: Bool? = nil, sort: SearchSort? = nil,
                            currency: CurrencyCode? = nil, cursor: String? = nil,
-                           limit: Int? = nil) async throws(ShopError) -> SearchPage {
-        try await gateway.call {
-            let page = try await $0.searchProducts(query: .init(
-                q: query, category: category, inStock: inStock, sort: sort.map(bridge),
-                currency: currency.map(bridge), limit: limit, cursor: cursor)).ok.body.json
-            return SearchPage(
-                page: Page(items: page.items.map(SearchHit.init(wire:)), nextCursor: page.nextCursor, total: page.total),
-                suggestion: page.suggestion)
-        }
+                           limit: Int? = nil) async throws(ShopError) -> Page<SearchHit> {
+        try await search(query, category: category, inStock: inStock, sort: sort, currency: currency, pageSize: limit)
+            .page(at: cursor)
     }
 }

@@ -2,21 +2,23 @@
 public struct NotificationsService: Sendable {
     let gateway: Gateway
 
-    /// One page of the inbox, newest first, with the unread count of the whole inbox.
-    public func page(unreadOnly: Bool? = nil, cursor: String? = nil, limit: Int? = nil) async throws(ShopError) -> InboxPage {
-        try await gateway.call {
-            let page = try await $0.listNotifications(query: .init(unreadOnly: unreadOnly, limit: limit, cursor: cursor))
-                .ok.body.json
-            return InboxPage(page: Page(items: page.items.map(InboxMessage.init(wire:)), nextCursor: page.nextCursor),
-                             unreadCount: page.unreadCount)
+    /// Every message of the inbox, newest first, page by page as you iterate.
+    public func list(unreadOnly: Bool? = nil, pageSize: Int? = nil) -> PagedSequence<InboxMessage> {
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.listNotifications(query: .init(unreadOnly: unreadOnly, limit: pageSize, cursor: cursor))
+                    .ok.body.json
+                return Page(items: page.items.map(InboxMessage.init(wire:)), nextCursor: page.nextCursor,
+                            total: page.total, unreadCount: page.unreadCount)
+            }
         }
     }
 
-    /// Every message of the inbox, newest first, page by page as you iterate.
-    public func list(unreadOnly: Bool? = nil, pageSize: Int? = nil) -> PagedSequence<InboxMessage> {
-        PagedSequence { cursor throws(ShopError) in
-            try await page(unreadOnly: unreadOnly, cursor: cursor, limit: pageSize).page
-        }
+    /// One page of the inbox, newest first; ``Page/unreadCount`` is the unread count of the
+    /// whole inbox and ``Page/next()`` fetches the next page.
+    public func listPage(unreadOnly: Bool? = nil, cursor: String? = nil,
+                         limit: Int? = nil) async throws(ShopError) -> Page<InboxMessage> {
+        try await list(unreadOnly: unreadOnly, pageSize: limit).page(at: cursor)
     }
 
     /// Marks one message read and answers it.

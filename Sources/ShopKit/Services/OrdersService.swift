@@ -4,15 +4,18 @@ public struct OrdersService: Sendable {
 
     /// All orders, newest first, page by page as you iterate.
     public func list(pageSize: Int? = nil) -> PagedSequence<OrderSummary> {
-        PagedSequence { cursor throws(ShopError) in try await page(cursor: cursor, limit: pageSize) }
+        PagedSequence { [gateway] cursor throws(ShopError) in
+            try await gateway.call {
+                let page = try await $0.listOrders(query: .init(limit: pageSize, cursor: cursor)).ok.body.json
+                return Page(items: page.items.map(OrderSummary.init(wire:)), nextCursor: page.nextCursor, total: page.total)
+            }
+        }
     }
 
-    /// One page of orders, newest first.
-    public func page(cursor: String? = nil, limit: Int? = nil) async throws(ShopError) -> Page<OrderSummary> {
-        try await gateway.call {
-            let page = try await $0.listOrders(query: .init(limit: limit, cursor: cursor)).ok.body.json
-            return Page(items: page.items.map(OrderSummary.init(wire:)), nextCursor: page.nextCursor)
-        }
+    /// One page of orders, newest first; ``Page/total`` counts them all and ``Page/next()``
+    /// fetches the next page.
+    public func listPage(cursor: String? = nil, limit: Int? = nil) async throws(ShopError) -> Page<OrderSummary> {
+        try await list(pageSize: limit).page(at: cursor)
     }
 
     /// One order with its lines, totals and status history.

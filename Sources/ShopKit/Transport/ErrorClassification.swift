@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import OpenAPIRuntime
 
 extension ShopError {
@@ -37,6 +38,12 @@ extension ShopError {
                 return .cancelled
             default:
                 return .transport(String(describing: httpError))
+            }
+        case let urlError as URLError:
+            switch urlError.code {
+            case .timedOut: return .timeout
+            case .cancelled: return .cancelled
+            default: return .transport(String(describing: urlError))
             }
         default:
             return .transport(String(describing: error))

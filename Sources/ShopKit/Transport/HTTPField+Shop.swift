@@ -2,11 +2,11 @@ import HTTPTypes
 
 extension HTTPField.Name {
     /// `X-Request-ID`: correlates a request with the gateway's logs and error bodies.
-    static let requestID = HTTPField.Name("X-Request-ID")!
+    public static let requestID = HTTPField.Name("X-Request-ID")!
     /// `Idempotency-Key`: makes a POST safe to repeat.
-    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    public static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
     /// `Idempotent-Replayed`: set by the gateway when it answered from its idempotency store.
-    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+    public static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
 }
 
 extension HTTPRequest.Method {

@@ -51,32 +51,20 @@ extension Invoice: CheckedAnswer {}
 extension InboxMessage: CheckedAnswer {}
 extension PlacedOrder: CheckedAnswer {}
 
-extension InboxPage: CheckedAnswer {
-    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> InboxPage {
-        if let first = brokenRules().first {
-            throw .invalidAnswer(ContractViolation(operation: operation, field: first.field, rule: first.rule))
-        }
-        var checked = self
-        checked.page = try page.validated(operation: operation, undecodable: undecodable, logger: logger)
-        return checked
-    }
-}
-
-extension SearchPage: CheckedAnswer {
-    func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> SearchPage {
-        var checked = self
-        checked.page = try page.validated(operation: operation, undecodable: undecodable, logger: logger)
-        return checked
-    }
-}
-
 extension Page: CheckedAnswer where Item: ContractChecked {
     func validated(operation: String, undecodable: UndecodableItems, logger: Logger) throws(ShopError) -> Page<Item> {
         if let total, total < 0 {
             throw .invalidAnswer(ContractViolation(operation: operation, field: "total", rule: "must be at least 0, was \(total)"))
         }
+        if let unreadCount, unreadCount < 0 {
+            throw .invalidAnswer(ContractViolation(
+                operation: operation, field: "unreadCount", rule: "must be at least 0, was \(unreadCount)"))
+        }
         let (kept, skipped) = keepingValid(items, operation: operation, path: "items", undecodable: undecodable, logger: logger)
-        return Page(items: kept, nextCursor: nextCursor, total: total, skipped: self.skipped + skipped)
+        var checked = self
+        checked.items = kept
+        checked.skipped = self.skipped + skipped
+        return checked
     }
 }
 

@@ -96,12 +96,6 @@ extension InboxMessage: ContractChecked {
     func check(_ rules: inout ContractRules) {}
 }
 
-extension InboxPage: ContractChecked {
-    func check(_ rules: inout ContractRules) {
-        rules.atLeast(unreadCount, 0, "unreadCount")
-    }
-}
-
 extension PlacedOrder: ContractChecked {
     func check(_ rules: inout ContractRules) {
         order.check(&rules)

@@ -6,6 +6,6 @@ extension GatewayAPI {
         let entries = await store.activity(userId: shopper.userId)
         let page = try Page(
             all: entries, limit: limit, cursor: input.query.cursor, fingerprint: PageCursor.fingerprint("activity", shopper.userId))
-        return .ok(.init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor, total: page.total))))
     }
 }

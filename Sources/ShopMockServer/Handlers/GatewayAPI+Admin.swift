@@ -30,7 +30,7 @@ extension GatewayAPI {
         let entries = await store.activity(userId: nil)
         let page = try Page(
             all: entries, limit: limit, cursor: input.query.cursor, fingerprint: PageCursor.fingerprint("admin-activity"))
-        return .ok(.init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor, total: page.total))))
     }
 
     func adminAdvanceClock(_ input: Operations.AdminAdvanceClock.Input) async throws -> Operations.AdminAdvanceClock.Output {

@@ -9,7 +9,7 @@ extension GatewayAPI {
             all: items, limit: limit, cursor: input.query.cursor,
             fingerprint: PageCursor.fingerprint("notifications", shopper.userId, String(unreadOnly)))
         return .ok(
-            .init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor, unreadCount: unread))))
+            .init(body: .json(.init(items: page.items.map(\.wire), nextCursor: page.nextCursor, total: page.total, unreadCount: unread))))
     }
 
     func markNotificationRead(_ input: Operations.MarkNotificationRead.Input) async throws -> Operations.MarkNotificationRead.Output {

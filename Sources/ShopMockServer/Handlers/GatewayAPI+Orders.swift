@@ -30,7 +30,7 @@ extension GatewayAPI {
         let orders = try await store.orders(userId: shopper.userId)
         let page = try Page(
             all: orders, limit: limit, cursor: input.query.cursor, fingerprint: PageCursor.fingerprint("orders", shopper.userId))
-        return .ok(.init(body: .json(.init(items: page.items.map(\.summaryWire), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: page.items.map(\.summaryWire), nextCursor: page.nextCursor, total: page.total))))
     }
 
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {

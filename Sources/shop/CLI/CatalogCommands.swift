@@ -90,7 +90,7 @@ struct SearchCommand: ShopSubcommand {
             let page = try await client.catalog.searchPage(query, category: category, inStock: inStock ? true : nil, sort: sort,
                                                            currency: currency, cursor: cursor, limit: pageLimit)
             suggestion = page.suggestion ?? suggestion
-            return page.page
+            return page
         }
         let result = Result(query: query, items: pages.items, total: pages.total, reachedEnd: pages.reachedEnd,
                             suggestion: pages.items.isEmpty ? suggestion : nil)

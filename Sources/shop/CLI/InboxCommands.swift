@@ -19,15 +19,15 @@ struct InboxCommand: ParsableCommand {
         }
 
         func execute(_ context: CLIContext) async throws {
-            let page = try await context.client.notifications.page(unreadOnly: unread ? true : nil, limit: 50)
-            let result = Result(unreadCount: page.unreadCount, items: page.messages)
+            let page = try await context.client.notifications.listPage(unreadOnly: unread ? true : nil, limit: 50)
+            let result = Result(unreadCount: page.unreadCount ?? 0, items: page.items)
             context.output.emit(result) { output in
-                if page.messages.isEmpty { return "No messages." }
+                if page.items.isEmpty { return "No messages." }
                 var table = Table([.init(title: ""), .init(title: "ID"), .init(title: "WHEN"), .init(title: "TITLE", flexible: true)])
-                for message in page.messages {
+                for message in page.items {
                     table.add(message.isRead ? " " : "•", message.id, Formatting.date(message.createdAt), message.title)
                 }
-                return table.render(output) + "\n\n\(page.unreadCount) unread"
+                return table.render(output) + "\n\n\(page.unreadCount ?? 0) unread"
             }
         }
     }

@@ -40,7 +40,7 @@ struct OrdersCommand: ParsableCommand {
         func execute(_ context: CLIContext) async throws {
             let client = context.client
             let pages = try await PagingToEnd.collect(limit: limit.count) { cursor, pageLimit throws(ShopError) in
-                try await client.orders.page(cursor: cursor, limit: pageLimit)
+                try await client.orders.listPage(cursor: cursor, limit: pageLimit)
             }
             context.output.emit(pages) { output in
                 if pages.items.isEmpty { return "No orders yet." }

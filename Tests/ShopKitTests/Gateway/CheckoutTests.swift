@@ -74,7 +74,7 @@ struct CheckoutTests {
             #expect(error?.status == 402)
             #expect(error?.userMessage == message)
             #expect(try await client.cart.get().itemCount == 1)
-            #expect(try await client.orders.page().items.isEmpty)
+            #expect(try await client.orders.listPage().items.isEmpty)
         }
     }
 
@@ -110,9 +110,9 @@ struct CheckoutTests {
             #expect(invoice.transactionID == order.transactionID)
             #expect(invoice.status == .paid)
 
-            let inbox = try await client.notifications.page()
-            #expect(inbox.messages.contains { $0.kind == .orderConfirmation && $0.orderID == order.id })
-            #expect(inbox.unreadCount >= 1)
+            let inbox = try await client.notifications.listPage()
+            #expect(inbox.items.contains { $0.kind == .orderConfirmation && $0.orderID == order.id })
+            #expect((inbox.unreadCount ?? 0) >= 1)
         }
     }
 
@@ -180,14 +180,14 @@ struct CheckoutTests {
             #expect(first.idempotencyKey == key)
             let again = try await client.checkout.placeOrder(Self.request(), idempotencyKey: key)
             #expect(again.order.id == first.order.id)
-            #expect(try await client.orders.page().items.count == 1)
+            #expect(try await client.orders.listPage().items.count == 1)
             #expect(gateway.recorder.attempts(of: "placeOrder").allSatisfy { $0.idempotencyKey == key })
 
             let error = await #expect(throws: ShopError.self) {
                 try await client.checkout.placeOrder(Self.request(option: .express), idempotencyKey: key)
             }
             #expect(error?.status == 422)
-            #expect(try await client.orders.page().items.count == 1)
+            #expect(try await client.orders.listPage().items.count == 1)
         }
     }
 

@@ -47,7 +47,6 @@ struct PurchaseArticleTests {
         }
         let invoice = try await client.orders.invoice(orderID: order.id)
         print(invoice.number, invoice.subtotal.formatted, invoice.shipping.formatted, invoice.total.formatted)
-        try await client.shutdown()
         await gateway.stop()
         // END ARTICLE
         #expect(invoice.total == order.total)

@@ -61,7 +61,7 @@ enum ContractTour {
         let order = placed.order
 
         // Orders and tracking.
-        #expect(try await client.orders.page().items.first?.id == order.id)
+        #expect(try await client.orders.listPage().items.first?.id == order.id)
         #expect(try await client.orders.get(id: order.id).total == order.total)
         #expect(try await client.orders.tracking(orderID: order.id).trackingID == order.trackingID)
         #expect(try await client.shipping.track(trackingID: order.trackingID).orderID == order.id)
@@ -69,8 +69,8 @@ enum ContractTour {
         #expect(try await client.orders.cancel(id: order.id).status == .cancelled)
 
         // Notifications and activity.
-        let inbox = try await client.notifications.page()
-        let message = try #require(inbox.messages.first)
+        let inbox = try await client.notifications.listPage()
+        let message = try #require(inbox.items.first)
         #expect(try await client.notifications.markRead(id: message.id).isRead)
         #expect(try await client.notifications.markAllRead() == 0)
         #expect(try await !client.account.activityPage().items.isEmpty)

@@ -53,7 +53,7 @@ struct ErrorMappingTests {
         #expect(error?.problem == ProblemDetails(
             status: 409, type: "https://shop.example/problems/out-of-stock", title: "Out of stock",
             detail: "Only 3 left of Bamboo Cutting Board.", requestID: "req-1", productID: "p003", available: 3))
-        #expect(error?.problem?.code == "out-of-stock")
+        #expect(error?.problem?.code == .outOfStock)
         #expect(error?.isStockConflict == true)
         #expect(error?.userMessage == "Only 3 left of Bamboo Cutting Board.")
         #expect(canned.attempts == 1, "a conflict is not retried")
