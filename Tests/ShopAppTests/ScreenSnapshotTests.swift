@@ -96,8 +96,8 @@ struct ScreenSnapshotTests {
 
     /// The command palette over Browse, signed in, with a query that finds commands, orders
     /// and the products the gateway's search returned.
-    @Test func palette() {
-        snapshot("palette") { width, height in
+    @Test func palette() async {
+        await snapshot("palette") { width, height in
             var state = Fixtures.browsing(width: width, height: height)
             _ = reduce(&state, .sessionLoaded(.success(Fixtures.account)))
             _ = reduce(&state, .ordersLoaded(.success(Page(items: Fixtures.orderSummaries))))

@@ -137,7 +137,7 @@ enum CartReducer {
             // A line the undo put back may come back at the end: the selection goes with it, so
             // the next key acts on what was just restored.
             if wasUndo, let index = cart.lines.firstIndex(where: { $0.productID == productID }) {
-                state.cart.list.select(index, count: cart.lines.count, visibleRows: state.listRows)
+                state.cart.list.select(index, count: cart.lines.count, shownRows: state.shownRows(.cart))
             }
             return effects
         case .failure(let failure):
