@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import Testing
 
 /// Keys of one's own (issue 16), as a person changes them: a `keys:` section in `config.yaml`,
@@ -10,43 +11,45 @@ extension EndToEndTests {
     @Test("A key remapped in config.yaml shows in the tabs, the footer and help; the old key does nothing",
           .enabled(if: Harness.missingPrerequisite == nil, "\(Harness.missingPrerequisite ?? "")"),
           .timeLimit(.minutes(3)))
-    func remappedKeyShowsEverywhereAndTheOldOneIsGone() throws {
-        let harness = try Harness()
-        defer { harness.tearDown() }
-        try Self.writeConfiguration("""
-            keys:
-              global:
-                showCart: K
-                help: ["?", H]
-                quit: Q
-            """, in: harness.root)
-        try harness.startShop(gateway: nil)
-        try harness.waitForScreen(containing: "All products")
+    func remappedKeyShowsEverywhereAndTheOldOneIsGone() async throws {
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            try Self.writeConfiguration("""
+                keys:
+                  global:
+                    showCart: K
+                    help: ["?", H]
+                    quit: Q
+                """, in: harness.root)
+            try harness.startShop(gateway: nil)
+            try harness.waitForScreen(containing: "All products")
 
-        // The tab title carries the new key, and no tab or hint offers the old one.
-        try harness.waitForScreen(containing: "K Cart")
-        let browse = try harness.screen()
-        #expect(!browse.contains("c Cart"), "the old key is still offered:\n\(browse)")
-        // The footer offers the new quit key, and the old one does not quit.
-        let footer = Self.footer(of: browse)
-        #expect(footer.contains("Q quit") && !footer.contains("q quit"), "footer: \(footer)")
+            // The tab title carries the new key, and no tab or hint offers the old one.
+            try harness.waitForScreen(containing: "K Cart")
+            let browse = try harness.screen()
+            #expect(!browse.contains("c Cart"), "the old key is still offered:\n\(browse)")
+            // The footer offers the new quit key, and the old one does not quit.
+            let footer = Self.footer(of: browse)
+            #expect(footer.contains("Q quit") && !footer.contains("q quit"), "footer: \(footer)")
 
-        // The old keys do nothing: help, opened after them, is still Browse's.
-        harness.keys("q")
-        harness.keys("c")
-        harness.keys("H")
-        try harness.waitForScreen(containing: "Keys — ")
-        let help = try harness.screen()
-        #expect(help.contains("Keys — Browse"), "c left Browse:\n\(help)")
-        #expect(Self.helpRow(of: "cart", in: help)?.contains("K") == true, "help does not give K for the cart:\n\(help)")
-        #expect(Self.helpRow(of: "cart", in: help)?.contains(" c ") == false, "help still gives c for the cart:\n\(help)")
-        harness.keys("Escape")
+            // The old keys do nothing: help, opened after them, is still Browse's.
+            harness.keys("q")
+            harness.keys("c")
+            harness.keys("H")
+            try harness.waitForScreen(containing: "Keys — ")
+            let help = try harness.screen()
+            #expect(help.contains("Keys — Browse"), "c left Browse:\n\(help)")
+            #expect(Self.helpRow(of: "cart", in: help)?.contains("K") == true, "help does not give K for the cart:\n\(help)")
+            #expect(Self.helpRow(of: "cart", in: help)?.contains(" c ") == false, "help still gives c for the cart:\n\(help)")
+            harness.keys("Escape")
 
-        // The new key opens the cart; the cart's footer is generated from the same keymap.
-        harness.keys("K")
-        try harness.waitForScreen(containing: "Your cart")
-        harness.keys("Q")
-        try harness.waitForExit()
+            // The new key opens the cart; the cart's footer is generated from the same keymap.
+            harness.keys("K")
+            try harness.waitForScreen(containing: "Your cart")
+            harness.keys("Q")
+            try harness.waitForExit()
+        }
     }
 
     @Test("A mistake in config.yaml's keys names the file, the line and the key, before any screen",

@@ -5,7 +5,13 @@ import Testing
 
 /// Many people at once in one process: each buys with their own key, and every order lands in
 /// its own account, none crossed.
-@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(5)))
+///
+/// Run on its own, like `ManyRuntimesTests` (`.ci/run` does, after the whole suite): beside the
+/// whole suite on two cores, a session sat on a blank screen for 119 s; alone the suite passes
+/// in under a minute. Not root-caused (see docs/terminal-ui.md).
+@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(5)),
+       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
+                "set SHOP_MANY_RUNTIMES=1 and run it alone: swift test --filter ServeConcurrencyTests"))
 struct ServeConcurrencyTests {
     @Test func fiftyPeopleBuyAtOnceAndNoOrderCrosses() async throws {
         let shoppers = 50

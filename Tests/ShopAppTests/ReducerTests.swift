@@ -285,7 +285,7 @@ struct CartReducerTests {
         let conflict = ServiceFailure(kind: .conflict, message: "Not enough stock", productID: "p1", available: 2)
         let effects = reduce(&state, .cartChanged(productID: "p1", .failure(conflict)))
         #expect(state.banner?.text == "Espresso cup: you already have all 2 in your cart.")
-        #expect(effects == [.loadCart(currency: .usd)])
+        #expect(effects == [.loadCart(currency: .usd, generation: 1)])
         #expect(!state.cart.hasProblems)
         // Checkout is not blocked by a refused change.
         Fixtures.press([.escape, .enter], &state)

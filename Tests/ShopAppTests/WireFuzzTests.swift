@@ -190,7 +190,7 @@ struct WireFuzzTests {
             if !pending.isEmpty {
                 let effect = pending.removeFirst()
                 switch effect {
-                case .quit, .suspend, .saveCurrency: continue
+                case .quit, .suspend, .saveCurrency, .signal: continue
                 case .makeIdempotencyKey: action = .idempotencyKeyCreated("fuzz-\(steps)")
                 case .startTimer(let timer, _): action = .timerFired(timer)
                 default:

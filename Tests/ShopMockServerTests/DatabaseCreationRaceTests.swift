@@ -53,7 +53,7 @@ import Testing
                      try Int.fetchOne(db, sql: "SELECT count(*) FROM products"),
                      try Int.fetchOne(db, sql: "SELECT count(*) FROM stock_updates WHERE reason = 'seed'"))
                 }
-                #expect(migrations == [GatewaySchema.firstRelational])
+                #expect(migrations == GatewaySchema.migrator.migrations)
                 #expect(products == catalog.products.count)
                 #expect(seeds == catalog.products.count)
             }

@@ -43,10 +43,10 @@ struct TerminalModeTests {
             #expect(screen.contains("Untrusted text is sanitised"))
             #expect(!screen.contains("evil") && !screen.contains("[2J"))
 
-            // 36 rows leave 29 for the list, so PgDn moves 28: from #1 to #31.
+            // 36 rows leave 29 for the list, so PgDn moves exactly one page: from #3 to #32.
             try session.send("Down", "Down", "PageDown")
-            let moved = try session.waitFor("31 of 100000")
-            #expect(moved.contains("› Espresso cup #31"))
+            let moved = try session.waitFor("32 of 100000")
+            #expect(moved.contains("› Espresso cup #32"))
 
             try session.send("/")
             try session.send("ramen 🍜", literally: true)
