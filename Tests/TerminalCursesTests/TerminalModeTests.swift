@@ -46,7 +46,7 @@ struct TerminalModeTests {
             // 36 rows leave 29 for the list, so PgDn moves exactly one page: from #3 to #32.
             try session.send("Down", "Down", "PageDown")
             let moved = try session.waitFor("32 of 100000")
-            #expect(moved.contains("› Espresso cup #32"))
+            #expect(moved.contains("› 抹茶 Matcha whisk set #32"))
 
             try session.send("/")
             try session.send("ramen 🍜", literally: true)
