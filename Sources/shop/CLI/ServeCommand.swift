@@ -80,6 +80,7 @@ struct ServeCommand: ParsableCommand {
         return value * unit
     }
 
+    @_optimize(none)  // as `serve`, below
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let level = Logger.Level(rawValue: logLevel) ?? .info
@@ -122,6 +123,10 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    // Unoptimised on purpose: optimised, Swift 6.3.1's IR generation crashes on this function
+    // (signal 11 in a release build, after the optimiser explodes its theme argument). It runs
+    // once, at start; the sessions' code is optimised as usual.
+    @_optimize(none)
     private func serve(key: HostKey, keyFile: URL, created: Bool, theme: Theme, directories: XDGDirectories,
                        demoSpeed: Double, environment: [String: String]) async throws {
         let gatewayURL: URL
