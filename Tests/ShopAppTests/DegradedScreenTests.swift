@@ -72,6 +72,20 @@ struct DegradedScreenTests {
         #expect((0..<size.1).contains { unicode.text(ofRow: $0).contains("★★★★★ 4.5") })
     }
 
+    @Test("Without arrows, keys are named in words: help says Down, never a v that is also a key")
+    func arrowKeysInWords() {
+        let ascii = TerminalCapabilities(colors: .ansi16, unicode: false)
+        var state = Fixtures.browsing(width: 80, height: 24)
+        Fixtures.press([.character("?")], &state)
+        let rows = (0..<24).map { Self.shown(state, on: ascii).text(ofRow: $0) }
+        let text = rows.joined(separator: "\n")
+        #expect(text.contains("Up k") && text.contains("Down j"), "\(text)")
+        #expect(!rows.contains { $0.contains("| v j ") || $0.contains("| ^ k ") }, "\(text)")
+        #expect(KeyHint(keys: [.up, .down], "move").keyText(unicode: false) == "Up/Down")
+        #expect(KeyHint(keys: [.up, .down], "move").keyText == "↑↓")
+        #expect(SymbolDegradation.symbol(for: "✓", capabilities: ascii) == "+", "a done step is not a v, which is a key")
+    }
+
     @Test("No cell ever holds a character the terminal cannot show, and no text is drawn black on the default background")
     func everyCellShowable() {
         for (screenName, build) in Self.screens {

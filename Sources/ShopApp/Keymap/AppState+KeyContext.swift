@@ -3,6 +3,7 @@
 extension AppState {
     public var keyContext: KeyContext {
         var context = KeyContext(KeyScope(screen), typing: isTyping, keymap: keymap)
+        context.unicode = capabilities.unicode
         if copyEnabled, let target = CopyReducer.target(self) {
             context.labels[.copy] = "copy \(target.what)"
         } else {
@@ -114,11 +115,13 @@ extension AppState {
     var overlayKeyContext: KeyContext? {
         if overlay == .palette {
             var context = KeyContext(.palette, typing: true, keymap: keymap)
+            context.unicode = capabilities.unicode
             context.promoted = [.moveUp, .moveDown, .open, .back]
             return context
         }
         guard let buttons = overlay?.dialogButtons else { return nil }
         var context = KeyContext(.dialog, keymap: keymap)
+        context.unicode = capabilities.unicode
         context.labels = [.confirm: buttons.confirm.lowercased(), .decline: buttons.decline.lowercased(),
                           .open: "choose", .otherButton: "other button"]
         context.promoted = [.confirm, .decline, .open, .otherButton]

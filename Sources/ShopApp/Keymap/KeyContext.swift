@@ -18,6 +18,8 @@ public struct KeyContext: Equatable, Sendable {
     public var demoted: Set<Command> = []
     /// The keys, as configured.
     public var keymap: Keymap = .vim
+    /// False where the terminal cannot draw arrows: advice names them in words ("Down next").
+    public var unicode = true
 
     public init(_ scope: KeyScope, typing: Bool = false, unavailable: Set<Command> = [], labels: [Command: String] = [:],
                 promoted: Set<Command> = [], keymap: Keymap = .vim) {

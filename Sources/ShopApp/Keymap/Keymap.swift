@@ -75,7 +75,7 @@ public struct Keymap: Equatable, Sendable {
     /// "Enter to place the order": the first key that runs `command` here and what it does, or
     /// nil when no key does. On-screen advice is built from this, never spelled by hand.
     public static func advice(_ command: Command, _ phrase: String, in context: KeyContext) -> String? {
-        keys(for: command, in: context).first.map { "\($0.displayName) \(phrase)" }
+        keys(for: command, in: context).first.map { "\($0.displayName(unicode: context.unicode)) \(phrase)" }
     }
 
     /// Several pieces of advice, those that can be followed here, joined with " · ".

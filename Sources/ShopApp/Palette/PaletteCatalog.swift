@@ -24,7 +24,7 @@ enum PaletteCatalog {
                 seen.insert(command)
                 guard !keyOnlyCommands.contains(command), !context.unavailable.contains(command) else { continue }
                 let label = context.labels[command] ?? binding.label
-                let key = Keymap.keys(for: command, in: context).first?.displayName ?? ""
+                let key = Keymap.keys(for: command, in: context).first?.displayName(unicode: state.capabilities.unicode) ?? ""
                 entries.append(PaletteEntry(id: "command:\(command.rawValue)", kind: .command, title: capitalized(label), detail: key,
                                             target: .command(command)))
             }

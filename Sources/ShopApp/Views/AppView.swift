@@ -35,7 +35,7 @@ public enum AppView {
         case .account: AccountView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .inbox: InboxView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)).render(into: &buffer, area: areas.footer, theme: theme)
+        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext), unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: areas.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
@@ -88,7 +88,7 @@ public enum AppView {
             entries.map { screen, command, count in
                 var title = screen.title
                 if count > 0 { title += compact ? " \(count)" : " (\(count))" }
-                if keys, let key = state.keymap.binding(command, in: .global)?.keys.first { title = "\(key.displayName) \(title)" }
+                if keys, let key = state.keymap.binding(command, in: .global)?.keys.first { title = "\(key.displayName(unicode: state.capabilities.unicode)) \(title)" }
                 return (screen, title)
             }
         }

@@ -47,7 +47,7 @@ enum OverlayView {
             if !lines.isEmpty { lines.append(Line("")) }
             lines.append(Line(section.title, style: Style(foreground: .role(.title), background: .role(.dialog), attributes: .bold)))
             for hint in section.hints {
-                lines.append(Line([Span(TextWidth.fit(hint.keys.map(\.displayName).joined(separator: " "), toColumns: 12),
+                lines.append(Line([Span(TextWidth.fit(hint.keys.map { $0.displayName(unicode: state.capabilities.unicode) }.joined(separator: " "), toColumns: 12),
                                         style: Style(foreground: .role(.accent), background: .role(.dialog))),
                                    Span(hint.label, style: dialog)]))
             }

@@ -17,6 +17,19 @@ public enum Key: Hashable, Sendable {
     /// A printable character typed with Alt (Meta) held: the terminal sent Esc before it.
     case alt(Character)
 
+    /// The name shown where the terminal cannot draw arrows: "Up", not "^" (which is also a key,
+    /// and "v" is a key of the app's own). Every other key keeps its ``displayName``.
+    public func displayName(unicode: Bool) -> String {
+        guard !unicode else { return displayName }
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return displayName
+        }
+    }
+
     /// The name shown in key hints and help, e.g. "↑", "PgDn", "Ctrl-C", "F1", "Space".
     public var displayName: String {
         switch self {

@@ -14,8 +14,11 @@ public struct KeyHint: Hashable, Sendable {
     }
 
     /// The keys as shown, e.g. "↑↓" for arrows or "Ctrl-C/q".
-    public var keyText: String {
-        let names = keys.map(\.displayName)
+    public var keyText: String { keyText(unicode: true) }
+
+    /// The keys as shown on a terminal that can (or cannot) draw arrows: "↑↓" or "Up/Down".
+    public func keyText(unicode: Bool) -> String {
+        let names = keys.map { $0.displayName(unicode: unicode) }
         return names.allSatisfy({ TextWidth.columns(of: $0) == 1 }) ? names.joined() : names.joined(separator: "/")
     }
 }
@@ -25,8 +28,13 @@ public struct KeyHint: Hashable, Sendable {
 /// Hints that do not fit are left out whole rather than cut in the middle.
 public struct KeyHintsBar: Widget {
     public var hints: [KeyHint]
+    /// False where the terminal cannot draw arrows: keys are named in words.
+    public var unicode: Bool
 
-    public init(_ hints: [KeyHint]) { self.hints = hints }
+    public init(_ hints: [KeyHint], unicode: Bool = true) {
+        self.hints = hints
+        self.unicode = unicode
+    }
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
@@ -34,7 +42,7 @@ public struct KeyHintsBar: Widget {
         buffer.fill(row, style: .role(.footer))
         var x = row.x + 1
         for hint in hints {
-            let keyText = TextSanitizer.sanitizeLine(hint.keyText)
+            let keyText = TextSanitizer.sanitizeLine(hint.keyText(unicode: unicode))
             let label = TextSanitizer.sanitizeLine(hint.label)
             let needed = TextWidth.columns(of: keyText) + 1 + TextWidth.columns(of: label)
             if x + needed > row.maxX - 1 { break }  // a column of margin at the right, as at the left
