@@ -300,6 +300,21 @@ struct ScreenDefectTests {
 }
 
 /// The lint's own checks fail on the defects they are for.
+extension ScreenDefectTests {
+    @Test("At 60x20 the empty Orders screen and its error are shown whole, wrapped, not cut")
+    func ordersMessageWrapsAt60Columns() {
+        var state = Fixtures.browsing(width: 60, height: 20)
+        Fixtures.press([.character("o")], &state)
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: []))))
+        var buffer = AppView.render(state, size: state.size, theme: .default)
+        #expect(LayoutLint.isShownWhole("No orders yet. When you check out, your orders appear here.", in: buffer))
+        let failure = ServiceFailure(kind: .network, message: "The shop did not answer. Check your connection; we will try again in a few seconds.")
+        _ = reduce(&state, .ordersLoaded(.failure(failure)))
+        buffer = AppView.render(state, size: state.size, theme: .default)
+        #expect(LayoutLint.isShownWhole("✖ \(failure.message)", in: buffer))
+    }
+}
+
 @Suite("Layout lint")
 struct LayoutLintTests {
     @Test func matchStandsApartFromBackgroundAndSelectionInEveryTheme() {

@@ -19,7 +19,10 @@ enum OrdersView {
             let text: (String, ThemeRole) = if let failure = orders.list.failure { ("✖ \(failure)", .error) }
                 else if orders.list.isLoading { ("\(Format.spinner(state.spinnerTick)) Loading your orders…", .muted) }
                 else { ("No orders yet. When you check out, your orders appear here.", .muted) }
-            buffer.write(text.0, in: inside.row(0), style: .foreground(text.1))
+            // Wrapped: at 60 columns one row cut the sentence (and an error) in the middle.
+            for (index, line) in TextWidth.wrap(text.0, toColumns: inside.width).prefix(inside.height).enumerated() {
+                buffer.write(line, in: inside.row(index), style: .foreground(text.1))
+            }
             return
         }
         let list = orders.orders
