@@ -61,9 +61,10 @@ enum SearchView {
         // Narrow, the name needs the room more than "in description" does.
         let priceWidth = 10, categoryWidth = min(18, max(8, width / 6)), matchWidth = width >= 70 ? 15 : 0, badgeWidth = 7
         let nameWidth = max(4, width - priceWidth - categoryWidth - (matchWidth > 0 ? matchWidth + 1 : 0) - badgeWidth - 2)
-        let name = TextWidth.truncate(product.name, toColumns: nameWidth)
-        var spans = Line.highlighting(name, matching: query.isEmpty ? nil : query, style: isOut ? .foreground(.disabled) : .plain).spans
-        spans.append(Span(String(repeating: " ", count: max(0, nameWidth - TextWidth.columns(of: name)))))
+        // What the gateway matched, typos included, on the name as shown (cut or not).
+        let name = SearchMatchHighlight.line(product.name, toColumns: nameWidth, query: query, style: isOut ? .foreground(.disabled) : .plain)
+        var spans = name.spans
+        spans.append(Span(String(repeating: " ", count: max(0, nameWidth - name.width))))
         spans.append(Span(TextWidth.fit(Format.money(product.price), toColumns: priceWidth, alignment: .right), style: .foreground(isOut ? .disabled : .price)))
         spans.append(Span(" " + TextWidth.fit(BrowseView.categoryName(state, id: product.category), toColumns: categoryWidth), style: .foreground(.muted)))
         if matchWidth > 0 { spans.append(Span(" " + TextWidth.fit(matched, toColumns: matchWidth), style: .foreground(.muted))) }
