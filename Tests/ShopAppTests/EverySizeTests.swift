@@ -231,3 +231,15 @@ struct EverySizeTests {
         #expect(buffer[x, y].style.foreground == .role(.highlight), "\(LayoutLint.picture(buffer))")
     }
 }
+
+extension EverySizeTests {
+    @Test("In the C locale the palette names the arrow it offers in words: Down next, not v next")
+    func paletteAdviceNamesArrowsInWords() {
+        var state = Fixtures.browsing(width: 80, height: 24)
+        state.capabilities = Self.ascii
+        Fixtures.press([.character(":")], &state)
+        let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        #expect(Self.text(buffer).contains("Down next"), "\(LayoutLint.picture(buffer))")
+        #expect(!Self.text(buffer).contains("v next"))
+    }
+}

@@ -36,6 +36,7 @@ struct EllipsisDegradationTests {
     @Test("Starting a text cut at its start, it takes the first two columns after it")
     func cutStart() {
         #expect(Self.shown { $0.write("16:00", x: 0, y: 0); $0.write("…7d2e4f60", x: 7, y: 0) }.hasPrefix("16:00  ...2e4f60"))
+        #expect(Self.shown { $0.write("16:00", x: 0, y: 0); $0.write("…_3c7cfa1", x: 7, y: 0) }.hasPrefix("16:00  ...c7cfa1"))
     }
 
     @Test("With no room, and no text of its own either side, it stays one dot")

@@ -53,7 +53,8 @@ public enum AppView {
 
     /// The message and how to dismiss it, with the key the keymap gives for that here.
     static func bannerText(_ banner: BannerMessage, _ state: AppState) -> String {
-        let context = KeyContext(KeyScope(state.screen), typing: state.isTyping, keymap: state.keymap)
+        var context = KeyContext(KeyScope(state.screen), typing: state.isTyping, keymap: state.keymap)
+        context.unicode = state.capabilities.unicode
         guard let advice = Keymap.advice(.back, "to dismiss", in: context) ?? Keymap.advice(.dismissBanner, "to dismiss", in: context) else {
             return banner.text
         }

@@ -25,7 +25,10 @@ enum PaletteView {
     /// reducer pages by the rows drawn, as in every other list.
     static func render(_ state: AppState, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
         let layout = layout(state)
-        let context = KeyContext(.palette, typing: true, keymap: state.keymap)
+        // Its keys named as the terminal can show them: "Down next" in the C locale, where a
+        // stand-in for "↓" read "v next", and v is a key.
+        var context = KeyContext(.palette, typing: true, keymap: state.keymap)
+        context.unicode = state.capabilities.unicode
         let close = Keymap.advice(.back, "close", in: context) ?? ""
         Panel(title: "Commands", trailingTitle: close, isFocused: true, fillRole: .dialog).render(into: &buffer, area: layout.frame, theme: theme)
 

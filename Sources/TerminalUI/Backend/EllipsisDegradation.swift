@@ -18,9 +18,10 @@ extension Buffer {
             guard let cell = cell(column) else { return false }
             return cell.storage == .space && cell.style.background == style.background
         }
-        func isWordCharacter(_ column: Int) -> Bool {
-            guard let cell = cell(column), cell.style == style, let byte = cell.storage.asciiByte else { return false }
-            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        // A character of the cut text itself: in its style, neither blank nor a panel's side.
+        func isText(_ column: Int) -> Bool {
+            guard let cell = cell(column), cell.style == style else { return false }
+            return cell.storage != .space && !["|", "+", "#"].contains(cell.symbol)
         }
         // Where a run of text ends: the row's edge, a blank or a panel's side.
         func isBoundary(_ column: Int) -> Bool {
@@ -42,11 +43,13 @@ extension Buffer {
             dots(from: x - 2)
             return
         }
-        if cell(x - 1)?.style == style && cell(x - 2)?.style == style && (isWordCharacter(x - 1) || isWordCharacter(x - 2)) {
+        // Straight after the text, or after a space the cut kept ("Cutting …"), not after a symbol.
+        let isLetter = cell(x - 2).flatMap(\.storage.asciiByte).map { Character(UnicodeScalar($0)).isLetter || Character(UnicodeScalar($0)).isNumber } ?? false
+        if cell(x - 1)?.style == style && cell(x - 2)?.style == style && (isText(x - 1) || (isText(x - 2) && isLetter)) {
             dots(from: x - 2)
             return
         }
-        if isWordCharacter(x + 1) && isWordCharacter(x + 2) && (isBoundary(x - 1) || cell(x - 1)?.style != style) {
+        if isText(x + 1) && isText(x + 2) && (isBoundary(x - 1) || cell(x - 1)?.style != style) {
             dots(from: x)
         }
     }
