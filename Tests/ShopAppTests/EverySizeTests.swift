@@ -243,3 +243,36 @@ extension EverySizeTests {
         #expect(!Self.text(buffer).contains("v next"))
     }
 }
+
+extension EverySizeTests {
+    @Test("The tracker says how fresh it is at every size, beside the longest order id", arguments: sizes)
+    func trackerSaysWhenItWasUpdated(size: (Int, Int)) {
+        var order = Fixtures.order(status: .inTransit, cancellable: false)
+        order.id = "ord_3c7cfa1a05d96374"
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        Fixtures.press([.character("o")], &state)
+        let summary = OrderSummary(id: order.id, status: order.status, placedAt: order.placedAt, total: order.total, itemCount: 3)
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: [summary]))))
+        Fixtures.press([.enter], &state)
+        _ = reduce(&state, .orderLoaded(id: order.id, .success(order)))
+        _ = reduce(&state, .trackingLoaded(orderID: order.id, .success(Fixtures.tracking(for: order))))
+        _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(2)))
+        #expect(state.orders.detail?.orderID == order.id)
+        let buffer = AppView.render(state, size: state.size, theme: .default)
+        #expect(Self.text(buffer).contains("updated"), "\(LayoutLint.picture(buffer))")
+    }
+}
+
+extension EverySizeTests {
+    @Test("In the C locale an error starts with !, not with an x that reads as a key hint")
+    func errorMarkIsNotAKey() throws {
+        var state = Fixtures.browsing(width: 60, height: 20)
+        state.capabilities = Self.ascii
+        Fixtures.press([.character("c"), .enter], &state)
+        _ = Fixtures.type("a", &state)
+        Fixtures.press([.enter], &state)
+        let error = try #require(state.checkout?.emailError)
+        let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        #expect(Self.text(buffer).contains("! " + String(error.prefix(20))), "\(LayoutLint.picture(buffer))")
+    }
+}

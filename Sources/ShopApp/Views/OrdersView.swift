@@ -89,13 +89,18 @@ enum OrderDetailView {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
         let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
-        var trailing: [String] = []
-        if let position = content?.positionLabel(visibleRows: inside.height) { trailing.append(position) }
-        if !detail.showsInvoice, let updated = detail.lastUpdated {
-            trailing.append((detail.isRefreshing && detail.order.value != nil ? "\(Format.spinner(state.spinnerTick)) " : "") + "updated \(Format.ago(updated, now: state.now))")
+        let title = detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)"
+        let position = content?.positionLabel(visibleRows: inside.height)
+        var updated: String?
+        if !detail.showsInvoice, let at = detail.lastUpdated {
+            updated = (detail.isRefreshing && detail.order.value != nil ? "\(Format.spinner(state.spinnerTick)) " : "") + "updated \(Format.ago(at, now: state.now))"
         }
-        let panel = Panel(title: detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)",
-                          trailingTitle: trailing.joined(separator: " · "), isFocused: true)
+        // Beside a long order id (60 columns) both did not fit and neither was drawn: how fresh
+        // the order is comes first, the scroll position second (the scrollbar shows it too).
+        let room = area.width - TextWidth.columns(of: title) - 9
+        let choices = [[position, updated].compactMap { $0 }.joined(separator: " · "), updated ?? "", position ?? ""]
+        let trailing = choices.first { !$0.isEmpty && TextWidth.columns(of: $0) <= room } ?? ""
+        let panel = Panel(title: title, trailingTitle: trailing, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         guard inside.height >= 1 else { return }
         guard let content else {

@@ -52,12 +52,13 @@ public enum SymbolDegradation {
     /// Every symbol the app and its widgets draw, and the box-drawing characters of every border set.
     /// `·` separates facts (`cart 3 · $114.98`, `Esc close · 1/2`): as `-` it read as a
     /// subtraction, as `|` it reads as the separator it is. `…` is one `.` only where a cut left
-    /// no room for three (see ``Buffer/widenEllipsis(at:)``).
+    /// no room for three (see ``Buffer/widenEllipsis(at:)``). `✖` before an error is `!`: as `x`
+    /// it read as a key hint ("x Enter your e-mail address"), and `x` is a key (remove).
     static let asciiStandIns: [String: String] = {
         var table: [String: String] = [
             "›": ">", "‹": "<", "»": ">", "«": "<", "→": ">", "←": "<", "↑": "^", "↓": "v",
             "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": "|",
-            "…": ".", "—": "-", "–": "-", "×": "x", "✔": "+", "✓": "+", "✖": "x", "✗": "x", "⚠": "!",
+            "…": ".", "—": "-", "–": "-", "×": "x", "✔": "+", "✓": "+", "✖": "!", "✗": "!", "⚠": "!",
             "“": "\"", "”": "\"", "‘": "'", "’": "'", "§": "S", "€": "E", "£": "L", "¥": "Y", "₺": "L",
             "▌": "#", "▐": "#", "█": "#", "▓": "#", "▒": ":", "░": ".", "▲": "^", "▼": "v", "▶": ">", "◀": "<",
         ]
