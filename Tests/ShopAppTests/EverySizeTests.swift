@@ -276,3 +276,32 @@ extension EverySizeTests {
         #expect(Self.text(buffer).contains("! " + String(error.prefix(20))), "\(LayoutLint.picture(buffer))")
     }
 }
+
+extension EverySizeTests {
+    @Test("A search result keeps its category whole where the row has room for it", arguments: sizes)
+    func searchCategoryIsWhole(size: (Int, Int)) throws {
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        let categories = Fixtures.categories + [ShopKit.Category(id: "accessories", name: "Accessories", productCount: 1)]
+        _ = reduce(&state, .categoriesLoaded(.success(categories)))
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("wristwach", &state)
+        let watch = Fixtures.product("w1", "Automatic Wristwatch", 32900, stock: 5, category: "accessories")
+        _ = reduce(&state, .searchLoaded(generation: state.search.generation, .success(SearchResults(hits: [SearchHit(product: watch, matchedIn: [.name])], total: 1))))
+        let buffer = AppView.render(state, size: state.size, theme: .default)
+        let row = try #require((0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("$329.00") })
+        #expect(row.contains("Automatic Wristwatch") && row.contains("Accessories"), "\(row)")
+    }
+}
+
+extension EverySizeTests {
+    @Test("At 60 columns the cart shows a 20-letter product name whole beside its prices")
+    func cartNameIsWholeAt60Columns() throws {
+        var state = Fixtures.browsing(width: 60, height: 20)
+        let watch = Fixtures.product("w1", "Automatic Wristwatch", 32900, stock: 5)
+        _ = reduce(&state, .cartLoaded(.success(Fixtures.cart([Fixtures.line(watch, quantity: 1), Fixtures.line(Fixtures.products[0], quantity: 2)]))))
+        Fixtures.press([.character("c")], &state)
+        let buffer = AppView.render(state, size: state.size, theme: .default)
+        let row = try #require((0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("$329.00") })
+        #expect(row.contains("Automatic Wristwatch"), "\(LayoutLint.picture(buffer))")
+    }
+}
