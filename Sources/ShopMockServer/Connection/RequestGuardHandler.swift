@@ -206,7 +206,8 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
     private func rateLimit(_ request: HTTPRequest, context: ChannelHandlerContext) -> ClientRateLimiter.Refusal? {
         guard rateLimiter.isEnabled else { return nil }
         let target = request.path ?? ""
-        let path = target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        // Split at the query on bytes: a Character scan (grapheme breaking) showed in profiles.
+        let path = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[..<$0] } ?? target[...]
         return rateLimiter.check(address: { self.address(context) }, method: request.method, path: path)
     }
 
