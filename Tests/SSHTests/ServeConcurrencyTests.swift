@@ -17,17 +17,30 @@ struct ServeConcurrencyTests {
         let shoppers = 50
         try await ServeFixture.with { fixture in
             let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            let started = ContinuousClock.now
+            // Per shopper: connecting to the first product list, and the whole purchase.
+            let times = try await withThrowingTaskGroup(of: (Duration, Duration).self) { group in
                 for (index, key) in keys.enumerated() {
                     group.addTask {
+                        let began = ContinuousClock.now
                         let client = try await fixture.connect(.key(key))
+                        try await client.waitFor("All products", timeout: .seconds(120))
+                        let firstScreen = ContinuousClock.now - began
                         try await Purchase.run(on: client, email: "buyer\(index)@example.com")
+                        let purchase = ContinuousClock.now - began
                         try await client.send("q")
                         _ = try await client.waitForClose()
+                        return (firstScreen, purchase)
                     }
                 }
-                try await group.waitForAll()
+                var times: [(Duration, Duration)] = []
+                for try await time in group { times.append(time) }
+                return times
             }
+            let firstScreens = times.map(\.0).sorted(), purchases = times.map(\.1).sorted()
+            print("50 SSH shoppers: \(shoppers) purchases in \(ContinuousClock.now - started); first product list after "
+                + "\(firstScreens[shoppers / 2]) (median), \(firstScreens[shoppers - 1]) (slowest); a purchase took "
+                + "\(purchases[shoppers / 2]) (median), \(purchases[shoppers - 1]) (slowest)")
             for (index, key) in keys.enumerated() {
                 let emails = try await fixture.asShopper(key) { shopper in
                     var emails: [String] = []

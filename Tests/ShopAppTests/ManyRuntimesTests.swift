@@ -94,6 +94,11 @@ struct ManyRuntimesTests {
         var order: Order?
         var screen: [String]
         var waitingFor: String?
+        /// From the runtime's start to the first product list on its screen.
+        var firstAnswer: Duration?
+        /// The longest the buyer waited for one step's answer, and what it waited for.
+        var longestWait: (Duration, String) = (.zero, "")
+        var frames = 0
     }
 
     /// Runs one buyer's runtime on its own TestBackend and client against `gateway`.
@@ -111,14 +116,30 @@ struct ManyRuntimesTests {
             backend: backend, runner: EffectRunner(service: ShopClientService(client: client), queue: queue, logger: quiet),
             queue: queue, theme: .default, logger: quiet)
         var script = ScriptedPurchase(number: number)
+        let started = ContinuousClock.now
+        var firstAnswer: Duration?
+        var longestWait: (Duration, String) = (.zero, "")
+        var stepStarted = started
         runtime.onTurn = { state in
+            let now = ContinuousClock.now
+            if firstAnswer == nil && !state.browse.products.isEmpty { firstAnswer = now - started }
+            let waitingFor = script.waitingFor, step = script.step
             for key in script.keys(for: state) { backend.send(.key(key)) }
+            if script.step != step {
+                if now - stepStarted > longestWait.0 { longestWait = (now - stepStarted, waitingFor) }
+                stepStarted = now
+            }
             if script.isDone { backend.hangUp() }
         }
         await RuntimeTests.run(runtime, on: backend, waitingFor: { "buyer \(number)" }, bound: .seconds(300))
         try? await client.shutdown()
         return Outcome(number: number, chosenProductID: script.chosenProductID, order: runtime.state.checkout?.placedOrder,
-                       screen: backend.lines, waitingFor: script.isDone ? nil : script.waitingFor)
+                       screen: backend.lines, waitingFor: script.isDone ? nil : script.waitingFor, firstAnswer: firstAnswer,
+                       longestWait: longestWait, frames: runtime.framesDrawn)
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     @Test("100 runtimes side by side, each buying through its own terminal and session: every one gets its own order")
@@ -137,7 +158,17 @@ struct ManyRuntimesTests {
             return outcomes.sorted { $0.number < $1.number }
         }
         await gateway.stop()
-        print("100 runtimes: 100 purchases in \(ContinuousClock.now - started)")
+        print("100 runtimes: 100 purchases in \(ContinuousClock.now - started), \(outcomes.map(\.frames).reduce(0, +)) frames drawn")
+        // How long a buyer waited, not only how long all took: a buyer held up for minutes
+        // behind the others is what this test exists to catch.
+        let firstAnswers = outcomes.compactMap(\.firstAnswer).sorted()
+        if let slowest = firstAnswers.last {
+            print("100 runtimes: first product list after \(Self.seconds(firstAnswers[firstAnswers.count / 2])) (median), "
+                + "\(Self.seconds(slowest)) (slowest)")
+        }
+        if let worst = outcomes.max(by: { $0.longestWait.0 < $1.longestWait.0 }) {
+            print("100 runtimes: longest wait for one answer \(Self.seconds(worst.longestWait.0)) (buyer \(worst.number), for \(worst.longestWait.1))")
+        }
 
         #expect(outcomes.count == 100)
         for outcome in outcomes {
