@@ -75,14 +75,21 @@ public final class TmuxPane: Sendable {
     /// Waits, sleeping the thread, until the screen holds `text`; answers that screen.
     @discardableResult
     public func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) throws -> String {
+        try waitForScreen(timeout: timeout, "“\(text)”") { $0.contains(text) }
+    }
+
+    /// Waits, sleeping the thread, until the screen satisfies `condition` (`what` names it in
+    /// the failure); answers that screen.
+    @discardableResult
+    public func waitForScreen(timeout: Duration = .seconds(20), _ what: String, _ condition: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
             last = (try? screen()) ?? ""
-            if last.contains(text) { return last }
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw TmuxPaneError("timed out waiting for “\(text)”; the screen was:\n\(last)")
+        throw TmuxPaneError("timed out waiting for \(what); the screen was:\n\(last)")
     }
 
     /// Everything the pane started ends, by pid: SIGKILL to the pane's process group and to the
@@ -103,28 +110,21 @@ public final class TmuxPane: Sendable {
     /// Runs `tmux -L socket arguments`; with `capture`, waits for it and answers its output.
     @discardableResult
     public func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        guard let tmux = Self.tmux else { throw TmuxPaneError("tmux is not installed") }
+        guard !capture else { return try processOutput(tmux, ["-L", socket] + arguments, caller: "TmuxPane") }
         if !BlockingWorkExecutor.isCurrentThread {
             Issue.record("TmuxPane blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
         }
-        guard let tmux = Self.tmux else { throw TmuxPaneError("tmux is not installed") }
+        // Foundation learns that a child exited when every copy of a descriptor it shares with
+        // it is closed; the tmux server started here keeps one, so do not wait for it.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmux)
         process.arguments = ["-L", socket] + arguments
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        guard capture else {
-            // Foundation learns that a child exited when every copy of a descriptor it shares
-            // with it is closed; the tmux server started here keeps one, so do not wait.
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return ""
     }
 }
 

@@ -201,8 +201,14 @@ final class Harness: @unchecked Sendable {
     }
 
     func waitForScreen(containing text: String, timeout: TimeInterval = 20) throws {
+        try waitForScreen(timeout: timeout, "“\(text)”") { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`; answers that screen.
+    @discardableResult
+    func waitForScreen(timeout: TimeInterval = 20, _ what: String, _ condition: (String) -> Bool) throws -> String {
         do {
-            try pane.waitForScreen(containing: text, timeout: .milliseconds(Int(timeout * 1000)))
+            return try pane.waitForScreen(timeout: .milliseconds(Int(timeout * 1000)), what, condition)
         } catch let error as TmuxPaneError {
             throw HarnessError(error.description)
         }

@@ -40,3 +40,35 @@ struct SpinnerCadenceTests {
         #expect(state.nextWake(after: due, spinnerInterval: 2) == nil)
     }
 }
+
+/// The inbox is polled every 15 s while the person uses the app; left alone, each poll doubles
+/// the wait (up to 5 minutes), and a key brings it back, polling at once if the inbox is stale.
+@Suite("Inbox poll while idle")
+struct InboxPollTests {
+    let start = Date(timeIntervalSince1970: 10_000)
+
+    func polls(_ effects: [Effect]) -> Bool { effects.contains(.loadInbox) }
+
+    @Test func leftAloneThePollSlowsDownAndAKeyBringsItBack() {
+        var state = AppState(size: .init(width: 80, height: 24), now: start, gatewayLabel: "test")
+        _ = reduce(&state, .start)
+        var polledAt: [TimeInterval] = []
+        for second in stride(from: 1, through: 1_000, by: 1) {
+            let now = start.addingTimeInterval(TimeInterval(second))
+            if polls(reduce(&state, .tick(now))) { polledAt.append(TimeInterval(second)) }
+        }
+        // 15, then 30, 60, 120, 240 and 300 s apart.
+        #expect(polledAt == [15, 45, 105, 225, 465, 765])
+        #expect(state.inbox.pollInterval == InboxState.idlePollInterval)
+        #expect(state.nextWake(after: start.addingTimeInterval(1_000)) == start.addingTimeInterval(1_065.005))
+
+        // A key: the inbox is 235 s old, so the next tick polls, and then every 15 s again.
+        _ = reduce(&state, .key(.character("j")))
+        #expect(state.inbox.pollInterval == InboxState.activePollInterval)
+        #expect(state.nextWake(after: start.addingTimeInterval(1_000))! <= start.addingTimeInterval(1_000.005))
+        #expect(polls(reduce(&state, .tick(start.addingTimeInterval(1_001)))))
+        _ = reduce(&state, .key(.character("k")))
+        #expect(!polls(reduce(&state, .tick(start.addingTimeInterval(1_015)))))
+        #expect(polls(reduce(&state, .tick(start.addingTimeInterval(1_016)))))
+    }
+}

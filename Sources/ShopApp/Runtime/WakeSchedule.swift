@@ -20,7 +20,7 @@ extension AppState {
             // With no attempt yet, the next tick starts the interval.
             wakes.append(lastReconnectAttempt.map { Self.secondReached($0.addingTimeInterval(reconnectInterval)) } ?? date)
         }
-        if let polled = inbox.lastPolled { wakes.append(Self.secondReached(polled.addingTimeInterval(15))) }
+        if let polled = inbox.lastPolled { wakes.append(Self.secondReached(polled.addingTimeInterval(inbox.pollInterval))) }
         return wakes.min()
     }
 
