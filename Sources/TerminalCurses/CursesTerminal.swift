@@ -126,6 +126,10 @@ public final class CursesTerminal {
         keypad(cnc_stdscr(), true)
         defineExtraKeySpellings()
         intrflush(cnc_stdscr(), false)
+        // No typeahead check while a frame is sent: ncurses would flush and poll the input
+        // every few lines (to drop a frame the next key replaces), splitting each frame into
+        // many small writes. The run loop already coalesces keys typed faster than frames.
+        typeahead(-1)
         leaveok(cnc_stdscr(), false)
         setUpColors()
         if options.mouse {
