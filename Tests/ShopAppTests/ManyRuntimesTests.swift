@@ -101,12 +101,13 @@ struct ManyRuntimesTests {
     /// Runs one buyer's runtime on its own TestBackend and client against `gateway`.
     static func buy(number: Int, gateway: URL) async -> Outcome {
         // ShopKit's clients share one connection pool per process (and per pool settings), so
-        // this is the pool of all hundred buyers: two connections each, as a hundred separate
-        // `shop` processes would have at the least, within the gateway's 512. (It was 2 in all:
-        // a hundred buyers queued behind two connections.) A long timeout: beside the whole
-        // suite on two cores a buyer must wait, not fail.
+        // this is the pool of all hundred buyers, as `shop serve`'s sessions share one (it was
+        // 2, queueing a hundred buyers behind two connections). Not one per buyer: beside the
+        // whole suite, 200 more sockets at each end took the process past 1,300 descriptors,
+        // and Foundation's `Process.run()` crashed copying their names (a tmux test spawning a
+        // child). A long timeout: beside the whole suite on two cores a buyer must wait, not fail.
         let client = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway, timeout: .seconds(600),
-                                                                       maximumConnectionsPerHost: 200))
+                                                                       maximumConnectionsPerHost: 16))
         let queue = ActionQueue()
         let quiet = Logger(label: "buyer", factory: { _ in SwiftLogNoOpLogHandler() })
         let backend = TestBackend()
