@@ -144,7 +144,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // Test support: runs what blocks a thread (child processes, polls, long synchronous work)
-        // off Swift's cooperative pool, which the whole parallel suite shares.
+        // off Swift's cooperative pool, which the whole parallel suite shares; the one tmux pane
+        // helper, built-product lookup and seeded generator every test target uses.
         .target(name: "ShopTestSupport", swiftSettings: strict),
         .target(
             name: "TerminalCurses",
@@ -214,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "ShopKitTests",
             dependencies: [
-                "ShopKit", "ShopKitTesting", "ShopMockServer",
+                "ShopKit", "ShopKitTesting", "ShopMockServer", "ShopTestSupport",
                 app("Crypto", "swift-crypto"),
                 // The tests observe requests with their own ClientMiddleware and inject an HTTPClient.
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -242,7 +243,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: [
-                "TerminalUI", "TerminalUITesting",
+                "TerminalUI", "TerminalUITesting", "ShopTestSupport",
                 app("SnapshotTesting", "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
@@ -284,7 +285,7 @@ let package = Package(
         .testTarget(
             name: "SSHTests",
             dependencies: [
-                "ShopSSH", "ShopKit", "ShopMockServer", "TerminalUI",
+                "ShopSSH", "ShopKit", "ShopMockServer", "TerminalUI", "ShopTestSupport",
                 // An SSH client in the test process, for what OpenSSH would never send.
                 app("NIOSSH", "swift-nio-ssh"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -32,6 +32,9 @@ public struct SSHServeConfiguration: Sendable {
     public var theme: Theme
     /// Where the server logs (who connected, never what they typed).
     public var logger: Logger
+    /// How long a session waits for one gateway answer before saying the shop took too long
+    /// (ShopKit's default, 15 s; the in-process tests beside the whole suite wait longer).
+    public var gatewayTimeout: Duration = .seconds(15)
 
     public init(host: String = "127.0.0.1", port: Int = 2222, hostKey: HostKey, gatewayURL: URL, adminToken: String,
                 gatewayLabel: String, maxSessions: Int = 100, idleTimeout: Duration = .seconds(30 * 60),

@@ -26,13 +26,15 @@ final class SessionServices: Sendable {
         self.httpClient = httpClient
         self.logger = configuration.logger
         self.adminClient = ShopClient(
-            configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, adminToken: configuration.adminToken),
+            configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, timeout: configuration.gatewayTimeout,
+                                                   adminToken: configuration.adminToken),
             httpClient: httpClient)
     }
 
     /// A client of the gateway for one person, on the shared connection pool.
     func shopperClient(store: any SessionStore) -> ShopClient {
-        ShopClient(configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, sessionStore: store),
+        ShopClient(configuration: ShopClientConfiguration(baseURL: configuration.gatewayURL, timeout: configuration.gatewayTimeout,
+                                                          sessionStore: store),
                    httpClient: httpClient)
     }
 }

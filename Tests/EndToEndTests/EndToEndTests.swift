@@ -1,6 +1,6 @@
 import Foundation
-import ShopTestSupport
 import ShopKit
+import ShopTestSupport
 import Testing
 
 /// Buys a product with key presses alone: the built `shop` binary runs in tmux against a
@@ -86,57 +86,33 @@ struct EndToEndTests {
 final class Harness: @unchecked Sendable {
     /// Why the test cannot run here, if it cannot.
     static let missingPrerequisite: String? = {
-        guard let directory = binDirectory else {
+        guard binDirectory != nil else {
             return "shop and shop-mock-server are not built; run `swift build` first"
         }
-        _ = directory
-        guard findExecutable("tmux") != nil else { return "tmux is not installed" }
+        guard TmuxPane.tmux != nil else { return "tmux is not installed" }
         return nil
     }()
 
     /// The directory holding the built `shop` and `shop-mock-server`.
-    static let binDirectory: URL? = {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["SHOP_BIN_DIR"] { candidates.append(URL(fileURLWithPath: override)) }
-        // The test bundle sits next to the executables in the build products directory.
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(directory)
-            directory = directory.deletingLastPathComponent()
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        return candidates.first { candidate in
-            ["shop", "shop-mock-server"].allSatisfy { FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent($0).path) }
-        }
-    }()
+    static let binDirectory: URL? = BuiltProducts.directory(containing: ["shop", "shop-mock-server"])
 
-    static func findExecutable(_ name: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func findExecutable(_ name: String) -> String? { BuiltProducts.tool(name) }
 
     let root: URL
-    let socket: String
-    let session = "shop"
     var dataHome: URL { root.appendingPathComponent("data") }
     private var gateway: Process?
-    private let tmux: String
+    /// The app's pane: a tmux server of its own.
+    let pane = TmuxPane(socketPrefix: "shop-e2e")
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("shop-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        socket = "shop-e2e-\(UUID().uuidString.prefix(8))"
-        tmux = Self.findExecutable("tmux")!
     }
 
     /// A second window: its own tmux server, the same XDG directories as `other` (the same
     /// configuration, session file and offline-demo data directory).
     init(sharingDirectoriesWith other: Harness) {
         root = other.root
-        socket = "shop-e2e-\(UUID().uuidString.prefix(8))"
-        tmux = other.tmux
     }
 
     func startGateway(arguments: [String] = []) throws -> URL {
@@ -178,12 +154,11 @@ final class Harness: @unchecked Sendable {
         ]
         let gatewayOption = gateway.map { "--gateway \($0.absoluteString) " } ?? ""
         let command = "env \(environment.joined(separator: " ")) \(binary) \(gatewayOption)--no-mouse; sleep 30"
-        // The tmux server this starts keeps inherited descriptors open: do not wait on a pipe.
         let options = acceptsClipboardWrites ? ["set-option", "-g", "set-clipboard", "on", ";"] : []
-        try run(tmux, ["-L", socket] + options + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], capture: false)
+        try pane.start(command, width: 120, height: 40, options: options)
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) { return }
+            if pane.exists { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw HarnessError("tmux did not start")
@@ -192,106 +167,71 @@ final class Harness: @unchecked Sendable {
     /// Starts `shop` again on the same XDG directories, after it quit: the tmux session of the
     /// last run goes and a new one comes.
     func restartShop(gateway: URL?) throws {
-        _ = try? run(tmux, ["-L", socket, "kill-session", "-t", session])
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, ((try? run(tmux, ["-L", socket, "list-sessions", "-F", "#{session_name}"])) ?? "").contains(session) {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        pane.killSession()
         try startShop(gateway: gateway)
     }
 
     func keys(_ names: String...) {
-        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", session] + names)
+        pane.keys(names)
         Thread.sleep(forTimeInterval: 0.15)
     }
 
     func type(_ text: String) {
-        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", session, "-l", text])
+        pane.type(text)
         Thread.sleep(forTimeInterval: 0.2)
     }
 
     func screen() throws -> String {
-        try run(tmux, ["-L", socket, "capture-pane", "-p", "-t", session])
+        try pane.screen()
     }
 
     /// The screen with every row padded to the pane's width (`capture-pane -N` keeps trailing spaces).
     func paddedScreen() throws -> String {
-        try run(tmux, ["-L", socket, "capture-pane", "-p", "-N", "-t", session])
+        try pane.screen(padded: true)
     }
 
     /// A tmux format evaluated for the pane, e.g. `#{pane_title}`.
     func display(_ format: String) throws -> String {
-        try run(tmux, ["-L", socket, "display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try pane.display(format)
     }
 
     /// The tmux paste buffers (OSC 52 clipboard writes land here when tmux accepts them).
     func pasteBuffers() throws -> String {
-        try run(tmux, ["-L", socket, "list-buffers"])
+        try pane.pasteBuffers()
     }
 
     func waitForScreen(containing text: String, timeout: TimeInterval = 20) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = (try? screen()) ?? ""
-            if last.contains(text) { return }
-            Thread.sleep(forTimeInterval: 0.1)
+        try waitForScreen(timeout: timeout, "“\(text)”") { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`; answers that screen.
+    @discardableResult
+    func waitForScreen(timeout: TimeInterval = 20, _ what: String, _ condition: (String) -> Bool) throws -> String {
+        do {
+            return try pane.waitForScreen(timeout: .milliseconds(Int(timeout * 1000)), what, condition)
+        } catch let error as TmuxPaneError {
+            throw HarnessError(error.description)
         }
-        throw HarnessError("timed out waiting for “\(text)”; the screen was:\n\(last)")
     }
 
     /// The app quit: its pane now shows the shell command's `sleep`, not the UI.
     func waitForExit(timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let current = try? run(tmux, ["-L", socket, "display-message", "-p", "-t", session, "#{pane_current_command}"]),
-               current.trimmingCharacters(in: .whitespacesAndNewlines) == "sleep" { return }
+            if pane.currentCommand == "sleep" { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw HarnessError("shop did not quit")
     }
 
-    /// Children started from a test thread inherit its blocked signals, so SIGTERM and the
-    /// SIGHUP of `kill-server` may never arrive: everything is ended with SIGKILL, by pid.
+    /// Ends the pane's processes and the gateway (SIGKILL, by pid) and removes the files.
     func tearDown() {
-        let ids = (try? run(tmux, ["-L", socket, "display-message", "-p", "-t", session, "#{pid} #{pane_pid}"])) ?? ""
-        let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
-        if pids.count == 2 {
-            kill(-pids[1], SIGKILL)  // the pane's process group: its shell, shop, sleep
-            kill(pids[0], SIGKILL)   // the tmux server of this test's socket
-        }
+        pane.tearDown()
         if let gateway, gateway.isRunning {
             kill(gateway.processIdentifier, SIGKILL)
             gateway.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: root)
-        let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
-        try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
-    }
-
-    @discardableResult
-    private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
-        if !BlockingWorkExecutor.isCurrentThread {
-            Issue.record("Harness blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard capture else {
-            // Foundation learns that a child exited when every copy of a descriptor it shares
-            // with it is closed; the tmux server started here keeps one, so do not wait.
-            process.standardOutput = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -44,9 +44,10 @@ struct SessionRestartTests {
             for run in 1...Self.restarts {
                 try harness.restartShop(gateway: gatewayURL)
                 try harness.waitForScreen(containing: "★")
-                // The status bar names the account and its cart once the session and cart are read.
+                // The status bar names the account and its cart once the session and cart are read;
+                // until the session is, it shows "…" where the account goes (the cart can come first).
                 try harness.waitForScreen(containing: "cart 1")
-                let screen = try harness.screen()
+                let screen = try harness.waitForScreen("the account in the status bar") { $0.contains(email) || $0.contains("│ guest │") }
                 #expect(screen.contains(email), "run \(run): still signed in\n\(screen)")
                 #expect(!screen.contains("│ guest │"), "run \(run): not a guest\n\(screen)")
                 if screen.contains(email) { signedIn += 1 }

@@ -13,8 +13,7 @@ struct TerminalSafetyTests {
     /// thread's blocked signals would otherwise be inherited and SIGTERM would never arrive).
     final class Pane: @unchecked Sendable {
         let root: URL
-        let socket = "shop-sig-\(UUID().uuidString.prefix(8))"
-        let tmux = Harness.findExecutable("tmux")!
+        let tmux = TmuxPane(socketPrefix: "shop-sig", session: "s")
 
         /// Sleeps without holding a thread of the cooperative pool (other suites' tasks need it).
         static func pause(_ seconds: Double) async { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
@@ -29,53 +28,33 @@ struct TerminalSafetyTests {
             let shell = "python3 -c 'import os,signal; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
                 + "[signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGTSTP)]; "
                 + "os.execvp(\"bash\", [\"bash\", \"--norc\", \"--noprofile\", \"-i\"])'"
-            _ = run(["-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", shell], wait: false)
-            for _ in 0..<100 where !(run(["-L", socket, "list-sessions"]).contains("s:")) { await Self.pause(0.1) }
+            try? tmux.start(shell, width: 120, height: 40)
+            for _ in 0..<100 where !tmux.exists { await Self.pause(0.1) }
             await Self.pause(0.3)
             await type("PS1='$ '; cd \(root.path)")
         }
 
-        @discardableResult
-        func run(_ arguments: [String], wait: Bool = true) -> String {
-            if !BlockingWorkExecutor.isCurrentThread {
-                Issue.record("Pane.run blocks its thread: call it inside offThePool { } (the cooperative pool is the whole suite's)")
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tmux)
-            process.arguments = arguments
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            guard wait else {
-                process.standardOutput = FileHandle.nullDevice
-                try? process.run()
-                return ""
-            }
-            let output = Pipe()
-            process.standardOutput = output
-            guard (try? process.run()) != nil else { return "" }
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-
         func type(_ line: String) async {
-            run(["-L", socket, "send-keys", "-t", "s", "-l", line])
-            run(["-L", socket, "send-keys", "-t", "s", "Enter"])
+            tmux.type(line)
+            tmux.keys(["Enter"])
             await Self.pause(0.2)
         }
 
         func keys(_ names: String...) async {
-            run(["-L", socket, "send-keys", "-t", "s"] + names)
+            tmux.keys(names)
             await Self.pause(0.2)
         }
 
         /// Types text without pressing Enter.
         func literal(_ text: String) async {
-            run(["-L", socket, "send-keys", "-t", "s", "-l", text])
+            tmux.type(text)
             await Self.pause(0.2)
         }
 
-        func screen() -> String { run(["-L", socket, "capture-pane", "-p", "-t", "s"]) }
+        func screen() -> String { (try? tmux.screen()) ?? "" }
+
+        /// Whether the pane shows the alternate screen (`#{alternate_on}`).
+        var onAlternateScreen: Bool { ((try? tmux.display("#{alternate_on}")) ?? "").hasPrefix("1") }
 
         func file(_ name: String) -> String? {
             try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
@@ -116,8 +95,7 @@ struct TerminalSafetyTests {
 
         /// The pid of `shop` under the pane's shell.
         func shopPID() async -> Int32? {
-            let panePID = run(["-L", socket, "display-message", "-p", "-t", "s", "#{pane_pid}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let panePID = (try? tmux.display("#{pane_pid}")) ?? ""
             for _ in 0..<50 {
                 let children = (try? String(contentsOfFile: "/proc/\(panePID)/task/\(panePID)/children", encoding: .utf8)) ?? ""
                 for child in children.split(separator: " ").compactMap({ Int32($0) }) {
@@ -130,16 +108,8 @@ struct TerminalSafetyTests {
         }
 
         func tearDown() {
-            let ids = run(["-L", socket, "display-message", "-p", "-t", "s", "#{pid} #{pane_pid}"])
-            let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
-            if pids.count == 2 {
-                kill(-pids[1], SIGKILL)
-                kill(pids[1], SIGKILL)
-                kill(pids[0], SIGKILL)
-            }
+            tmux.tearDown()
             try? FileManager.default.removeItem(at: root)
-            let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
-            try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
         }
 
         /// Starts shop against `gateway`, recording `stty -g` before and after, and its exit status.
@@ -195,8 +165,7 @@ struct TerminalSafetyTests {
             await pane.open()
             await pane.startShop(gateway: gateway, tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "")
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
-            #expect(pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"]).hasPrefix("1"),
-                    "the app runs on the alternate screen")
+            #expect(pane.onAlternateScreen, "the app runs on the alternate screen")
             let pid = try #require(await pane.shopPID())
             if signal != 0 {
                 await Pane.pause(0.5)
@@ -211,14 +180,14 @@ struct TerminalSafetyTests {
             let after = await pane.waitFor(file: "after-\(name)")
             let before = pane.file("before-\(name)")
             #expect(before != nil && before == after, "stty before \(before ?? "-") after \(after ?? "-")")
-            let alternate = pane.run(["-L", pane.socket, "display-message", "-p", "-t", "s", "#{alternate_on}"])
-            #expect(alternate.hasPrefix("0"), "back on the normal screen")
+            let alternate = pane.onAlternateScreen
+            #expect(!alternate, "back on the normal screen")
             let status = Int(pane.file("exit-\(name)")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? -1
             #expect(status > 128, "died of the signal: \(status)")
             let log = (try? String(contentsOf: pane.root.appendingPathComponent("state/shop/shop.log"), encoding: .utf8)) ?? ""
             let expectedSignal = signal == 0 ? status - 128 : Int(signal)
             #expect(log.contains("shop: crashed with signal \(expectedSignal)"), "the crash note is in the log")
-            print("terminal safety: crash \(name): exit \(status), stty restored: \(before == after), normal screen: \(alternate.hasPrefix("0"))")
+            print("terminal safety: crash \(name): exit \(status), stty restored: \(before == after), normal screen: \(!alternate)")
         }
     }
 

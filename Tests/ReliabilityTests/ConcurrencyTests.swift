@@ -3,6 +3,7 @@ import Foundation
 import NIOPosix
 import ShopKit
 import ShopMockServer
+import ShopTestSupport
 import Synchronization
 import Testing
 
@@ -94,7 +95,7 @@ extension Reliability {
                 let overStock = Mutex<[String]>([])
                 let products = Array(limited.keys).sorted()
                 let edit: @Sendable (ShopClient, UInt64) async -> Int = { client, seed in
-                    var generator = SeededGenerator(seed: seed)
+                    var generator = SplitMix64(seed: seed)
                     var answered = 0
                     for _ in 0..<60 {
                         let product = products.randomElement(using: &generator)!

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ShopTestSupport
 import Synchronization
 import Testing
 
@@ -127,7 +128,7 @@ extension Reliability {
             for product in Self.products { try await admin.setStock(product, to: Self.initialStock) }
 
             // Kill points spread over the run: one in each stretch of 40 acknowledged checkouts.
-            var generator = SeededGenerator(seed: 0xC4A5_0003)
+            var generator = SplitMix64(seed: 0xC4A5_0003)
             let killPoints = stride(from: 20, to: 180, by: 40).map { $0 + Int.random(in: 0..<40, using: &generator) }
             let killJitter = killPoints.map { _ in Int.random(in: 0...15, using: &generator) }
             let progress = Progress()

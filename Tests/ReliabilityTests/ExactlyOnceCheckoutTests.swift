@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import ShopKit
 import ShopMockServer
+import ShopTestSupport
 import Synchronization
 import Testing
 
@@ -21,7 +22,7 @@ final class CheckoutFaultPlan: Sendable {
 
     private struct State {
         var attempts: [String: Int] = [:]
-        var generator: SeededGenerator
+        var generator: SplitMix64
         var checkoutFaults: [ProxyFault: Int] = [:]
     }
 
@@ -30,7 +31,7 @@ final class CheckoutFaultPlan: Sendable {
 
     init(seed: UInt64) {
         self.seed = seed
-        state = Mutex(State(generator: SeededGenerator(seed: seed)))
+        state = Mutex(State(generator: SplitMix64(seed: seed)))
     }
 
     /// Faults met by checkout requests, by kind.
@@ -48,7 +49,7 @@ final class CheckoutFaultPlan: Sendable {
                 case 1:
                     fault = Self.firstAttemptFaults[index % Self.firstAttemptFaults.count]
                 case 2:
-                    var perCheckout = SeededGenerator(seed: seed &+ UInt64(index))
+                    var perCheckout = SplitMix64(seed: seed &+ UInt64(index))
                     fault = Double.random(in: 0..<1, using: &perCheckout) < 0.25
                         ? Self.retryFaults.randomElement(using: &perCheckout)! : .none
                 default:

@@ -72,7 +72,7 @@ extension Reliability {
             _ = try await pane.waitForScreen(containing: "cart 1")
             dice.spoiling = true
 
-            var generator = SeededGenerator(seed: 0x10_0003)
+            var generator = SplitMix64(seed: 0x10_0003)
             var screens = 0, saidWhatIsWrong = 0, totalsChecked = 0
             var problems: [String] = []
             for press in 1...Self.keyPresses {
@@ -139,14 +139,14 @@ extension Reliability {
 /// Decides, seeded, which answers the proxy spoils, and only while the test says so.
 final class SpoilingDice: Sendable {
     private struct State {
-        var generator: SeededGenerator
+        var generator: SplitMix64
         var spoiling = false
         var spoiled = 0
     }
 
     private let state: Mutex<State>
 
-    init(seed: UInt64) { state = Mutex(State(generator: SeededGenerator(seed: seed))) }
+    init(seed: UInt64) { state = Mutex(State(generator: SplitMix64(seed: seed))) }
 
     var spoiling: Bool {
         get { state.withLock { $0.spoiling } }

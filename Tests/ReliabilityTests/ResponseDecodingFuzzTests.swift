@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import ShopKit
 import ShopMockServer
+import ShopTestSupport
 import Synchronization
 import Testing
 
@@ -15,14 +16,14 @@ final class AnswerMutator: Sendable {
     }
 
     private struct State {
-        var generator: SeededGenerator
+        var generator: SplitMix64
         var enabled = false
         var counts: [Kind: Int] = [:]
     }
 
     private let state: Mutex<State>
 
-    init(seed: UInt64) { state = Mutex(State(generator: SeededGenerator(seed: seed))) }
+    init(seed: UInt64) { state = Mutex(State(generator: SplitMix64(seed: seed))) }
 
     var enabled: Bool {
         get { state.withLock { $0.enabled } }
@@ -36,7 +37,7 @@ final class AnswerMutator: Sendable {
         "9223372036854775808", "-9223372036854775809", "0.5", "\u{1B}[2J", "\"\\udc00x\"", "NaN", "\u{FEFF}",
     ]
 
-    static func randomValue(using generator: inout SeededGenerator) -> Any {
+    static func randomValue(using generator: inout SplitMix64) -> Any {
         switch Int.random(in: 0..<14, using: &generator) {
         case 0: return NSNull()
         case 1: return Int64.max
@@ -265,7 +266,7 @@ extension Reliability {
                 ]
                 var values = 0
                 var errors: [String: Int] = [:]
-                var generator = SeededGenerator(seed: 0xF022)
+                var generator = SplitMix64(seed: 0xF022)
                 for _ in 0..<Self.iterations {
                     let (name, call) = calls.randomElement(using: &generator)!
                     do {

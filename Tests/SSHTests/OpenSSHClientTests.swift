@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ShopKit
 import ShopMockServer
+import ShopTestSupport
 import Testing
 
 /// The real OpenSSH client, in tmux, against the real `shop serve`: a purchase typed key by key
@@ -16,60 +17,64 @@ struct OpenSSHClientTests {
                                                  logger: Logger(label: "test.gateway", factory: { _ in SwiftLogNoOpLogHandler() }))
         configuration.limits.guestSessionsPerAddress = nil
         let gateway = try await MockGateway.start(configuration)
-        let harness = try OpenSSHHarness()
-        defer { harness.tearDown() }
+        // The harness waits for tmux, ssh-keygen and the server's output: off the pool, whose two
+        // threads the gateway in this process answers on.
         do {
-            try harness.startServe(gateway: gateway.url, adminToken: adminToken)
-            let key = try harness.makeClientKey()
-            try harness.connect(key: key)
+            try await offThePool {
+                let harness = try OpenSSHHarness()
+                defer { harness.tearDown() }
+                try harness.startServe(gateway: gateway.url, adminToken: adminToken)
+                let key = try harness.makeClientKey()
+                try harness.connect(key: key)
 
-            try await harness.waitForScreen(containing: "All products")
-            try await harness.waitForScreen(containing: "★")
-            await harness.keys("+")
-            try await harness.waitForScreen(containing: "cart 1")
-            await harness.keys("c")
-            try await harness.waitForScreen(containing: "Total")
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "Contact")
-            await harness.type("grace@example.com")
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "Where should we ship it?")
-            for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
-                if index > 0 { await harness.keys("Tab") }
-                if !text.isEmpty { await harness.type(text) }
+                try await harness.waitForScreen(containing: "All products")
+                try await harness.waitForScreen(containing: "★")
+                await harness.keys("+")
+                try await harness.waitForScreen(containing: "cart 1")
+                await harness.keys("c")
+                try await harness.waitForScreen(containing: "Total")
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "Contact")
+                await harness.type("grace@example.com")
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "Where should we ship it?")
+                for (index, text) in ["Grace Hopper", "1 Navy Way", "", "Arlington", "VA", "22201", "US"].enumerated() {
+                    if index > 0 { await harness.keys("Tab") }
+                    if !text.isEmpty { await harness.type(text) }
+                }
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "arrives by")
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "Card number")
+                await harness.type("4242 4242 4242 4242")
+                await harness.keys("Tab")
+                await harness.type("12/2030")
+                await harness.keys("Tab")
+                await harness.type("123")
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "Enter to place the order")
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: "Your order is placed", timeout: 30)
+
+                // The order, as the gateway has it under the key's account.
+                let admin = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, adminToken: adminToken))
+                let session = try await admin.admin.keySession(fingerprint: try harness.fingerprint(of: key))
+                let shopper = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
+                let orders = try await shopper.orders.listPage()
+                #expect(orders.items.count == 1)
+                let order = try await shopper.orders.get(id: try #require(orders.items.first).id)
+
+                // Enter follows it in the tracker.
+                await harness.keys("Enter")
+                try await harness.waitForScreen(containing: order.trackingID)
+                try await harness.waitForScreen(containing: "Placed")
+                #expect(try harness.screen().contains(order.id))
+
+                harness.stopServe()
+                try await harness.waitForScreen(containing: "The shop is closing now")
+                try await shopper.shutdown()
+                try await admin.shutdown()
             }
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "arrives by")
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "Card number")
-            await harness.type("4242 4242 4242 4242")
-            await harness.keys("Tab")
-            await harness.type("12/2030")
-            await harness.keys("Tab")
-            await harness.type("123")
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "Enter to place the order")
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: "Your order is placed", timeout: 30)
-
-            // The order, as the gateway has it under the key's account.
-            let admin = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, adminToken: adminToken))
-            let session = try await admin.admin.keySession(fingerprint: try harness.fingerprint(of: key))
-            let shopper = ShopClient(configuration: ShopClientConfiguration(baseURL: gateway.url, sessionStore: InMemorySessionStore(session)))
-            let orders = try await shopper.orders.listPage()
-            #expect(orders.items.count == 1)
-            let order = try await shopper.orders.get(id: try #require(orders.items.first).id)
-
-            // Enter follows it in the tracker.
-            await harness.keys("Enter")
-            try await harness.waitForScreen(containing: order.trackingID)
-            try await harness.waitForScreen(containing: "Placed")
-            #expect(try harness.screen().contains(order.id))
-
-            harness.stopServe()
-            try await harness.waitForScreen(containing: "The shop is closing now")
-            try await shopper.shutdown()
-            try await admin.shutdown()
         } catch {
             await gateway.stop()
             throw error
@@ -78,40 +83,23 @@ struct OpenSSHClientTests {
     }
 }
 
-/// `shop serve` as a subprocess and OpenSSH in a tmux pane, in a temporary directory.
+/// `shop serve` as a subprocess and OpenSSH in a tmux pane, in a temporary directory. Its calls
+/// block their thread (tmux, ssh-keygen, the server's output): make them inside `offThePool`.
 final class OpenSSHHarness: @unchecked Sendable {
     static let missingPrerequisite: String? = {
         guard binDirectory != nil else { return "shop is not built; run `swift build` first" }
-        for tool in ["tmux", "ssh", "ssh-keygen"] where findExecutable(tool) == nil {
+        for tool in ["tmux", "ssh", "ssh-keygen"] where BuiltProducts.tool(tool) == nil {
             return "\(tool) is not installed (apt-get install tmux openssh-client)"
         }
         return nil
     }()
 
-    static let binDirectory: URL? = {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["SHOP_BIN_DIR"] { candidates.append(URL(fileURLWithPath: override)) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(directory)
-            directory = directory.deletingLastPathComponent()
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("shop").path) }
-    }()
-
-    static func findExecutable(_ name: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static let binDirectory: URL? = BuiltProducts.directory(containing: ["shop"])
 
     let root: URL
-    let socket = "shop-ssh-\(UUID().uuidString.prefix(8))"
-    let pane = "ssh"
+    let pane = TmuxPane(socketPrefix: "shop-ssh", session: "ssh")
     private(set) var port = 0
     private var serve: Process?
-    private let tmux = OpenSSHHarness.findExecutable("tmux") ?? "/usr/bin/tmux"
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("shop-ssh-\(UUID().uuidString)")
@@ -166,23 +154,21 @@ final class OpenSSHHarness: @unchecked Sendable {
     func connect(key: URL) throws {
         let command = "ssh -p \(port) -i \(key.path) -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no "
             + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1; sleep 30"
-        try run(tmux, ["-L", socket, "new-session", "-d", "-s", pane, "-x", "120", "-y", "40", command], capture: false)
+        try pane.start(command, width: 120, height: 40)
     }
 
-    // Waits sleep the task, never the thread: a blocked thread is one of the cooperative pool's
-    // two, and the gateway's handlers in this process run on that pool.
     func keys(_ names: String...) async {
-        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", pane] + names)
+        pane.keys(names)
         try? await Task.sleep(for: .milliseconds(150))
     }
 
     func type(_ text: String) async {
-        _ = try? run(tmux, ["-L", socket, "send-keys", "-t", pane, "-l", text])
+        pane.type(text)
         try? await Task.sleep(for: .milliseconds(200))
     }
 
     func screen() throws -> String {
-        try run(tmux, ["-L", socket, "capture-pane", "-p", "-t", pane])
+        try pane.screen()
     }
 
     func waitForScreen(containing text: String, timeout: TimeInterval = 20) async throws {
@@ -202,39 +188,16 @@ final class OpenSSHHarness: @unchecked Sendable {
     }
 
     func tearDown() {
-        let ids = (try? run(tmux, ["-L", socket, "display-message", "-p", "-t", pane, "#{pid} #{pane_pid}"])) ?? ""
-        let pids = ids.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
-        if pids.count == 2 {
-            kill(-pids[1], SIGKILL)
-            kill(pids[0], SIGKILL)
-        }
+        pane.tearDown()
         if let serve, serve.isRunning {
             kill(serve.processIdentifier, SIGKILL)
             serve.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: root)
-        let tmuxDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
-        try? FileManager.default.removeItem(atPath: "\(tmuxDirectory)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard capture else {
-            // The tmux server started here keeps inherited descriptors open: do not wait on a pipe.
-            process.standardOutput = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    private func run(_ executable: String, _ arguments: [String]) throws -> String {
+        try processOutput(executable, arguments, caller: "OpenSSHHarness")
     }
 }

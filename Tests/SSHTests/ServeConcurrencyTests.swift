@@ -6,28 +6,50 @@ import Testing
 /// Many people at once in one process: each buys with their own key, and every order lands in
 /// its own account, none crossed.
 ///
-/// Run on its own, like `ManyRuntimesTests` (`.ci/run` does, after the whole suite): beside the
-/// whole suite on two cores, a session sat on a blank screen for 119 s; alone the suite passes
-/// in under a minute. Not root-caused (see docs/terminal-ui.md).
-@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(5)),
+/// Run beside `ManyRuntimesTests` in their own `.ci/run` step (`SHOP_MANY_RUNTIMES=1`), no
+/// longer alone: fifty waiting sessions' spinners (four whole frames a second each) took the
+/// cooperative pool from the gateway they waited for, and a session sat on a blank screen for
+/// 119 s; spinners now slow down while the process is behind (`SpinnerCadence`), and the two
+/// suites pass together in under a minute. Inside the whole suite on a machine at load 20–28,
+/// sign-in by key took longer than 15 s (now `gatewayTimeout`), and the process crashed when a
+/// session's effect reached the server's HTTP client after `stop()` had shut its event loops
+/// (runtimes outlived stop's 5 s wait): not fixed yet (see docs/terminal-ui.md).
+@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(10)),
        .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
-                "set SHOP_MANY_RUNTIMES=1 and run it alone: swift test --filter ServeConcurrencyTests"))
+                "set SHOP_MANY_RUNTIMES=1: swift test --filter 'ManyRuntimesTests|ServeConcurrencyTests'"))
 struct ServeConcurrencyTests {
+    /// How long one step may wait beside the whole suite on two cores: what is checked is that
+    /// every order lands in its own account and every session is freed, not how fast.
+    static let patience: Duration = .seconds(120)
+
     @Test func fiftyPeopleBuyAtOnceAndNoOrderCrosses() async throws {
         let shoppers = 50
-        try await ServeFixture.with { fixture in
+        try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
             let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            let started = ContinuousClock.now
+            // Per shopper: connecting to the first product list, and the whole purchase.
+            let times = try await withThrowingTaskGroup(of: (Duration, Duration).self) { group in
                 for (index, key) in keys.enumerated() {
                     group.addTask {
+                        let began = ContinuousClock.now
                         let client = try await fixture.connect(.key(key))
-                        try await Purchase.run(on: client, email: "buyer\(index)@example.com")
+                        try await client.waitFor("All products", timeout: Self.patience)
+                        let firstScreen = ContinuousClock.now - began
+                        try await Purchase.run(on: client, email: "buyer\(index)@example.com", stepTimeout: Self.patience)
+                        let purchase = ContinuousClock.now - began
                         try await client.send("q")
-                        _ = try await client.waitForClose()
+                        _ = try await client.waitForClose(timeout: Self.patience)
+                        return (firstScreen, purchase)
                     }
                 }
-                try await group.waitForAll()
+                var times: [(Duration, Duration)] = []
+                for try await time in group { times.append(time) }
+                return times
             }
+            let firstScreens = times.map(\.0).sorted(), purchases = times.map(\.1).sorted()
+            print("50 SSH shoppers: \(shoppers) purchases in \(ContinuousClock.now - started); first product list after "
+                + "\(firstScreens[shoppers / 2]) (median), \(firstScreens[shoppers - 1]) (slowest); a purchase took "
+                + "\(purchases[shoppers / 2]) (median), \(purchases[shoppers - 1]) (slowest)")
             for (index, key) in keys.enumerated() {
                 let emails = try await fixture.asShopper(key) { shopper in
                     var emails: [String] = []
@@ -39,7 +61,7 @@ struct ServeConcurrencyTests {
                 #expect(emails == ["buyer\(index)@example.com"], "shopper \(index) has \(emails)")
             }
             // Nothing of the fifty outlives them: runtimes, backends, clients, channels.
-            try await fixture.waitUntilEverySessionIsFreed()
+            try await fixture.waitUntilEverySessionIsFreed(timeout: Self.patience)
         }
     }
 
@@ -47,38 +69,38 @@ struct ServeConcurrencyTests {
     /// connection dropped while the order is being placed, one refused for having no terminal,
     /// one closed by the server.
     @Test func everySessionIsFreedHoweverItEnds() async throws {
-        try await ServeFixture.with { fixture in
+        try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<4 {
                     group.addTask {
                         let quitting = try await fixture.connect(.key(.init()))
-                        try await quitting.waitUntilBrowsing()
+                        try await quitting.waitUntilBrowsing(timeout: Self.patience)
                         try await quitting.send("q")
-                        _ = try await quitting.waitForClose()
+                        _ = try await quitting.waitForClose(timeout: Self.patience)
                     }
                     group.addTask {
                         let dropped = try await fixture.connect(.guest)
-                        try await dropped.waitUntilBrowsing()
+                        try await dropped.waitUntilBrowsing(timeout: Self.patience)
                         await dropped.close()
                     }
                     group.addTask {
                         let midCheckout = try await fixture.connect(.key(.init()))
-                        try await Purchase.run(on: midCheckout, upTo: .placing)
+                        try await Purchase.run(on: midCheckout, upTo: .placing, stepTimeout: Self.patience)
                         await midCheckout.close()
                     }
                     group.addTask {
                         let refused = try await fixture.connect(.key(.init()), pty: nil)
-                        _ = try await refused.waitForClose()
+                        _ = try await refused.waitForClose(timeout: Self.patience)
                     }
                 }
                 try await group.waitForAll()
             }
             let open = try await fixture.connect(.key(.init()))
-            try await open.waitUntilBrowsing()
+            try await open.waitUntilBrowsing(timeout: Self.patience)
             #expect(!fixture.server.liveObjects.isEmpty)
             await fixture.server.stop()
-            _ = try await open.waitForClose()
-            try await fixture.waitUntilEverySessionIsFreed()
+            _ = try await open.waitForClose(timeout: Self.patience)
+            try await fixture.waitUntilEverySessionIsFreed(timeout: Self.patience)
         }
     }
 }

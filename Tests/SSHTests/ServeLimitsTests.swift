@@ -1,6 +1,7 @@
 import Foundation
 import ShopKit
 import ShopSSH
+import ShopTestSupport
 import Testing
 
 /// What the server refuses, and what a hostile client cannot do to it or to anyone else: each
@@ -43,7 +44,7 @@ struct ServeLimitsTests {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()))
             try await hostile.waitUntilBrowsing()
-            var random = SeededRandom(seed: 14)
+            var random = SplitMix64(seed: 14)
             for _ in 0..<2_000 {
                 try await hostile.resize(width: Int.random(in: 0...20_000, using: &random), height: Int.random(in: 0...4_294_967_295, using: &random))
             }
@@ -59,7 +60,7 @@ struct ServeLimitsTests {
         try await ServeFixture.with { fixture in
             let hostile = try await fixture.connect(.key(.init()))
             try await hostile.waitUntilBrowsing()
-            var random = SeededRandom(seed: 1414)
+            var random = SplitMix64(seed: 1414)
             for _ in 0..<200 {
                 // Anything but q, Ctrl-C and Ctrl-Z, which would end or suspend the session.
                 let bytes = (0..<Int.random(in: 1...512, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -152,18 +153,5 @@ struct ServeLimitsTests {
         for output in outputs {
             #expect(output.hasSuffix("The shop is closing now. Thank you for shopping, and see you soon!\r\n"))
         }
-    }
-}
-
-/// SplitMix64: the same bytes every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShopKit
+import ShopTestSupport
 import Testing
 import TerminalUI
 @testable import ShopApp
@@ -10,18 +11,6 @@ import TerminalUI
 struct ReducerFuzzTests {
     static let sequences = 10_000
     static let stepsPerSequence = 12
-
-    /// A deterministic generator (SplitMix64).
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Answers effects the way the gateway would, with the fixtures' catalog and a real cart.
     struct FakeShop {
@@ -99,7 +88,7 @@ struct ReducerFuzzTests {
     }
 
     @Test func tenThousandRandomSequencesKeepTheInvariants() async {
-        var generator = Seeded(state: 0x0006_0008)
+        var generator = SplitMix64(seed: 0x0006_0008)
         var problems: [String] = []
         var steps = 0, renders = 0, effectsAnswered = 0, checkoutsPlaced = 0
         var stepsSeen = Set<CheckoutStep>()

@@ -4,6 +4,7 @@ import Logging
 import OpenAPIRuntime
 import ShopKit
 import ShopMockServer
+import ShopTestSupport
 import Synchronization
 import Testing
 import TerminalUI
@@ -18,14 +19,14 @@ final class JSONAnswerMutator: ClientMiddleware {
     }
 
     private struct State {
-        var generator: ReducerFuzzTests.Seeded
+        var generator: SplitMix64
         var enabled = false
         var counts: [Kind: Int] = [:]
     }
 
     private let state: Mutex<State>
 
-    init(seed: UInt64) { state = Mutex(State(generator: ReducerFuzzTests.Seeded(state: seed))) }
+    init(seed: UInt64) { state = Mutex(State(generator: SplitMix64(seed: seed))) }
 
     var enabled: Bool {
         get { state.withLock { $0.enabled } }
@@ -86,7 +87,7 @@ final class JSONAnswerMutator: ClientMiddleware {
         return value
     }
 
-    static func mutate(_ json: Any, _ kind: Kind, using g: inout ReducerFuzzTests.Seeded) -> Any {
+    static func mutate(_ json: Any, _ kind: Kind, using g: inout SplitMix64) -> Any {
         let all = paths(json)
         // Prefer leaves of the kind the mutation is about, so most mutations hit something real.
         let numbers = all.filter { path in node(json, path) is NSNumber }
@@ -176,7 +177,7 @@ struct WireFuzzTests {
     }
 
     private func run(service: ShopClientService, mutator: JSONAnswerMutator) async throws {
-        var generator = ReducerFuzzTests.Seeded(state: 0x10_0007)
+        var generator = SplitMix64(seed: 0x10_0007)
         var state = AppState(size: Self.sizes[1], now: Fixtures.now, currency: .usd, gatewayLabel: "fuzz")
         var pending = reduce(&state, .start)
         var answers = 0, mutated = 0, renders = 0, failures = 0, skippedItems = 0, steps = 0
@@ -242,7 +243,7 @@ struct WireFuzzTests {
 
 extension WireFuzzTests {
     /// A read one of the screens makes, for the state as it is.
-    static func read(_ state: AppState, using generator: inout ReducerFuzzTests.Seeded) -> Effect {
+    static func read(_ state: AppState, using generator: inout SplitMix64) -> Effect {
         let productID = state.browse.products.isEmpty ? "p001-cast-iron-skillet-26-cm"
             : state.browse.products[Int.random(in: 0..<state.browse.products.count, using: &generator)].id
         let reads: [Effect] = [

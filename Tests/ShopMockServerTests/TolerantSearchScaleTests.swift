@@ -20,18 +20,6 @@ import Testing
     static let words = ["durable", "recycled", "oak", "steel", "cotton", "wool", "ceramic", "glass", "warm", "soft", "handmade",
                         "waterproof", "foldable", "quiet", "bright", "everyday", "gift", "classic", "travel", "kitchen"]
 
-    /// A seeded generator, so every run sees the same catalog and the same queries.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A product and its words per field (name, category, description), as the reference sees
     /// them: ids into `World.words`.
     struct Entry {
@@ -50,7 +38,7 @@ import Testing
     static let world: World = {
         var bundled = TolerantSearchTests.bundled
         let categories = bundled.categories
-        var random = SplitMix(state: 16)
+        var random = SplitMix64(seed: 16)
         var ids: [String: Int] = [:]
         var words: [[UInt8]] = []
         func identify(_ set: Set<String>) -> [Int] {
@@ -150,7 +138,7 @@ import Testing
     }
 
     /// A word with one random typo (replace, delete, insert or swap a letter).
-    static func misspell(_ word: String, using random: inout SplitMix) -> String {
+    static func misspell(_ word: String, using random: inout SplitMix64) -> String {
         var letters = Array(word.lowercased())
         let at = Int.random(in: 0..<letters.count, using: &random)
         let letter = "abcdefghijklmnopqrstuvwxyz".randomElement(using: &random)!
@@ -168,7 +156,7 @@ import Testing
             var catalog = Self.world.catalog
             #expect(Self.world.entries.count == 100_072)
             let nameOrder = Dictionary(uniqueKeysWithValues: catalog.list(category: nil, inStockOnly: false, sort: .name).enumerated().map { ($1.id, $0) })
-            var random = SplitMix(state: 2026)
+            var random = SplitMix64(seed: 2026)
             var queries = ["lamp", "deluxe lamp", "backpak", "rustik", "qui", "wristwach", "chef knife", "knife chef", "creme brulee",
                            "12345", "lamp 4242", "kitchen warm", "lamq", "waterprof foldable"]
             let pool = Self.adjectives + Self.nouns + Self.words

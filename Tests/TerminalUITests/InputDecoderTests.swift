@@ -1,3 +1,4 @@
+import ShopTestSupport
 import Testing
 @testable import TerminalUI
 
@@ -94,7 +95,7 @@ struct InputDecoderTests {
 
     @Test("10,000 random byte strings: no crash, no Esc key that was not a lone Esc")
     func randomBytes() {
-        var generator = SeededGenerator(seed: 13)
+        var generator = SplitMix64(seed: 13)
         for _ in 0..<10_000 {
             let count = Int.random(in: 1...24, using: &generator)
             let pool: [UInt8] = [0x1B, 0x5B, 0x4F, 0x3C, 0x3B, 0x7E, 0x31, 0x34, 0x4D, 0x61, 0xC3, 0xA9, 0xE2, 0x80, 0x00, 0xFF]
@@ -111,15 +112,3 @@ struct InputDecoderTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58476D1CE4E5B9
-        value = (value ^ (value >> 27)) &* 0x94D049BB133111EB
-        return value ^ (value >> 31)
-    }
-}

@@ -14,8 +14,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                 .loadProducts(categoryID: nil, cursor: nil, currency: state.currency, generation: state.browse.listingGeneration),
                 CartReducer.load(state), .loadAds(categories: []), .loadInbox]
     case .key(let key):
+        state.inbox.pollInterval = InboxState.activePollInterval
         return KeyReducer.handle(key, &state)
     case .mouse(let event):
+        state.inbox.pollInterval = InboxState.activePollInterval
         return MouseReducer.handle(event, &state)
     case .resize(let size):
         state.size = size
@@ -120,8 +122,10 @@ private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
     if let expires = state.banner?.expires, expires <= state.now { state.banner = nil }
     var effects = OrdersReducer.refreshIfDue(&state)
     effects += retryReadsIfOffline(&state)
-    if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= 15 {
+    if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= state.inbox.pollInterval {
         state.inbox.lastPolled = state.now
+        // Until a key or a click, the next poll waits twice as long (see InboxState.pollInterval).
+        state.inbox.pollInterval = min(InboxState.idlePollInterval, state.inbox.pollInterval * 2)
         effects.append(.loadInbox)
     }
     return effects

@@ -21,6 +21,8 @@ public final class AppRuntime {
     private var pendingEffects: [Effect] = []
     /// When the next tick is due, if the screen needs one.
     private var nextTick: Date?
+    /// How often the spinner turns: slower while the process is behind.
+    private var spinner = SpinnerCadence()
 
     public init(state: AppState, backend: any TerminalBackend, runner: EffectRunner, queue: ActionQueue, theme: Theme,
                 logger: Logger = Logger(label: "shop.runtime"), clock: @escaping @Sendable () -> Date = Date.init) {
@@ -91,6 +93,7 @@ public final class AppRuntime {
             actions += queue.drain()
             let now = clock()
             if let due = nextTick, due <= now {
+                spinner.tick(due: due, ran: now)
                 actions.append(.tick(now))
             } else if !actions.isEmpty && Int(now.timeIntervalSince1970) != Int(state.now.timeIntervalSince1970) {
                 // Keep `now` current before reducing input, so what a key schedules (a banner's
@@ -99,7 +102,7 @@ public final class AppRuntime {
             }
             if !actions.isEmpty { needsDraw = true }
             pendingEffects += reduceAll(actions)
-            nextTick = state.nextWake(after: now)
+            nextTick = state.nextWake(after: now, spinnerInterval: spinner.interval)
             if inputEnded {
                 logger.info("the terminal went away")
                 break

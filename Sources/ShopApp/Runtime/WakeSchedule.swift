@@ -3,13 +3,11 @@ import Foundation
 /// When the screen changes by itself: the run loop sleeps until then (or until input or an
 /// effect's answer), so a still screen costs no wake-ups at all.
 extension AppState {
-    /// How often a spinner turns while something is loading.
-    static let spinnerInterval: TimeInterval = 0.25
-
-    /// The next moment a tick has something to do, or nil when nothing on screen moves.
-    func nextWake(after date: Date) -> Date? {
+    /// The next moment a tick has something to do, or nil when nothing on screen moves. A
+    /// spinner turns every `spinnerInterval` while something is loading (``SpinnerCadence``).
+    func nextWake(after date: Date, spinnerInterval: TimeInterval = SpinnerCadence.fastest) -> Date? {
         var wakes: [Date] = []
-        if isBusy { wakes.append(date.addingTimeInterval(Self.spinnerInterval)) }
+        if isBusy { wakes.append(date.addingTimeInterval(spinnerInterval)) }
         if let flash { wakes.append(Self.secondReached(flash.until)) }
         if let expires = banner?.expires { wakes.append(Self.secondReached(expires)) }
         if screen == .orderDetail, let detail = orders.detail, let updated = detail.lastUpdated {
@@ -22,7 +20,7 @@ extension AppState {
             // With no attempt yet, the next tick starts the interval.
             wakes.append(lastReconnectAttempt.map { Self.secondReached($0.addingTimeInterval(reconnectInterval)) } ?? date)
         }
-        if let polled = inbox.lastPolled { wakes.append(Self.secondReached(polled.addingTimeInterval(15))) }
+        if let polled = inbox.lastPolled { wakes.append(Self.secondReached(polled.addingTimeInterval(inbox.pollInterval))) }
         return wakes.min()
     }
 

@@ -11,6 +11,14 @@ public struct InboxState: Equatable, Sendable {
     public var openedID: String?
     /// When the inbox was last asked for (it is polled for the unread count).
     public var lastPolled: Date?
+    /// How long after `lastPolled` it is asked for again: every 15 s while the person uses the
+    /// app; each poll with no key or click since doubles it, up to 5 minutes, so a still screen
+    /// left alone costs next to no wake-ups (each poll wakes a dozen threads); the next key
+    /// brings it back to 15 s and, if the inbox is older than that, polls at once.
+    public var pollInterval: TimeInterval = InboxState.activePollInterval
+
+    public static let activePollInterval: TimeInterval = 15
+    public static let idlePollInterval: TimeInterval = 300
 
     public init() {}
 

@@ -119,11 +119,11 @@ final class ScriptedSSHClient: Sendable {
 
     /// Waits until the catalog is on screen and the first answers (cart, recommendations) have
     /// had a moment to land, so a key pressed next is not overtaken by one of them.
-    func waitUntilBrowsing() async throws {
-        try await waitFor("★")
-        try await waitFor("cart ")
+    func waitUntilBrowsing(timeout: Duration = .seconds(30)) async throws {
+        try await waitFor("★", timeout: timeout)
+        try await waitFor("cart ", timeout: timeout)
         // The details pane's recommendations are the last of the first answers.
-        try await waitFor("You may also like")
+        try await waitFor("You may also like", timeout: timeout)
         try await Task.sleep(for: .milliseconds(300))
     }
 

@@ -1,17 +1,6 @@
 import ShopKit
+import ShopTestSupport
 import Testing
-
-/// A deterministic generator (SplitMix64) so jitter can be checked exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("RetryPolicy")
 struct RetryPolicyTests {
@@ -27,14 +16,14 @@ struct RetryPolicyTests {
     }
 
     @Test func withoutJitterTheDelayIsTheCeiling() {
-        var generator = SeededGenerator(state: 1)
+        var generator = SplitMix64(seed: 1)
         #expect(policy.delay(afterAttempt: 3, using: &generator) == .milliseconds(400))
     }
 
     @Test func fullJitterStaysWithinZeroAndTheCeilingAndSpreads() {
         var jittered = policy
         jittered.jitter = .full
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         for attempt in 1...6 {
             var seen = Set<Duration>()
             for _ in 0..<200 {
@@ -48,7 +37,7 @@ struct RetryPolicyTests {
     }
 
     @Test func retryAfterReplacesTheBackoff() {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(seed: 7)
         #expect(policy.delay(afterAttempt: 4, retryAfter: .seconds(0), using: &generator) == .zero)
         #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(1), using: &generator) == .seconds(1))
         #expect(policy.accepts(retryAfter: .seconds(1)))
