@@ -119,6 +119,12 @@ public final class CursesTerminal {
         self.screen = screen
         set_term(screen)
         isRunning = true
+        // ncurses 6.4 flushes its output after every cursor move until the screen has once been
+        // left and resumed (it cannot tell its own moves from a terminfo program's), so each
+        // frame went out as one write per changed run. Leaving and resuming once, before any
+        // mode is set or anything drawn, makes a frame one write.
+        endwin()
+        doupdate()
 
         if options.rawKeys { raw() } else { cbreak() }
         noecho()
@@ -126,6 +132,10 @@ public final class CursesTerminal {
         keypad(cnc_stdscr(), true)
         defineExtraKeySpellings()
         intrflush(cnc_stdscr(), false)
+        // No typeahead check while a frame is sent: ncurses would flush and poll the input
+        // every few lines (to drop a frame the next key replaces), splitting each frame into
+        // many small writes. The run loop already coalesces keys typed faster than frames.
+        typeahead(-1)
         leaveok(cnc_stdscr(), false)
         setUpColors()
         if options.mouse {

@@ -66,10 +66,7 @@ extension TerminalSafetyTests {
                 await pane.keys("Enter")
                 #expect(await pane.waitFor(screen: "Sam Secret", seconds: 20))
                 await Pane.pause(1)
-                await pane.keys("q")
-                await Pane.pause(0.3)
-                if pane.file("exit-code") == nil { await pane.keys("y") }
-                #expect(await pane.waitFor(file: "exit-code") != nil, "shop quit: \(pane.screen())")
+                #expect(await pane.quitShop(thenWaitFor: "exit-code") != nil, "shop quit: \(pane.screen())")
 
                 // Every file the app and its embedded gateway left, byte for byte.
                 var files = 0, bytes = 0

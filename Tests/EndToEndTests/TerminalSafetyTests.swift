@@ -89,6 +89,23 @@ struct TerminalSafetyTests {
             return nil
         }
 
+        /// Presses q, answers the quit confirmation whenever it shows, and waits for `file`,
+        /// which the shell writes once shop has ended. A fixed pause before answering raced
+        /// the dialog on a loaded machine: the answer came first and was lost.
+        func quitShop(thenWaitFor file: String) async -> String? {
+            await keys("q")
+            var answered = false
+            for _ in 0..<200 {
+                if let text = self.file(file), text.hasSuffix("\n") { return text }
+                if !answered && screen().contains("Quit shop?") {
+                    await keys("y")
+                    answered = true
+                }
+                await Self.pause(0.1)
+            }
+            return nil
+        }
+
         func waitFor(screen text: String, seconds: Double = 25) async -> Bool {
             for _ in 0..<Int(seconds * 10) {
                 if screen().contains(text) { return true }
@@ -224,10 +241,7 @@ struct TerminalSafetyTests {
             #expect(before != nil && before == suspended, "while suspended: before \(before ?? "-") suspended \(suspended ?? "-")")
             await pane.type("fg")
             #expect(await pane.waitFor(screen: "Cart"), "fg redraws the app: \(pane.screen())")
-            await pane.keys("q")
-            await Pane.pause(0.3)
-            if pane.file("after-TSTP") == nil { await pane.keys("y"); await pane.keys("Enter") }  // a quit confirmation, if any
-            let after = await pane.waitFor(file: "after-TSTP")
+            let after = await pane.quitShop(thenWaitFor: "after-TSTP")
             #expect(after != nil && before == after, "after quitting: before \(before ?? "-") after \(after ?? "-")")
             print("terminal safety: Ctrl-Z: stty restored while suspended: \(before == suspended), after fg and quit: \(before == after)")
         }

@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 /// Display width by grapheme cluster: the table every layout decision rests on.
 @Suite struct TextWidthTests {
@@ -117,5 +117,18 @@ import TerminalUI
         for line in TextWidth.wrap("Every line fits: 中文 and 🍜 and ｆｕｌｌｗｉｄｔｈ words", toColumns: 7) {
             #expect(TextWidth.columns(of: line) <= 7)
         }
+    }
+
+    /// The scalar shortcut must agree with the per-character rules for every scalar it takes,
+    /// alone and in a run, and step aside for anything that joins a cluster.
+    @Test func singleColumnShortcutAgreesWithTheRules() {
+        for value in UInt32(0x20)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value), TextWidth.singleColumnScalarCount(String(scalar)) != nil else { continue }
+            #expect(TextWidth.columns(of: Character(scalar)) == 1, "U+\(String(value, radix: 16))")
+        }
+        #expect(TextWidth.columns(of: "Crème Brûlée ★4.5 — 12 €") == 24)
+        #expect(TextWidth.singleColumnScalarCount("e\u{301}") == nil)
+        #expect(TextWidth.singleColumnScalarCount("‼\u{FE0F}") == nil)
+        #expect(TextWidth.singleColumnScalarCount("a\u{AD}b") == nil)
     }
 }

@@ -10,14 +10,24 @@ enum Format {
     /// cell by cell (`****- 4.2`) would read as a footnote or a pattern, not a rating.
     static func rating(_ rating: Double, showsStars: Bool) -> String {
         let shown = clampedRating(rating)
-        guard showsStars else { return String(format: "%.1f/5", shown) }
+        guard showsStars else { return oneDecimal(shown) + "/5" }
         let full = Int(shown.rounded())
-        return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full) + String(format: " %.1f", shown)
+        return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full) + " " + oneDecimal(shown)
     }
 
     /// "★4.5" beside a product in a list; "4.5/5" without stars.
     static func shortRating(_ rating: Double, showsStars: Bool) -> String {
-        String(format: showsStars ? "★%.1f" : "%.1f/5", clampedRating(rating))
+        let shown = oneDecimal(clampedRating(rating))
+        return showsStars ? "★" + shown : shown + "/5"
+    }
+
+    /// "4.2": a rating as a person reads it, halves rounded up as written (4.35 → 4.4).
+    /// Built by hand: `String(format:)` goes through Foundation's varargs and dynamic casts,
+    /// once per product row of every frame.
+    static func oneDecimal(_ value: Double) -> String {
+        // Hundredths first, so a two-decimal rating rounds as written, not as stored in binary.
+        let tenths = Int(((value * 100).rounded() / 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// Clamped before any conversion: a rating from the wire must never trap `Int(_:)`.

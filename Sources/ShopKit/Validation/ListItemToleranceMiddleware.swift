@@ -8,8 +8,13 @@ import OpenAPIRuntime
 /// decode, and records them in the call's ``UndecodableItems``. Single values are untouched:
 /// they are refused whole, as before.
 struct ListItemToleranceMiddleware: ClientMiddleware {
-    /// Decodes one item of the operation's `items` array, or throws why it cannot.
-    typealias ItemCheck = @Sendable (Data) throws -> Void
+    /// Decodes an operation's answer: the whole page at once, or one item of its `items` array.
+    struct ItemCheck: Sendable {
+        /// Throws when some item of the page does not decode (or the page has no `items`).
+        let page: @Sendable (Data) throws -> Void
+        /// Throws why one item does not decode.
+        let item: @Sendable (Data) throws -> Void
+    }
 
     /// Larger answers are left to the wire layer, which refuses them as it always did.
     static let maximumAnswerBytes = 32 * 1024 * 1024
@@ -29,8 +34,16 @@ struct ListItemToleranceMiddleware: ClientMiddleware {
         "listCurrencies": decodes(Components.Schemas.Currency.self),
     ]
 
+    /// Only the `items` of a page: what the whole-page check decodes.
+    private struct Items<Item: Decodable>: Decodable {
+        let items: [Item]
+    }
+
     private static func decodes<Item: Decodable & Sendable>(_ type: Item.Type) -> ItemCheck {
-        { data in _ = try itemDecoder().decode(Item.self, from: data) }
+        ItemCheck(
+            page: { data in _ = try itemDecoder().decode(Items<Item>.self, from: data) },
+            item: { data in _ = try itemDecoder().decode(Item.self, from: data) }
+        )
     }
 
     /// Decodes as the wire layer does (OpenAPIRuntime's converter): dates through the same
@@ -67,6 +80,9 @@ struct ListItemToleranceMiddleware: ClientMiddleware {
     static func pruned(_ data: Data, operation: String, check: ItemCheck)
         -> (body: Data, violations: [ContractViolation], removedIndices: [Int])?
     {
+        // The usual answer, every item good, costs one decode; only a page that fails it is
+        // taken apart item by item.
+        if (try? check.page(data)) != nil { return nil }
         guard var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let items = object["items"] as? [Any]
         else { return nil }
@@ -75,7 +91,7 @@ struct ListItemToleranceMiddleware: ClientMiddleware {
         var removed: [Int] = []
         for (index, item) in items.enumerated() {
             do {
-                try check(try JSONSerialization.data(withJSONObject: item, options: [.fragmentsAllowed]))
+                try check.item(try JSONSerialization.data(withJSONObject: item, options: [.fragmentsAllowed]))
                 kept.append(item)
             } catch {
                 let (field, rule) = describe(error)

@@ -40,6 +40,7 @@ public enum TextWidth {
     /// The number of columns `text` occupies on one line.
     public static func columns(of text: some StringProtocol) -> Int {
         if let ascii = asciiPrintableCount(text) { return ascii }
+        if let simple = singleColumnScalarCount(text) { return simple }
         var total = 0
         for character in text { total += columns(of: character) }
         return total
@@ -52,6 +53,24 @@ public enum TextWidth {
         for byte in text.utf8 {
             guard byte >= 0x20 && byte < 0x7F else { return nil }
             count += 1
+        }
+        return count
+    }
+
+    /// The scalar count when every scalar is one that stands alone in one column (Latin letters,
+    /// punctuation such as `—` `…` `›`, box drawing, `★`), else nil. None of them joins a
+    /// neighbour into one grapheme cluster, so the text needs no segmentation: product names
+    /// with accents and the rating's star take this path instead of the per-character one.
+    static func singleColumnScalarCount(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF,
+                0x2190...0x2193, 0x2500...0x25FC, 0x2605...0x2606, 0x2713:
+                count += 1
+            default:
+                return nil
+            }
         }
         return count
     }
