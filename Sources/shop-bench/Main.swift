@@ -53,9 +53,12 @@ struct ShopBench: AsyncParsableCommand {
         @Option(help: "Seconds of traffic per gateway.") var seconds = 60
         @Option(help: "Concurrent connections.") var workers = 8
         @Option(help: "Seconds between memory samples.") var every = 10
+        @Option(parsing: .upToNextOption, help: "Sample when this many visitors have come instead, and stop at the largest.")
+        var visitors: [Int] = []
+        @Flag(help: "Only the in-memory gateway (no --data-dir run).") var inMemoryOnly = false
         func run() async throws {
             printMachine()
-            try await MemoryBench.run(seconds: seconds, workers: workers, every: every)
+            try await MemoryBench.run(seconds: seconds, workers: workers, every: every, visitors: visitors, inMemoryOnly: inMemoryOnly)
         }
     }
 

@@ -10,18 +10,20 @@ import Synchronization
 /// Before issue 11 these lived in the gateway's memory for 24 hours (42 MB to 1 GB in 60 s);
 /// now they live in the database: on disk with `--data-dir`, and capped in the in-memory
 /// database without it (10,000 replay records, 20,000 guests). Resident memory is sampled
-/// every `every` seconds; nothing is asserted.
+/// every `every` seconds and, with `visitors`, when the visitor count reaches each figure (the
+/// run then ends at the largest, or after `seconds`); nothing is asserted.
 enum MemoryBench {
-    static func run(seconds: Int, workers: Int, every: Int) async throws {
-        print("== Memory: \(seconds) s of guest sessions + keyed cart adds, \(workers) connections, shop-mock-server (\(GatewayProcess.binary.lastPathComponent)) ==")
+    static func run(seconds: Int, workers: Int, every: Int, visitors: [Int], inMemoryOnly: Bool) async throws {
+        let goal = visitors.isEmpty ? "\(seconds) s" : "\(visitors.max()!) visitors (at most \(seconds) s)"
+        print("== Memory: \(goal) of guest sessions + keyed cart adds, \(workers) connections, shop-mock-server (\(GatewayProcess.binary.path)) ==")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shop-bench-memory-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for dataDirectory in [nil, directory.path] {
-            try await measure(dataDirectory: dataDirectory, seconds: seconds, workers: workers, every: every)
+        for dataDirectory in inMemoryOnly ? [nil] : [nil, directory.path] {
+            try await measure(dataDirectory: dataDirectory, seconds: seconds, workers: workers, every: every, visitors: visitors.sorted())
         }
     }
 
-    private static func measure(dataDirectory: String?, seconds: Int, workers: Int, every: Int) async throws {
+    private static func measure(dataDirectory: String?, seconds: Int, workers: Int, every: Int, visitors milestones: [Int]) async throws {
         // The per-address limits are for abuse from many machines; here one address is the load.
         var arguments = ["--guest-session-limit", "0", "--rate-limit", "0"]
         if let dataDirectory { arguments += ["--data-dir", dataDirectory] }
@@ -33,28 +35,49 @@ enum MemoryBench {
 
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         let counts = Counts()
-        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        let deadline = started + .seconds(seconds)
         let base = gateway.url.absoluteString
         let pid = gateway.pid
+        let lastVisitor = milestones.last ?? Int.max
+        @Sendable func sample(_ label: String) {
+            let (guests, adds) = counts.snapshot
+            print("  \(label.leftPadded(7))  \(String(guests).leftPadded(6))  \(String(adds).leftPadded(7))  \(ProcessMemory.format(ProcessMemory.residentMiB(pid: pid)).leftPadded(10))")
+        }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<workers {
                     group.addTask {
                         var index = 0
-                        while ContinuousClock.now < deadline {
+                        while ContinuousClock.now < deadline, counts.snapshot.1 < lastVisitor {
                             try await oneVisitor(client, base: base, key: "w\(worker)-\(index)", counts: counts)
                             index += 1
                         }
                     }
                 }
-                group.addTask {
-                    let started = ContinuousClock.now
-                    var next = every
-                    while next <= seconds {
-                        try await Task.sleep(until: started + .seconds(next))
-                        let (guests, adds) = counts.snapshot
-                        print("  \(String(next).leftPadded(7))  \(String(guests).leftPadded(6))  \(String(adds).leftPadded(7))  \(ProcessMemory.format(ProcessMemory.residentMiB(pid: pid)).leftPadded(10))")
-                        next += every
+                if milestones.isEmpty {
+                    group.addTask {
+                        var next = every
+                        while next <= seconds {
+                            try await Task.sleep(until: started + .seconds(next))
+                            sample(String(next))
+                            next += every
+                        }
+                    }
+                } else {
+                    // Resident memory as each visitor count is reached (polled: the count
+                    // moves by a few visitors between two looks).
+                    group.addTask {
+                        var pending = milestones[...]
+                        while let next = pending.first, ContinuousClock.now < deadline {
+                            if counts.snapshot.1 >= next {
+                                let elapsed = (ContinuousClock.now - started).components.seconds
+                                sample(String(elapsed))
+                                pending.removeFirst()
+                            } else {
+                                try await Task.sleep(for: .milliseconds(50))
+                            }
+                        }
                     }
                 }
                 try await group.waitForAll()

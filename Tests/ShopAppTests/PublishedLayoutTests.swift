@@ -139,6 +139,16 @@ struct PublishedLayoutTests {
             _ = reduce(&state, .addressesLoaded(.success(addresses)))
             return Case(state: state, text: { _, index in index == count ? "+ New address" : name(index) },
                         selection: { $0.checkout?.addressChoice.selected })
+        case .palette:
+            var state = browse(width: width, height: height)
+            let orders = (0..<count).map { OrderSummary(id: name($0), status: .placed, placedAt: Fixtures.now, total: Fixtures.usd(100), itemCount: 1) }
+            _ = reduce(&state, .ordersLoaded(.success(Page(items: orders))))
+            press(.character(":"), &state)
+            // Each row by its title, cut as the row cuts it: the commands first, then the orders.
+            return Case(state: state, text: { state, index in
+                let title = PaletteCatalog.shown(state)[index].title
+                return String(title.prefix(12))
+            }, selection: { $0.palette.list.selected })
         case .checkoutShipping:
             return nil  // two options: always one page (clicked below)
         }

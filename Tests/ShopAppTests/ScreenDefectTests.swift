@@ -153,7 +153,7 @@ struct ScreenDefectTests {
         // The page after the first is already on its way (a short list asks at once).
         #expect(state.browse.isLoadingPage && state.browse.nextCursor == "c2")
         Fixtures.press([.character("G")], &state)
-        #expect(state.browse.isPagingToEnd)
+        #expect(state.browse.pendingMove == .end)
         let more = (6...60).map { Fixtures.product("p\($0)", "Product \($0)", 100, stock: 9) }
         let effects = reduce(&state, .productsLoaded(generation: 0, .success(Page(items: Array(more[0..<25]), nextCursor: "c3"))))
         #expect(effects.contains(.loadProducts(categoryID: nil, cursor: "c3", currency: .usd, generation: 0)))
@@ -184,13 +184,13 @@ struct ScreenDefectTests {
         let query = SearchReducer.query(state)
         let first = Fixtures.press([.character("G")], &state)
         #expect(first.contains(.searchMore(query, cursor: "s2", generation: generation)))
-        #expect(state.search.isPagingToEnd)
+        #expect(state.search.pendingMove == .end)
         // Each page that comes asks for the next, and the selection follows to the real end.
         let second = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: Array(hits[50..<100]), total: 120, nextCursor: "s3"))))
         #expect(second.contains(.searchMore(query, cursor: "s3", generation: generation)))
         _ = reduce(&state, .searchMoreLoaded(generation: generation, .success(SearchResults(hits: Array(hits[100...]), total: 120, nextCursor: nil))))
         #expect(state.search.selectedHit?.product.id == "p120")
-        #expect(!state.search.isPagingToEnd)
+        #expect(state.search.pendingMove == nil)
         // A move made while paging stops following: the answer no longer pulls the selection.
         _ = reduce(&state, .searchLoaded(generation: generation, .success(SearchResults(hits: Array(hits[0..<50]), total: 120, nextCursor: "s2"))))
         Fixtures.press([.character("G")], &state)

@@ -77,7 +77,7 @@ import Testing
         defer { database.close() }
         let catalog = try CatalogLoader.load(file: nil, now: Date())
         _ = try database.write { db in try CatalogRows.seedIfEmpty(db, from: catalog, now: Date()) }
-        let productId = try #require(catalog.products.keys.sorted().first)
+        let productId = try #require(catalog.products.map(\.id).sorted().first)
         #expect(throws: DatabaseError.self) {
             try database.write { db in
                 try db.execute(sql: "UPDATE inventory SET on_hand = -1 WHERE product_id = ?", arguments: [productId])

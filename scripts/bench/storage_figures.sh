@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/release}
+# The client of the scale part; SHOP_BENCH=.build/debug/shop-bench saves a release build of it
+# (it only sends requests and times them; the gateway measured is still $BIN's).
+BENCH=${SHOP_BENCH:-$BIN/shop-bench}
 REQUESTS=${REQUESTS:-200}
 load() { echo "## $1: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"; }
 # A durable commit waits for fsync: the disk's latency, shared with everyone's builds, bounds
@@ -28,7 +31,7 @@ print(f"## fsync of a 4 KiB append: median {statistics.median(times) * 1e3:.2f} 
 PY
 }
 
-echo "## build: $BIN, commit $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' (Sources changed)')"
+echo "## build: $BIN (scale client $BENCH), commit $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' (Sources changed)')"
 load "before gateway.sh"
 SHOP_MOCK_SERVER="$BIN/shop-mock-server" DURATION=${DURATION:-10} scripts/bench/gateway.sh
 load "after gateway.sh, before storage.sh"
@@ -36,7 +39,7 @@ fsync_latency
 SHOP_MOCK_SERVER="$BIN/shop-mock-server" DURATION=${STORAGE_DURATION:-5} ORDERS=${ORDERS:-8000} scripts/bench/storage.sh
 fsync_latency
 load "after storage.sh, before scale --data-dir"
-SHOP_MOCK_SERVER="$BIN/shop-mock-server" "$BIN/shop-bench" scale --sizes 100000 --requests "$REQUESTS" --data-dir
+SHOP_MOCK_SERVER="$BIN/shop-mock-server" "$BENCH" scale --sizes 100000 --requests "$REQUESTS" --data-dir
 load "after scale --data-dir, before scale in memory"
-SHOP_MOCK_SERVER="$BIN/shop-mock-server" "$BIN/shop-bench" scale --sizes 100000 --requests "$REQUESTS"
+SHOP_MOCK_SERVER="$BIN/shop-mock-server" "$BENCH" scale --sizes 100000 --requests "$REQUESTS"
 load "after scale in memory"

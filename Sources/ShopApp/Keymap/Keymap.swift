@@ -123,7 +123,12 @@ public struct Keymap: Equatable, Sendable {
     public static func helpSections(_ context: KeyContext) -> [(title: String, hints: [KeyHint])] {
         func hints(_ scope: KeyScope) -> [KeyHint] {
             context.keymap.bindings.filter { $0.scope == scope }.compactMap { binding in
-                let keys = binding.keys.filter { command(for: $0, in: context) == binding.command }
+                // A key the screen binds itself is listed under the screen, not again under
+                // Everywhere (Enter read "details" in both sections of Browse's help).
+                let keys = binding.keys.filter { key in
+                    command(for: key, in: context) == binding.command
+                        && (scope == context.scope || context.keymap.binding(of: key, in: context.scope) == nil)
+                }
                 return keys.isEmpty ? nil : KeyHint(keys: keys, context.labels[binding.command] ?? binding.label)
             }
         }

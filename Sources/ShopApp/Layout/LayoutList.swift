@@ -15,6 +15,8 @@ public enum LayoutList: Hashable, Sendable, CaseIterable {
     case activity
     /// The keys in the help overlay.
     case help
+    /// The entries of the command palette.
+    case palette
     case checkoutAddresses
     case checkoutShipping
 }

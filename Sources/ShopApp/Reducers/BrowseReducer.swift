@@ -114,16 +114,14 @@ enum BrowseReducer {
             effects.append(.loadAds(categories: state.browse.selectedCategoryID.map { [$0] } ?? []))
             return effects
         case .products, .detail:
-            let rows = state.visibleRows(.products)
-            if command == .last, state.browse.nextCursor != nil {
-                // The real end is not loaded yet: page to it, then select it (productsLoaded).
-                state.browse.isPagingToEnd = true
-                _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
-                return selectionChanged(&state) + loadNextPage(&state)
-            }
-            state.browse.isPagingToEnd = false
-            _ = state.browse.productList.handle(key, count: state.browse.products.count, visibleRows: rows)
-            return selectionChanged(&state)
+            // Past the loaded end (G, or PgDn near it), the selection waits on the last loaded
+            // product and goes on as the pages land (productsLoaded).
+            let browse = state.browse
+            state.browse.pendingMove = state.browse.productList.navigate(
+                command, count: browse.products.count, visibleRows: state.visibleRows(.products),
+                hasMore: browse.nextCursor != nil && browse.pageError == nil, pending: browse.pendingMove)
+            guard state.browse.pendingMove != nil else { return selectionChanged(&state) }
+            return selectionChanged(&state) + loadNextPage(&state)
         }
     }
 
@@ -166,7 +164,7 @@ enum BrowseReducer {
         state.browse.hasLoadedFirstPage = false
         state.browse.pageError = nil
         state.browse.isLoadingPage = true
-        state.browse.isPagingToEnd = false
+        state.browse.pendingMove = nil
         state.browse.productList = ListState()
         return [.loadProducts(categoryID: state.browse.selectedCategoryID, cursor: nil, currency: state.currency,
                               generation: state.browse.listingGeneration)]
@@ -257,15 +255,16 @@ enum BrowseReducer {
             } else {
                 state.browse.productList.select(0, count: count, shownRows: state.shownRows(.products))
             }
-            if state.browse.isPagingToEnd {
-                guard state.browse.nextCursor == nil else { return loadNextPage(&state) }
-                state.browse.isPagingToEnd = false
-                state.browse.productList.select(state.browse.products.count - 1, count: state.browse.products.count, shownRows: state.shownRows(.products))
+            if let pending = state.browse.pendingMove {
+                state.browse.pendingMove = state.browse.productList.land(pending, count: count, shownRows: state.shownRows(.products),
+                                                                         hasMore: state.browse.nextCursor != nil)
+                // On the way to the end, the products passed are not opened one by one.
+                if state.browse.pendingMove == .end { return loadNextPage(&state) }
             }
             return selectionChanged(&state)
         case .failure(let failure):
             state.browse.pageError = failure.message
-            state.browse.isPagingToEnd = false
+            state.browse.pendingMove = nil
             return []
         }
     }

@@ -86,7 +86,7 @@ enum MouseReducer {
         case .checkoutShipping:
             guard state.checkout != nil else { return [] }
             return selectOrOpen(row, \.checkout!.shippingChoice, count: shown.count, rows: rows, &state)
-        case .productDescription, .orderDetail, .help:
+        case .productDescription, .orderDetail, .help, .palette:
             return []
         }
     }

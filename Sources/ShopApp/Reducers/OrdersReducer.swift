@@ -9,9 +9,10 @@ enum OrdersReducer {
         let count = state.orders.orders.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
-            state.orders.listState.navigate(command, count: count, visibleRows: rows)
-            // G means the oldest order, not the last one loaded: page to it.
-            state.orders.isPagingToEnd = command == .last && state.orders.nextCursor != nil
+            // G means the oldest order, not the last one loaded, and PgDn a whole page: past the
+            // loaded end the selection waits for older pages to land (moreOrdersLoaded).
+            state.orders.pendingMove = state.orders.listState.navigate(command, count: count, visibleRows: rows,
+                                                                       hasMore: state.orders.nextCursor != nil, pending: state.orders.pendingMove)
             return loadMoreIfNeeded(&state)
         case .refresh: return NavigationReducer.onEnter(.orders, &state)
         case .open:
@@ -103,7 +104,7 @@ enum OrdersReducer {
     static func ordersLoaded(_ result: Result<Page<OrderSummary>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
         state.orders.isLoadingMore = false
-        state.orders.isPagingToEnd = false  // a page still out no longer follows (see moreOrdersLoaded)
+        state.orders.pendingMove = nil  // a page still out no longer follows (see moreOrdersLoaded)
         switch result {
         case .success(let page):
             state.orders.list = .loaded(page.items)
@@ -138,13 +139,13 @@ enum OrdersReducer {
             state.noteSkipped(page.skipped, "order")
             state.orders.list = .loaded(orders)
             state.orders.nextCursor = page.nextCursor
-            if state.orders.isPagingToEnd {
-                state.orders.listState.select(orders.count - 1, count: orders.count, shownRows: state.shownRows(.orders))
-                if page.nextCursor == nil { state.orders.isPagingToEnd = false }
+            if let pending = state.orders.pendingMove {
+                state.orders.pendingMove = state.orders.listState.land(pending, count: orders.count, shownRows: state.shownRows(.orders),
+                                                                       hasMore: page.nextCursor != nil)
                 return loadMoreIfNeeded(&state)
             }
         case .failure(let failure):
-            state.orders.isPagingToEnd = false
+            state.orders.pendingMove = nil
             state.showError(failure)
         }
         return []

@@ -39,7 +39,7 @@ enum PaletteReducer {
 
     private static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         let count = PaletteCatalog.shown(state).count
-        let rows = PaletteView.listRows(state)
+        let rows = state.visibleRows(.palette)
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
             state.palette.list.navigate(command, count: count, visibleRows: rows)
@@ -97,7 +97,7 @@ enum PaletteReducer {
             state.palette.productsError = failure.message
         }
         let count = PaletteCatalog.shown(state).count
-        state.palette.list.keepSelection(count: count, visibleRows: PaletteView.listRows(state))
+        state.palette.list.select(state.palette.list.selected ?? 0, count: count, shownRows: state.shownRows(.palette))
         // The query moved on while this one was answered: the latest goes now.
         guard state.palette.searchAgain || trimmed(state) != query else { return [] }
         state.palette.searchAgain = false

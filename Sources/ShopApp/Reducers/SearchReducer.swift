@@ -45,7 +45,7 @@ enum SearchReducer {
         // An answer to an older query: a newer one is on its way or already shown.
         guard generation == state.search.generation else { return [] }
         state.search.isLoadingMore = false
-        state.search.isPagingToEnd = false  // a new first page: G asked about other results
+        state.search.pendingMove = nil  // a new first page: the move was in other results
         state.search.moreError = nil
         switch result {
         case .success(let results):
@@ -89,13 +89,13 @@ enum SearchReducer {
             results.total = page.total
             results.nextCursor = page.nextCursor
             state.search.results = .loaded(results)
-            if state.search.isPagingToEnd {
-                state.search.list.select(results.hits.count - 1, count: results.hits.count, shownRows: state.shownRows(.searchResults))
-                if page.nextCursor == nil { state.search.isPagingToEnd = false }
+            if let pending = state.search.pendingMove {
+                state.search.pendingMove = state.search.list.land(pending, count: results.hits.count, shownRows: state.shownRows(.searchResults),
+                                                                  hasMore: page.nextCursor != nil)
                 return loadMoreIfNeeded(&state)
             }
         case .failure(let failure):
-            state.search.isPagingToEnd = false
+            state.search.pendingMove = nil
             state.search.moreError = failure.message
         }
         return []
@@ -106,9 +106,10 @@ enum SearchReducer {
         let count = state.search.hits.count
         switch command {
         case .moveUp, .moveDown, .first, .last, .pageUp, .pageDown:
-            state.search.list.navigate(command, count: count, visibleRows: rows)
-            // G means the last match, not the last one loaded: page to it.
-            state.search.isPagingToEnd = command == .last && state.search.results.value?.nextCursor != nil
+            // G means the last match, not the last one loaded, and PgDn a whole page: past the
+            // loaded end the selection waits for the pages to land (searchMoreLoaded).
+            state.search.pendingMove = state.search.list.navigate(command, count: count, visibleRows: rows,
+                                                                  hasMore: state.search.results.value?.nextCursor != nil, pending: state.search.pendingMove)
             return loadMoreIfNeeded(&state)
         case .nextPane, .previousPane:
             state.search.focus = state.search.focus == .query ? .results : .query

@@ -44,9 +44,9 @@ public struct BrowseState: Equatable, Sendable {
     public var detailInFlight: String?
     /// The first line of the description shown (j/k in the detail pane).
     public var descriptionScroll = 0
-    /// `G` was pressed before the whole listing was loaded: pages are asked for until the end,
-    /// then the last row is selected.
-    public var isPagingToEnd = false
+    /// A move of the product list past the products loaded so far (PgDn, ↓, G), carried on
+    /// as the pages it needs land.
+    public var pendingMove: PendingListMove?
     /// How many units Enter adds from the detail pane.
     public var quantity = 1
     public var recommendations: [ProductSummary] = []

@@ -9,8 +9,8 @@ public struct OrdersState: Equatable, Sendable {
     public var nextCursor: String?
     /// A further page is on its way.
     public var isLoadingMore = false
-    /// `G` was pressed before the whole history was loaded: pages follow until the oldest order.
-    public var isPagingToEnd = false
+    /// A move past the orders loaded so far (PgDn, ↓, G), carried on as older pages land.
+    public var pendingMove: PendingListMove?
     public var listState = ListState()
     public var detail: OrderDetailState?
 

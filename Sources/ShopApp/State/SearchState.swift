@@ -60,9 +60,9 @@ public struct SearchState: Equatable, Sendable {
     public var isLoadingMore = false
     /// Why the last further page failed; moving in the list asks again.
     public var moreError: String?
-    /// `G`/End asked for the last hit while pages were still unloaded: each page that comes
-    /// asks for the next and moves the selection along, until the real end.
-    public var isPagingToEnd = false
+    /// A move past the hits loaded so far (PgDn, ↓, G/End): each page that comes moves the
+    /// selection along, and asks for the next until the move is done.
+    public var pendingMove: PendingListMove?
 
     public init() {}
 

@@ -53,7 +53,8 @@ public enum AppView {
 
     /// The message and how to dismiss it, with the key the keymap gives for that here.
     static func bannerText(_ banner: BannerMessage, _ state: AppState) -> String {
-        let context = KeyContext(KeyScope(state.screen), typing: state.isTyping, keymap: state.keymap)
+        var context = KeyContext(KeyScope(state.screen), typing: state.isTyping, keymap: state.keymap)
+        context.unicode = state.capabilities.unicode
         guard let advice = Keymap.advice(.back, "to dismiss", in: context) ?? Keymap.advice(.dismissBanner, "to dismiss", in: context) else {
             return banner.text
         }
@@ -135,13 +136,10 @@ public enum AppView {
     }
 
     static func statusLeft(_ state: AppState) -> String {
-        let who: String = if let user = state.user {
-            user.isGuest ? "guest" : (user.email ?? user.name ?? "signed in")
-        } else {
-            "…"
-        }
+        // Nobody yet until the session answers (the right end says "connecting…" meanwhile).
+        let who = state.user.map { $0.isGuest ? "guest" : ($0.email ?? $0.name ?? "signed in") } ?? ""
         let cart = cartSummary(state)
-        var parts = [state.gatewayLabel, who, cart, state.currency.code]
+        var parts = [state.gatewayLabel, who, cart, state.currency.code].filter { !$0.isEmpty }
         if state.inbox.unreadCount > 0 { parts.append("\(state.inbox.unreadCount) unread") }
         // A passing note is news: on a narrow screen the steady parts give way to it, the
         // gateway first, so that "Added …" is read whole. Without one they give way in the

@@ -30,7 +30,14 @@ enum CartView {
         }
         let totalsHeight = 5
         let listArea = Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - totalsHeight - 1)
-        let qtyWidth = 9, priceWidth = 12
+        // The price columns as wide as their widest amount (12 at most): at 60 columns a fixed 12
+        // cut "Automatic Wristwatch" to "Automatic Wristw…" beside blank columns.
+        // A line's problem takes both price columns: they stay wide enough for it, so that its
+        // quantity stays in the column of the others.
+        let amounts = value.lines.flatMap { [Format.money($0.unitPrice), Format.money($0.lineTotal)] }
+        let problems = value.lines.compactMap { cart.problem(for: $0) }
+        let neededForProblems = ((problems.map(TextWidth.columns(of:)).max() ?? 0) + 1) / 2
+        let qtyWidth = 9, priceWidth = min(12, max(7, amounts.map(TextWidth.columns(of:)).max() ?? 0, neededForProblems) + 1)
         let nameWidth = max(8, listArea.width - 3 - qtyWidth - priceWidth * 2 - 3)
         let header = TextWidth.fit("Product", toColumns: nameWidth + 2) + " " + TextWidth.fit("Qty", toColumns: qtyWidth, alignment: .center)
             + " " + TextWidth.fit("Each", toColumns: priceWidth, alignment: .right) + " " + TextWidth.fit("Total", toColumns: priceWidth, alignment: .right)

@@ -53,7 +53,7 @@ enum CheckoutView {
             y += 1
         }
         if cart.lines.count > shown {
-            buffer.write("… and \(cart.lines.count - shown) more", x: inside.x, y: y, style: .foreground(.muted), maxWidth: inside.width)
+            buffer.write("and \(cart.lines.count - shown) more", x: inside.x, y: y, style: .foreground(.muted), maxWidth: inside.width)
             y += 1
         }
         y += 1
@@ -117,29 +117,26 @@ enum CheckoutView {
     }
 
     private static func shipping(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ layout: inout ScreenLayout, _ theme: Theme) {
+        // Wrapped, not cut: at 60 columns one row lost the country ("SW1Y 4JH, …").
+        var top = area.y + 1
         if let address = checkout.confirmedAddress {
-            buffer.write("To " + oneLine(address), x: area.x, y: area.y, style: .foreground(.muted), maxWidth: area.width)
+            top += buffer.writeWrapped("To " + oneLine(address), in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: .foreground(.muted))
         }
+        let rest = Rect(x: area.x, y: top, width: area.width, height: max(0, area.maxY - top))
         let options = checkout.shippingOptions.value ?? []
         if options.isEmpty {
             if let failure = checkout.shippingOptions.failure {
-                buffer.write("✖ \(failure) — Enter to try again", x: area.x, y: area.y + 2, style: .foreground(.error), maxWidth: area.width)
+                buffer.writeWrapped("✖ \(failure) — Enter to try again", in: rest, style: .foreground(.error))
             } else {
-                buffer.write("\(Format.spinner(state.spinnerTick)) Asking the gateway for shipping options…", x: area.x, y: area.y + 2,
-                             style: .foreground(.muted), maxWidth: area.width)
+                buffer.writeWrapped("\(Format.spinner(state.spinnerTick)) Asking the gateway for shipping options…", in: rest, style: .foreground(.muted))
             }
             return
         }
-        let list = ListView(count: options.count, state: checkout.shippingChoice) { row in
-            let option = options[row]
-            return Line([
-                Span(TextWidth.fit(option.name, toColumns: 20)),
-                Span(TextWidth.fit(Format.money(option.cost), toColumns: 12, alignment: .right), style: .foreground(.price)),
-                Span("   \(option.minDays)–\(option.maxDays) days", style: .foreground(.text)),
-                Span("   arrives by \(Format.date(option.estimatedDelivery))", style: .foreground(.muted)),
-            ])
-        }
-        let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: min(options.count, area.height - 2))
+        let listArea = Rect(x: area.x, y: top, width: area.width, height: min(options.count, rest.height))
+        // The selection mark, and the scrollbar's column when the options need one.
+        let rowWidth = listArea.width - 2 - (options.count > listArea.height ? 1 : 0)
+        let columns = ShippingColumns(options, width: rowWidth)
+        let list = ListView(count: options.count, state: checkout.shippingChoice) { row in columns.line(options[row]) }
         list.render(into: &buffer, area: listArea, theme: theme)
         layout.publish(.checkoutShipping, list.geometry(in: listArea))
     }
@@ -219,7 +216,7 @@ enum CheckoutView {
             y += 1
         }
         if lines.count > shownCount {
-            buffer.write("… and \(lines.count - shownCount) more", x: area.x, y: y, style: .foreground(.muted))
+            buffer.write("and \(lines.count - shownCount) more", x: area.x, y: y, style: .foreground(.muted))
             y += 1
         }
         y += 1

@@ -26,22 +26,56 @@ enum OrdersView {
             return
         }
         let list = orders.orders
-        let table = Table(
-            columns: [.init("Placed", width: .fixed(16)), .init("Order", width: .fill()), .init("Items", width: .fixed(5), alignment: .right),
-                      .init("Total", width: .fixed(12), alignment: .right), .init("Status", width: .fixed(16))],
-            rowCount: list.count, state: orders.listState
-        ) { row, column in
+        // The columns' room as the table lays them out: narrower by the scrollbar when it shows.
+        let width = inside.width - (list.count > inside.height - 1 ? 1 : 0)
+        let columns = Self.columns(list, width: width)
+        let idWidth = Layout.lengths(for: columns.map(\.width), available: width - 2 * (columns.count - 1))[1]
+        let table = Table(columns: columns, rowCount: list.count, state: orders.listState) { row, column in
             let order = list[row]
-            switch column {
-            case 0: return Span(Format.dateTime(order.placedAt), style: .foreground(.muted))
-            case 1: return Span(order.id)
-            case 2: return Span(String(order.itemCount))
-            case 3: return Span(Format.money(order.total), style: .foreground(.price))
+            switch columns[column].title {
+            case "Placed": return Span(Format.dateTime(order.placedAt), style: .foreground(.muted))
+            case "Order": return Span(shortID(order.id, toColumns: idWidth))
+            case "Items": return Span(String(order.itemCount))
+            case "Total": return Span(Format.money(order.total), style: .foreground(.price))
             default: return Span(order.status.displayName, style: .foreground(Format.statusRole(order.status)))
             }
         }
         table.render(into: &buffer, area: inside, theme: theme)
         layout.publish(.orders, table.geometry(in: inside))
+    }
+}
+
+extension OrdersView {
+    /// The table's columns at `width`: the order id gets what the others leave. Where that is
+    /// less than the ids need (60 columns had no room for them at all), the total and status
+    /// columns shrink to what they hold, then the item count goes (the tracker shows the lines),
+    /// and what is still too long is shortened from the left (``shortID(_:toColumns:)``).
+    static func columns(_ orders: [OrderSummary], width: Int) -> [Table.Column] {
+        let widest = { (texts: [String], title: String) in max(TextWidth.columns(of: title), texts.map(TextWidth.columns(of:)).max() ?? 0) }
+        let idWidth = widest(orders.map(\.id), "Order")
+        let roomy: [Table.Column] = [.init("Placed", width: .fixed(16)), .init("Order", width: .fill()), .init("Items", width: .fixed(5), alignment: .right),
+                                     .init("Total", width: .fixed(12), alignment: .right), .init("Status", width: .fixed(16))]
+        let fitted: [Table.Column] = [.init("Placed", width: .fixed(16)), .init("Order", width: .fill()), .init("Items", width: .fixed(5), alignment: .right),
+                                      .init("Total", width: .fixed(widest(orders.map { Format.money($0.total) }, "Total")), alignment: .right),
+                                      .init("Status", width: .fixed(widest(orders.map(\.status.displayName), "Status")))]
+        for columns in [roomy, fitted] {
+            let others = columns.reduce(0) { if case .fixed(let length) = $1.width { $0 + length } else { $0 } }
+            if width - others - 2 * (columns.count - 1) >= idWidth { return columns }
+        }
+        return fitted.filter { $0.title != "Items" }
+    }
+
+    /// `id` whole when it fits in `width` columns, else "…" and its end: the end of an id is
+    /// what tells one order from the next ("…7d2e4f60"), and the palette finds the order from it.
+    static func shortID(_ id: String, toColumns width: Int) -> String {
+        let clean = TextSanitizer.sanitizeLine(id)
+        guard TextWidth.columns(of: clean) > width, width > 1 else { return clean }
+        var tail = ""
+        for character in clean.reversed() {
+            guard TextWidth.columns(of: tail) + TextWidth.columns(of: character) <= width - 1 else { break }
+            tail.insert(character, at: tail.startIndex)
+        }
+        return "…" + tail
     }
 }
 
@@ -55,13 +89,18 @@ enum OrderDetailView {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
         let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
-        var trailing: [String] = []
-        if let position = content?.positionLabel(visibleRows: inside.height) { trailing.append(position) }
-        if !detail.showsInvoice, let updated = detail.lastUpdated {
-            trailing.append((detail.isRefreshing && detail.order.value != nil ? "\(Format.spinner(state.spinnerTick)) " : "") + "updated \(Format.ago(updated, now: state.now))")
+        let title = detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)"
+        let position = content?.positionLabel(visibleRows: inside.height)
+        var updated: String?
+        if !detail.showsInvoice, let at = detail.lastUpdated {
+            updated = (detail.isRefreshing && detail.order.value != nil ? "\(Format.spinner(state.spinnerTick)) " : "") + "updated \(Format.ago(at, now: state.now))"
         }
-        let panel = Panel(title: detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)",
-                          trailingTitle: trailing.joined(separator: " · "), isFocused: true)
+        // Beside a long order id (60 columns) both did not fit and neither was drawn: how fresh
+        // the order is comes first, the scroll position second (the scrollbar shows it too).
+        let room = area.width - TextWidth.columns(of: title) - 9
+        let choices = [[position, updated].compactMap { $0 }.joined(separator: " · "), updated ?? "", position ?? ""]
+        let trailing = choices.first { !$0.isEmpty && TextWidth.columns(of: $0) <= room } ?? ""
+        let panel = Panel(title: title, trailingTitle: trailing, isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
         guard inside.height >= 1 else { return }
         guard let content else {

@@ -11,7 +11,7 @@ enum OverlayView {
             help(state, area: area, into: &buffer, layout: &layout, theme: theme)
             return
         case .palette:
-            PaletteView.render(state, area: area, into: &buffer, theme: theme)
+            PaletteView.render(state, into: &buffer, layout: &layout, theme: theme)
             return
         case .confirmQuit:
             dialog = Dialog(title: "Quit shop?", message: "A checkout is in progress. Quit anyway? Nothing has been charged unless you placed the order.",
@@ -70,8 +70,7 @@ enum OverlayView {
             }
             rows.append(Line(spans))
         }
-        let height = min(area.height - 2, rows.count + 2)
-        let frame = area.centered(width: width, height: height)
+        let frame = OverlayPlacement.frame(width: width, height: rows.count + 2, state)
         return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
     }
 

@@ -11,22 +11,24 @@ enum PaletteView {
         var status: Rect
     }
 
-    static func layout(_ size: Size) -> Layout {
-        let area = Rect(size: size)
-        // Between the tab row and the footer, which stay readable around it.
-        let frame = area.centered(width: min(area.width - 4, 80), height: min(area.height - 4, 24))
+    static func layout(_ state: AppState) -> Layout {
+        // Over the screen's panels, clear of the tab row and the footer, which stay readable around it.
+        let area = Rect(size: state.size)
+        let frame = OverlayPlacement.frame(width: min(area.width - 4, 80), height: min(area.height - 4, 24), state)
         let inside = Panel().contentArea(for: frame).inset(horizontal: 1)
         return Layout(frame: frame, input: inside.row(0),
                       list: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: max(1, inside.height - 3)),
                       status: inside.row(inside.height - 1))
     }
 
-    /// The rows of entries shown at once.
-    static func listRows(_ state: AppState) -> Int { layout(state.size).list.height }
-
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, theme: Theme) {
-        let layout = layout(state.size)
-        let context = KeyContext(.palette, typing: true, keymap: state.keymap)
+    /// Draws the palette and publishes where its entries went (``LayoutList/palette``): the
+    /// reducer pages by the rows drawn, as in every other list.
+    static func render(_ state: AppState, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
+        let layout = layout(state)
+        // Its keys named as the terminal can show them: "Down next" in the C locale, where a
+        // stand-in for "↓" read "v next", and v is a key.
+        var context = KeyContext(.palette, typing: true, keymap: state.keymap)
+        context.unicode = state.capabilities.unicode
         let close = Keymap.advice(.back, "close", in: context) ?? ""
         Panel(title: "Commands", trailingTitle: close, isFocused: true, fillRole: .dialog).render(into: &buffer, area: layout.frame, theme: theme)
 
@@ -38,9 +40,11 @@ enum PaletteView {
         let shown = PaletteCatalog.shown(state)
         // The selection mark, the scrollbar and a column between them and the text.
         let width = layout.list.width - 2 - 1 - 1
-        ListView(count: shown.count, state: state.palette.list, emptyText: "Nothing matches") { index in
+        let list = ListView(count: shown.count, state: state.palette.list, emptyText: "Nothing matches") { index in
             row(shown[index], width: width)
-        }.render(into: &buffer, area: layout.list, theme: theme)
+        }
+        list.render(into: &buffer, area: layout.list, theme: theme)
+        published.publish(.palette, list.geometry(in: layout.list), clickable: false)
 
         var status = shown.count == 1 ? "1 match" : "\(shown.count) matches"
         if state.palette.searchInFlight != nil {

@@ -36,8 +36,12 @@ enum SearchView {
             return
         }
         let width = results.width - 3
+        // As wide as the longest category shown (8 to 18 columns): at 60 columns a fixed sixth
+        // of the row cut "Accessories" to "Accesso…" with blank columns after it.
+        let shownHits = search.list.visibleRange(count: hits.count, visibleRows: results.height).map { hits[$0] }
+        let categoryWidth = min(18, max(8, shownHits.map { TextWidth.columns(of: BrowseView.categoryName(state, id: $0.product.category)) }.max() ?? 0))
         let list = ListView(count: hits.count, state: search.list) { row in
-            hitLine(hits[row], query: search.shownQuery, state: state, width: width)
+            hitLine(hits[row], query: search.shownQuery, state: state, width: width, categoryWidth: categoryWidth)
         }
         list.render(into: &buffer, area: results, theme: theme)
         layout.publish(.searchResults, list.geometry(in: results))
@@ -53,17 +57,18 @@ enum SearchView {
     }
 
     /// The name with the matched part highlighted, then price, category, where it matched and stock.
-    static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int) -> Line {
+    static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int, categoryWidth: Int) -> Line {
         let product = hit.product
         let isOut = product.availability == .outOfStock
         let badge = isOut ? "out" : product.availability == .lowStock ? "low \(product.stock)" : ""
         let matched = hit.matchedIn.first.map { $0 == .name ? "" : "in \($0.rawValue)" } ?? ""
         // Narrow, the name needs the room more than "in description" does.
-        let priceWidth = 10, categoryWidth = min(18, max(8, width / 6)), matchWidth = width >= 70 ? 15 : 0, badgeWidth = 7
+        let priceWidth = 10, matchWidth = width >= 70 ? 15 : 0, badgeWidth = 7
         let nameWidth = max(4, width - priceWidth - categoryWidth - (matchWidth > 0 ? matchWidth + 1 : 0) - badgeWidth - 2)
-        let name = TextWidth.truncate(product.name, toColumns: nameWidth)
-        var spans = Line.highlighting(name, matching: query.isEmpty ? nil : query, style: isOut ? .foreground(.disabled) : .plain).spans
-        spans.append(Span(String(repeating: " ", count: max(0, nameWidth - TextWidth.columns(of: name)))))
+        // What the gateway matched, typos included, on the name as shown (cut or not).
+        let name = SearchMatchHighlight.line(product.name, toColumns: nameWidth, query: query, style: isOut ? .foreground(.disabled) : .plain)
+        var spans = name.spans
+        spans.append(Span(String(repeating: " ", count: max(0, nameWidth - name.width))))
         spans.append(Span(TextWidth.fit(Format.money(product.price), toColumns: priceWidth, alignment: .right), style: .foreground(isOut ? .disabled : .price)))
         spans.append(Span(" " + TextWidth.fit(BrowseView.categoryName(state, id: product.category), toColumns: categoryWidth), style: .foreground(.muted)))
         if matchWidth > 0 { spans.append(Span(" " + TextWidth.fit(matched, toColumns: matchWidth), style: .foreground(.muted))) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and checks a catalog file, so a bad file fails with a message instead of a crash.
 enum CatalogLoader {
-    static func load(file: String?, now: Date) throws(CatalogLoadError) -> ProductCatalog {
+    static func load(file: String?, now: Date) throws(CatalogLoadError) -> CatalogSeed {
         let name: String
         let data: Data
         if let file {
@@ -25,7 +25,7 @@ enum CatalogLoader {
         return try validated(decoded, file: name, now: now)
     }
 
-    static func validated(_ file: CatalogFile, file name: String, now: Date) throws(CatalogLoadError) -> ProductCatalog {
+    static func validated(_ file: CatalogFile, file name: String, now: Date) throws(CatalogLoadError) -> CatalogSeed {
         func fail(_ reason: String) -> CatalogLoadError { CatalogLoadError(file: name, reason: reason) }
         var categoryIds = Set<String>()
         for category in file.categories {
@@ -62,7 +62,7 @@ enum CatalogLoader {
                     category: entry.category, priceUsdCents: entry.priceUsd, stock: entry.stock,
                     rating: rating, ratingCount: entry.ratingCount ?? 0, updatedAt: now))
         }
-        return ProductCatalog(categories: file.categories, products: products)
+        return CatalogSeed(categories: file.categories, products: products)
     }
 
     /// The decoder calls valid JSON with 1e30 or 12.5 for an integer "not valid JSON"; name the

@@ -23,14 +23,15 @@ enum CatalogRows {
 
     /// Writes the catalog file's categories and products once, into an empty database.
     /// Returns false when the database already has its catalog (it is the truth from then on).
-    static func seedIfEmpty(_ db: Database, from catalog: ProductCatalog, now: Date) throws -> Bool {
+    static func seedIfEmpty(_ db: Database, from seed: CatalogSeed, now: Date) throws -> Bool {
         guard try Double.fetchOne(db.cachedStatement(sql: "SELECT seeded_at FROM catalog_state WHERE id = 1")) == nil else { return false }
-        for category in catalog.categories {
+        for category in seed.categories {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)").execute(arguments: [category.id, StoredText.value(category.name)])
         }
         let revision = try bumpRevision(db)
-        for product in catalog.products.values.sorted(by: { $0.id < $1.id }) {
-            try insert(db, product, revision: revision, categoryName: catalog.categoryName(product.category))
+        let names = seed.categoryNames()
+        for product in seed.products.sorted(by: { $0.id < $1.id }) {
+            try insert(db, product, revision: revision, categoryName: names[product.category] ?? product.category)
             try recordStockChange(db, productId: product.id, change: product.stock, after: product.stock, reason: .seed, orderId: nil, at: now)
         }
         try db.cachedStatement(sql: "UPDATE catalog_state SET seeded_at = ? WHERE id = 1").execute(arguments: [now.timeIntervalSince1970])

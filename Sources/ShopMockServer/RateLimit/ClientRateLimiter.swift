@@ -23,16 +23,17 @@ final class ClientRateLimiter: Sendable {
 
     var isEnabled: Bool { requests != nil || guestSessions != nil || signIns != nil }
 
-    /// nil when the request may go on; otherwise what was exceeded.
-    func check(address: String, method: HTTPRequest.Method, path: String) -> Refusal? {
+    /// nil when the request may go on; otherwise what was exceeded. `address` is asked for only
+    /// when a limit applies (with no per-request limit, a read never needs it).
+    func check(address: () -> String, method: HTTPRequest.Method, path: Substring) -> Refusal? {
         guard path != "/healthz" else { return nil }
-        if let wait = requests?.take(address) { return Refusal(what: "requests", retryAfter: wait) }
+        if let requests, let wait = requests.take(address()) { return Refusal(what: "requests", retryAfter: wait) }
         guard method == .post else { return nil }
         switch path {
         case "/v1/sessions/guest":
-            if let wait = guestSessions?.take(address) { return Refusal(what: "guest sessions", retryAfter: wait) }
+            if let guestSessions, let wait = guestSessions.take(address()) { return Refusal(what: "guest sessions", retryAfter: wait) }
         case "/v1/sessions", "/v1/users":
-            if let wait = signIns?.take(address) { return Refusal(what: "sign-in attempts", retryAfter: wait) }
+            if let signIns, let wait = signIns.take(address()) { return Refusal(what: "sign-in attempts", retryAfter: wait) }
         default:
             break
         }

@@ -36,9 +36,14 @@ actor GatewayStore {
     /// When expired records and guests are next swept (gateway clock), and writes since.
     var nextSweep = Date.distantPast
     var insertsSinceCapCheck = 0
+    let caps: InMemoryCaps
 
-    init(catalog seed: ProductCatalog, database: GatewayDatabase?, clock: GatewayClock, tokenLifetime: TimeInterval, logger: Logger) async throws {
+    init(
+        catalog seed: CatalogSeed, database: GatewayDatabase?, clock: GatewayClock, tokenLifetime: TimeInterval, logger: Logger,
+        caps: InMemoryCaps = .standard
+    ) async throws {
         self.clock = clock
+        self.caps = caps
         self.tokenLifetime = tokenLifetime
         self.logger = logger
         let database = try database ?? GatewayDatabase.inMemory()
@@ -50,6 +55,8 @@ actor GatewayStore {
             let live = try CatalogRows.changed(db, after: 0).filter { !$0.removed }.map(\.product)
             return (try CatalogRows.categories(db), live, try CatalogRows.revision(db))
         }
+        // The one build of the catalog in memory (its search keys are most of a 100k start-up),
+        // from the rows: with a data directory they may differ from the file.
         self.catalog = ProductCatalog(categories: categories, products: products)
         self.loadedCatalogRevision = revision
         self.catalogRevision.raise(to: UInt64(revision))

@@ -50,11 +50,15 @@ public enum SymbolDegradation {
     ]
 
     /// Every symbol the app and its widgets draw, and the box-drawing characters of every border set.
+    /// `·` separates facts (`cart 3 · $114.98`, `Esc close · 1/2`): as `-` it read as a
+    /// subtraction, as `|` it reads as the separator it is. `…` is one `.` only where a cut left
+    /// no room for three (see ``Buffer/widenEllipsis(at:)``). `✖` before an error is `!`: as `x`
+    /// it read as a key hint ("x Enter your e-mail address"), and `x` is a key (remove).
     static let asciiStandIns: [String: String] = {
         var table: [String: String] = [
             "›": ">", "‹": "<", "»": ">", "«": "<", "→": ">", "←": "<", "↑": "^", "↓": "v",
-            "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": "-",
-            "…": ".", "—": "-", "–": "-", "×": "x", "✔": "+", "✓": "+", "✖": "x", "✗": "x", "⚠": "!",
+            "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": "|",
+            "…": ".", "—": "-", "–": "-", "×": "x", "✔": "+", "✓": "+", "✖": "!", "✗": "!", "⚠": "!",
             "“": "\"", "”": "\"", "‘": "'", "’": "'", "§": "S", "€": "E", "£": "L", "¥": "Y", "₺": "L",
             "▌": "#", "▐": "#", "█": "#", "▓": "#", "▒": ":", "░": ".", "▲": "^", "▼": "v", "▶": ">", "◀": "<",
         ]
@@ -78,6 +82,8 @@ extension Buffer {
         if capabilities.unicode && capabilities.roundedCorners { return self }
         var copy = self
         var replacements: [CellSymbol: CellSymbol] = [:]
+        let ellipsis = CellSymbol("…")
+        var ellipses: [Int] = []
         for index in copy.cells.indices {
             let storage = copy.cells[index].storage
             if storage.asciiByte != nil { continue }
@@ -86,6 +92,7 @@ extension Buffer {
                 if !capabilities.unicode { copy.cells[index].storage = .space }
                 continue
             }
+            if !capabilities.unicode && storage == ellipsis { ellipses.append(index) }
             if let known = replacements[storage] {
                 copy.cells[index].storage = known
                 continue
@@ -98,6 +105,7 @@ extension Buffer {
             replacements[storage] = stored
             copy.cells[index].storage = stored
         }
+        for index in ellipses { copy.widenEllipsis(at: index) }
         return copy
     }
 }
