@@ -6,6 +6,9 @@ import PackageDescription
 //   shop-mock-server -> ShopMockServer
 // The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml and
 // committed (scripts/generate-openapi.sh regenerates them; a test fails when they are stale).
+// So are the themes and the seed catalog compiled into the binaries (scripts/embed-files.sh):
+// the package has no build tool plugin, because SwiftPM builds the plugins of every target of
+// every package in the graph, and a consumer of ShopKit would build them too.
 //
 // ShopKit's consumers resolve and build only ShopKit's runtime dependencies: every other
 // package is used under the `App` trait (on by default, so `swift run shop` and `swift test`
@@ -105,10 +108,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Generated/ is committed like ShopKit's. Embedded/catalog.json, the seed catalog, is
-            // compiled in by EmbedFiles.
-            exclude: ["Generated/openapi-generator-config.yaml"],
-            swiftSettings: strict,
-            plugins: ["EmbedFiles"]
+            // compiled in as Embedded/EmbeddedFiles.swift (scripts/embed-files.sh).
+            exclude: ["Generated/openapi-generator-config.yaml", "Embedded/catalog.json"],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "shop-mock-server",
@@ -119,20 +121,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // MARK: Build tools
-        // Compiles a target's Embedded/ files into its code (no resource bundles to ship).
-        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
-        .executableTarget(name: "embed-files", swiftSettings: strict),
-
         // MARK: Terminal toolkit
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
             dependencies: [app("Yams", "Yams")],
-            // `Embedded` is a symlink to the top-level `themes/` (the single source of the theme
-            // files); EmbedFiles compiles them in, so a copied binary still has its themes.
-            swiftSettings: strict,
-            plugins: ["EmbedFiles"]
+            // The top-level `themes/` are compiled in as Embedded/EmbeddedFiles.swift
+            // (scripts/embed-files.sh), so a copied binary still has its themes.
+            swiftSettings: strict
         ),
         // Test support: the screen snapshot strategy both UI test targets use.
         .target(

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `shop` is one file: copied anywhere, it finds its themes and seed catalog, because they are
-/// compiled in (the EmbedFiles plugin) instead of shipped as resource bundles beside it.
+/// compiled in (scripts/embed-files.sh) instead of shipped as resource bundles beside it.
 @Suite struct InstallTests {
     @Test(.enabled(if: Harness.binDirectory != nil, "build shop first (swift build)"))
     func theExecutablesLookForNoResourceBundleOfOurs() throws {

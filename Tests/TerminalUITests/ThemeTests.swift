@@ -10,7 +10,8 @@ import TerminalUI
         }
     }
 
-    /// The compiled-in copies are the files of the top-level `themes/`, byte for byte.
+    /// The compiled-in copies are the files of the top-level `themes/`, byte for byte: fails when
+    /// a theme was edited and `scripts/embed-files.sh` not run.
     @Test func builtInThemesAreTheFilesInThemes() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()

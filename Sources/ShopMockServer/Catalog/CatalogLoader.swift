@@ -12,7 +12,7 @@ enum CatalogLoader {
             }
         } else {
             name = "the bundled catalog"
-            // Embedded/catalog.json, compiled in by the EmbedFiles plugin.
+            // Embedded/catalog.json, compiled in as Embedded/EmbeddedFiles.swift (scripts/embed-files.sh).
             guard let bundled = EmbeddedFiles.data(named: "catalog.json") else {
                 throw CatalogLoadError(file: name, reason: "catalog.json is missing from the embedded files")
             }

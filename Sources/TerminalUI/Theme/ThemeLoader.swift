@@ -140,7 +140,8 @@ public struct ThemeLoader: Sendable {
 
 extension ThemeLoader {
     /// The names of the built-in themes, sorted: the files of the top-level `themes/`, compiled
-    /// into the library (see the EmbedFiles plugin), so no resource bundle has to ship with it.
+    /// into the library (Embedded/EmbeddedFiles.swift, made by scripts/embed-files.sh), so no
+    /// resource bundle has to ship with it.
     public static func builtInNames() -> [String] {
         EmbeddedFiles.names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
     }
