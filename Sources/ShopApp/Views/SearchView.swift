@@ -40,8 +40,11 @@ enum SearchView {
         // of the row cut "Accessories" to "Accesso…" with blank columns after it.
         let shownHits = search.list.visibleRange(count: hits.count, visibleRows: results.height).map { hits[$0] }
         let categoryWidth = min(18, max(8, shownHits.map { TextWidth.columns(of: BrowseView.categoryName(state, id: $0.product.category)) }.max() ?? 0))
+        // "in description" only where a shown hit matched outside its name, and only when wide:
+        // an empty column took 16 columns from the names.
+        let matchWidth = width >= 70 && shownHits.contains { !matchedIn($0).isEmpty } ? 15 : 0
         let list = ListView(count: hits.count, state: search.list) { row in
-            hitLine(hits[row], query: search.shownQuery, state: state, width: width, categoryWidth: categoryWidth)
+            hitLine(hits[row], query: search.shownQuery, state: state, width: width, categoryWidth: categoryWidth, matchWidth: matchWidth)
         }
         list.render(into: &buffer, area: results, theme: theme)
         layout.publish(.searchResults, list.geometry(in: results))
@@ -57,13 +60,17 @@ enum SearchView {
     }
 
     /// The name with the matched part highlighted, then price, category, where it matched and stock.
-    static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int, categoryWidth: Int) -> Line {
+    /// Where a hit matched when not in its name ("in description"), else "".
+    static func matchedIn(_ hit: SearchHit) -> String {
+        hit.matchedIn.first.map { $0 == .name ? "" : "in \($0.rawValue)" } ?? ""
+    }
+
+    static func hitLine(_ hit: SearchHit, query: String, state: AppState, width: Int, categoryWidth: Int, matchWidth: Int) -> Line {
         let product = hit.product
         let isOut = product.availability == .outOfStock
         let badge = isOut ? "out" : product.availability == .lowStock ? "low \(product.stock)" : ""
-        let matched = hit.matchedIn.first.map { $0 == .name ? "" : "in \($0.rawValue)" } ?? ""
-        // Narrow, the name needs the room more than "in description" does.
-        let priceWidth = 10, matchWidth = width >= 70 ? 15 : 0, badgeWidth = 7
+        let matched = matchedIn(hit)
+        let priceWidth = 10, badgeWidth = 7
         let nameWidth = max(4, width - priceWidth - categoryWidth - (matchWidth > 0 ? matchWidth + 1 : 0) - badgeWidth - 2)
         // What the gateway matched, typos included, on the name as shown (cut or not).
         let name = SearchMatchHighlight.line(product.name, toColumns: nameWidth, query: query, style: isOut ? .foreground(.disabled) : .plain)
