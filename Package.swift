@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   shop -> ShopApp -> {ShopFlows -> ShopKit, TerminalUI};  TerminalCurses -> {TerminalUI, CNcurses}
-//   shop-mock-server -> ShopMockServer
+//   shop -> ShopApp -> {ShopFlows -> ShopKit, TerminalUI, SearchRules};  TerminalCurses -> {TerminalUI, CNcurses}
+//   shop-mock-server -> ShopMockServer -> SearchRules
 // The wire layers of ShopKit and ShopMockServer are both generated from docs/openapi.yaml and
 // committed (scripts/generate-openapi.sh regenerates them; a test fails when they are stale).
 // So are the themes and the seed catalog compiled into the binaries (scripts/embed-files.sh):
@@ -88,9 +88,13 @@ let package = Package(
         ),
         // A stub transport with canned answers: a consumer tests its tool without a gateway.
         .target(name: "ShopKitTesting", dependencies: ["ShopKit"], swiftSettings: strict),
+        // The contract's search rules (folding, words, typos), shared by the gateway's search
+        // and the client's highlight of what matched.
+        .target(name: "SearchRules", swiftSettings: strict),
         .target(
             name: "ShopMockServer",
             dependencies: [
+                "SearchRules",
                 app("Hummingbird", "hummingbird"),
                 // The HTTP/1.1 channel the connection guards wrap.
                 app("HummingbirdCore", "hummingbird"),
@@ -162,7 +166,7 @@ let package = Package(
         .target(
             name: "ShopApp",
             dependencies: [
-                "ShopKit", "ShopFlows", "TerminalUI",
+                "ShopKit", "ShopFlows", "TerminalUI", "SearchRules",
                 app("Yams", "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -224,7 +228,7 @@ let package = Package(
         .testTarget(
             name: "ShopMockServerTests",
             dependencies: [
-                "ShopMockServer", "ShopTestSupport",
+                "ShopMockServer", "ShopTestSupport", "SearchRules",
                 // The schema test reads the gateway's database with plain SQL.
                 app("GRDB", "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

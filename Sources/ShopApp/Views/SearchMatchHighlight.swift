@@ -1,4 +1,5 @@
 import Foundation
+import SearchRules
 import TerminalUI
 
 /// What of a product name a search query matched, by the contract's rules for search
@@ -22,8 +23,9 @@ enum SearchMatchHighlight {
                 }
             }
             // The server tries typos only for words it cannot find as they are: so does this.
-            guard !found, allowedTypos(word) > 0 else { continue }
-            for range in text.wordRanges + text.partRanges where typoDistance(word, Array(text.scalars[range]), within: allowedTypos(word)) {
+            let typos = TypoDistance.allowed(in: word.map(\.value))
+            guard !found, typos > 0 else { continue }
+            for range in text.wordRanges + text.partRanges where TypoDistance.within(typos, word.map(\.value), text.scalars[range].map(\.value)) != nil {
                 matched.formUnion(text.characters(in: range))
             }
         }
@@ -70,35 +72,9 @@ enum SearchMatchHighlight {
         }
     }
 
-    /// Typos a query word may contain (the contract's rule): none below 5 letters or with a digit.
-    static func allowedTypos(_ word: [Unicode.Scalar]) -> Int {
-        if word.contains(where: { ("0"..."9").contains($0) }) { return 0 }
-        return word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0
-    }
-
     private static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         return (0...haystack.count - needle.count).first { start in haystack[start..<start + needle.count].elementsEqual(needle) }
-    }
-
-    /// Whether `a` and `b` are at most `limit` typos apart: letters inserted, deleted, replaced or
-    /// two neighbours swapped (optimal string alignment distance).
-    static func typoDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], within limit: Int) -> Bool {
-        guard abs(a.count - b.count) <= limit else { return false }
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) <= limit }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cost = min(cost, twoBack[j - 2] + 1) }
-                current[j] = cost
-            }
-            (twoBack, previous, current) = (previous, current, twoBack)
-        }
-        return previous[b.count] <= limit
     }
 }
 
@@ -153,34 +129,10 @@ struct FoldedText {
     /// The characters the folded scalars in `range` came from.
     func characters(in range: Range<Int>) -> Set<Int> { Set(owners[range]) }
 
-    /// Lower case, marks removed, compatibility forms unified, and the few letters people type
-    /// spelt out ("ß" as "ss"): the contract's folding.
+    /// The contract's folding (``SearchFolding``), as scalars.
     static func fold(_ text: String) -> [Unicode.Scalar] {
-        var folded: [Unicode.Scalar] = []
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
-            default: break
-            }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                if let spelt = spelledOut[lower] { folded += spelt.unicodeScalars } else { folded.append(lower) }
-            }
-        }
-        return folded
+        Array(SearchFolding.fold(text).unicodeScalars)
     }
 
-    private static let spelledOut: [Unicode.Scalar: String] = [
-        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-    ]
-
-    /// Letters and digits of any script make words.
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { SearchFolding.isWordScalar(scalar) }
 }

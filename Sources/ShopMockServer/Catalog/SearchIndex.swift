@@ -1,3 +1,5 @@
+import SearchRules
+
 /// Which products hold which words: the catalog's vocabulary and, for each word, the products
 /// (and fields) it occurs in. Built from the products' search keys when the first search after
 /// a change of searchable text comes, and kept until the next such change.

@@ -1,4 +1,5 @@
 import Foundation
+import SearchRules
 
 /// How product text and queries become words, the same way on both sides so that they meet.
 ///
@@ -9,32 +10,11 @@ import Foundation
 /// "usb-c") is also one word without it ("chefs", "pourover", "usbc"), so punctuation may be
 /// typed or left out. A token with no letter or digit at all ("☔", "&") is a word as it is.
 enum SearchText {
-    /// `text` folded (see the type's notes).
-    static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        var folded = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
-            default: break
-            }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                if let spelt = spelledOut[lower] { folded.append(contentsOf: spelt.unicodeScalars) } else { folded.append(lower) }
-            }
-        }
-        return String(folded)
-    }
-
-    /// Letters that have no decomposition but that people type without their stroke or ligature.
-    private static let spelledOut: [Unicode.Scalar: String] = [
-        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-    ]
-
     /// The distinct words of a product's field, folded: each token's parts and, when it has
     /// several, the parts joined.
     static func indexWords(_ text: String) -> Set<String> {
         var words = Set<String>()
-        for token in tokens(fold(text)) {
+        for token in tokens(SearchFolding.fold(text)) {
             let parts = wordParts(token)
             if parts.isEmpty {
                 words.insert(String(token))
@@ -57,7 +37,7 @@ enum SearchText {
     /// are joined ("chef's" asks for "chefs", which the product side indexes too).
     static func queryWords(_ query: String) -> [QueryWord] {
         tokens(query).compactMap { typed in
-            let folded = fold(String(typed))
+            let folded = SearchFolding.fold(String(typed))
             let parts = wordParts(Substring(folded))
             // Folding can turn a symbol into a space ("¨" is a space and a mark): never part of a word.
             let word = parts.isEmpty ? String(folded.filter { !$0.isWhitespace }) : parts.joined()
@@ -72,21 +52,6 @@ enum SearchText {
 
     /// The runs of letters and digits in `token`.
     private static func wordParts(_ token: Substring) -> [Substring] {
-        token.unicodeScalars.split { !isWordScalar($0) }.map { Substring($0) }
-    }
-
-    /// Letters and digits (of any script) make words; everything else separates them.
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        token.unicodeScalars.split { !SearchFolding.isWordScalar($0) }.map { Substring($0) }
     }
 }

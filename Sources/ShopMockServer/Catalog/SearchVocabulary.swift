@@ -1,4 +1,5 @@
 import Foundation
+import SearchRules
 
 /// Every distinct word of the catalog, and which of them a query word matches.
 ///
@@ -69,7 +70,7 @@ struct SearchVocabulary: Sendable {
             }
         }
         let query = TypoDistance.scalars(word)
-        let typos = MatchQuality.allowedTypos(query)
+        let typos = TypoDistance.allowed(in: query)
         guard typos > 0, !contains(word) else { return found }
         let already = Set(found.map(\.id))
         for (id, _) in near(query, within: typos) where !already.contains(id) {

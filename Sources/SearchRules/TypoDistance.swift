@@ -1,10 +1,10 @@
 /// How many typos separate two words: letters inserted, deleted, replaced or two neighbours
 /// swapped ("wristwach" is one from "wristwatch", "chiar" one from "chair"), counted over
 /// Unicode scalars (optimal string alignment distance).
-enum TypoDistance {
+public enum TypoDistance {
     /// The distance between `a` and `b` when it is at most `limit`, else nil. Stops as soon as
     /// every alignment costs more than `limit`, so checking a word far from the query is cheap.
-    static func within(_ limit: Int, _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int? {
+    public static func within(_ limit: Int, _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let width = b.count + 1
@@ -33,12 +33,20 @@ enum TypoDistance {
     }
 
     /// `within` for arrays (tests and one-off checks).
-    static func within(_ limit: Int, _ a: [UInt32], _ b: [UInt32]) -> Int? {
+    public static func within(_ limit: Int, _ a: [UInt32], _ b: [UInt32]) -> Int? {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in within(limit, a, b) } }
     }
 
     /// The scalars of a word, the unit typos are counted in.
-    static func scalars(_ word: some StringProtocol) -> [UInt32] {
+    public static func scalars(_ word: some StringProtocol) -> [UInt32] {
         word.unicodeScalars.map(\.value)
+    }
+
+    /// Typos a query word may contain: one in words of 5 letters or more, two from 9; none in
+    /// shorter words (a 4-letter typo would find too much: "lamp" is one from "camp" and "damp")
+    /// nor in words with a digit (a typo in a number or model names another product).
+    public static func allowed(in word: [UInt32]) -> Int {
+        if word.contains(where: { (0x30...0x39).contains($0) }) { return 0 }
+        return word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0
     }
 }
