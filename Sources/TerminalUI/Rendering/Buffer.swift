@@ -101,14 +101,17 @@ public struct Buffer: Hashable, Sendable {
             }
             return max(0, column - max(x, 0))
         }
-        var rest = clean[...]
-        while let character = rest.first {
-            rest = rest.dropFirst()
+        // One iterator, so each cluster boundary is found once (`first` then `dropFirst()` on a
+        // substring found every one twice).
+        var rest = clean.makeIterator()
+        while let character = rest.next() {
             let characterWidth = TextWidth.columns(of: character)
             if characterWidth == 0 { continue }  // nothing to attach to: a stray mark or joiner
             if column + characterWidth > limit {
                 if column < limit && column >= 0 { put(.space, width: 1, x: column, y: y, style: style) }
-                if !(character.isWhitespace && rest.allSatisfy(\.isWhitespace)) { markCut(x: limit - 1, y: y, style: style, from: x) }
+                if !(character.isWhitespace && IteratorSequence(rest).allSatisfy(\.isWhitespace)) {
+                    markCut(x: limit - 1, y: y, style: style, from: x)
+                }
                 column = limit
                 break
             }
