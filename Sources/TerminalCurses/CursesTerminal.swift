@@ -160,6 +160,14 @@ public final class CursesTerminal {
         isRunning = false
         cnc_crash_disarm()
         if options.mouse { mousemask(0, nil) }
+        if cnc_has_alternate_screen() == 0 {
+            // Nothing to switch back to (the Linux console): the last frame would stay, with
+            // the shell's prompt written over its status bar. Leave a blank screen instead.
+            werase(cnc_stdscr())
+            wmove(cnc_stdscr(), 0, 0)
+            wnoutrefresh(cnc_stdscr())
+            doupdate()
+        }
         curs_set(1)
         endwin()
         if let screen {

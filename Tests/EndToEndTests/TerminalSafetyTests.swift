@@ -191,6 +191,29 @@ struct TerminalSafetyTests {
         }
     }
 
+    /// Without an alternate screen (the Linux console) the last frame used to stay after quitting,
+    /// with the shell's prompt written over its status bar ("$ emo | guest | cart 0").
+    @Test func quittingWithoutAnAlternateScreenLeavesABlankScreen() async throws {
+        try await offThePool {
+            let harness = try Harness()
+            defer { harness.tearDown() }
+            let gateway = try harness.startGateway()
+            let pane = try Pane()
+            defer { pane.tearDown() }
+            await pane.open()
+            await pane.startShop(gateway: gateway, tag: "linux", environment: "TERM=linux")
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            #expect(!pane.onAlternateScreen, "TERM=linux has no alternate screen")
+            let status = await pane.quitShop(thenWaitFor: "exit-linux")
+            #expect(status?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+            await Pane.pause(0.3)
+            let screen = pane.screen()
+            for leftover in ["Browse", "Cart", "guest", "quit"] {
+                #expect(!screen.contains(leftover), "'\(leftover)' of the last frame is still on screen:\n\(screen)")
+            }
+        }
+    }
+
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
         try await offThePool {
             let harness = try Harness()
