@@ -7,13 +7,29 @@ import TerminalUI
 /// The presets are in `KeymapPresets.swift`; `config.yaml`'s `keys:` section changes one of
 /// them (`KeymapConfiguration`).
 public struct Keymap: Equatable, Sendable {
-    public var bindings: [KeyBinding]
+    public var bindings: [KeyBinding] {
+        didSet { positions = Self.positions(of: bindings) }
+    }
     /// The preset this keymap started from ("vim", "arrows", "emacs").
     public var presetName: String
+    /// Where each scope's keys are bound, so a key is looked up rather than searched for: the
+    /// footer asks for the keys of every hint on every frame.
+    private var positions: [KeyScope: [Key: Int]]
 
     public init(bindings: [KeyBinding], presetName: String) {
         self.bindings = bindings
         self.presetName = presetName
+        positions = Self.positions(of: bindings)
+    }
+
+    private static func positions(of bindings: [KeyBinding]) -> [KeyScope: [Key: Int]] {
+        var positions: [KeyScope: [Key: Int]] = [:]
+        for (index, binding) in bindings.enumerated() {
+            for key in binding.keys where positions[binding.scope]?[key] == nil {
+                positions[binding.scope, default: [:]][key] = index  // the first binding wins
+            }
+        }
+        return positions
     }
 
     /// The binding of `command` in `scope`, if the keymap has one.
@@ -34,7 +50,7 @@ public struct Keymap: Equatable, Sendable {
 
     /// The binding `key` has in `scope` alone (no global fallback).
     public func binding(of key: Key, in scope: KeyScope) -> KeyBinding? {
-        bindings.first { $0.scope == scope && $0.keys.contains(key) }
+        positions[scope]?[key].map { bindings[$0] }
     }
 
     /// The text-field command `key` runs while a field has focus, if any.
