@@ -38,7 +38,14 @@ enum OverlayView {
         var rows: [Line]
     }
 
-    static func helpLayout(_ state: AppState) -> HelpLayout {
+    static func helpLayout(_ state: AppState, over screen: Buffer, border: BorderSet) -> HelpLayout {
+        let (width, rows) = helpRows(state)
+        let frame = OverlayPlacement.frame(width: width, height: rows.count + 2, state, over: screen, border: border)
+        return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
+    }
+
+    /// The help's width and rows: in two columns when the screen is wide enough.
+    static func helpRows(_ state: AppState) -> (width: Int, rows: [Line]) {
         let area = Rect(size: state.size)
         let context = state.keyContext
         let dialog = Style(foreground: .role(.text), background: .role(.dialog))
@@ -70,12 +77,11 @@ enum OverlayView {
             }
             rows.append(Line(spans))
         }
-        let frame = OverlayPlacement.frame(width: width, height: rows.count + 2, state)
-        return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
+        return (width, rows)
     }
 
     private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
-        let layout = helpLayout(state)
+        let layout = helpLayout(state, over: buffer, border: theme.border)
         let content = ScrollingLines(layout.rows, offset: state.helpScroll)
         // Where the list is, when it scrolls, matters more than how to close it.
         let title = "Keys — \(KeyScope(state.screen).title)"
@@ -84,6 +90,7 @@ enum OverlayView {
         let trailing = [position.map { "Esc close · \($0)" }, position, "Esc close"].compactMap { $0 }
             .first { TextWidth.columns(of: $0) <= room } ?? ""
         let panel = Panel(title: title, trailingTitle: trailing, isFocused: true, fillRole: .dialog)
+        OverlayPlacement.clearSides(of: layout.frame, in: &buffer, border: theme.border)
         panel.render(into: &buffer, area: layout.frame, theme: theme)
         content.render(into: &buffer, area: layout.inside, theme: theme)
         published.publish(.help, content.geometry(in: layout.inside), clickable: false)
