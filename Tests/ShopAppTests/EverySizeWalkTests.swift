@@ -246,3 +246,35 @@ extension EverySizeTests {
         }
     }
 }
+
+extension EverySizeTests {
+    // MARK: Help's own keys
+
+    @Test("Help over the e-mail field lists the keys as they work there: F1, not ?, and no letter that types")
+    func helpOverAFieldListsWhatWorksThere() {
+        var state = Fixtures.browsing(width: 120, height: 40)
+        Fixtures.press([.character("c"), .enter, .function(1)], &state)
+        #expect(state.overlay == .help)
+        let text = OverlayView.helpRows(state).rows.map { PublishedLayoutTests.plain($0) }.joined(separator: "\n")
+        #expect(text.contains("Text fields"), "\(text)")
+        #expect(!text.contains("c           cart") && !text.contains("q           quit"), "\(text)")
+        #expect(text.contains("F1"), "\(text)")
+    }
+
+    @Test("While help is open the footer offers its keys, not the screen's, which do nothing then", arguments: walkSizes)
+    func footerOffersHelpsKeys(size: (Int, Int)) {
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        Fixtures.press([.character("?")], &state)
+        let buffer = AppView.render(state, size: state.size, theme: .default)
+        let footer = buffer.text(ofRow: size.1 - 2)
+        #expect(footer.contains("Esc close"), "\(footer)")
+        #expect(!footer.contains("add one") && !footer.contains("search") && !footer.contains("quit"), "\(footer)")
+        // Scrolling is offered where there is something to scroll, and it scrolls.
+        let scrolls = state.geometry(of: .help).map { $0.maxOffset > 0 } ?? false
+        #expect(footer.contains("scroll") == scrolls, "\(footer)")
+        if scrolls {
+            Fixtures.press([.down], &state)
+            #expect(state.helpScroll == 1)
+        }
+    }
+}

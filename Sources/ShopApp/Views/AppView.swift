@@ -35,7 +35,9 @@ public enum AppView {
         case .account: AccountView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .inbox: InboxView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext), unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
+        let hints = state.overlay == .help ? OverlayView.helpFooterHints(state, over: buffer, border: theme.border)
+            : Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)
+        KeyHintsBar(hints, unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: areas.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
