@@ -278,3 +278,22 @@ extension EverySizeTests {
         }
     }
 }
+
+extension EverySizeTests {
+    @Test("An empty order list or inbox offers no key that acts on a row: there is none")
+    func emptyListsOfferNoRowKeys() {
+        var state = Fixtures.browsing(width: 80, height: 24)
+        Fixtures.press([.character("o")], &state)
+        _ = reduce(&state, .ordersLoaded(.success(Page(items: []))))
+        var footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: 22)
+        #expect(!footer.contains("Enter track"), "\(footer)")
+        Fixtures.press([.character("i")], &state)
+        _ = reduce(&state, .inboxLoaded(.success(Page(items: [], unreadCount: 0))))
+        footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: 22)
+        #expect(!footer.contains("Enter read") && !footer.contains("mark all read"), "\(footer)")
+        // With messages, both are offered.
+        _ = reduce(&state, .inboxLoaded(.success(Page(items: Fixtures.messages, unreadCount: 1))))
+        footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: 22)
+        #expect(footer.contains("Enter read") && footer.contains("A mark all read"), "\(footer)")
+    }
+}
