@@ -126,7 +126,7 @@ struct PublishedLayoutTests {
             var state = browse(width: width, height: height)
             press(.character("?"), &state)
             // The start of each row: a row as wide as the box gives its last column to the scrollbar.
-            return Case(state: state, text: { state, index in String(plain(OverlayView.helpLayout(state).rows[index]).prefix(16)) },
+            return Case(state: state, text: { state, index in String(plain(OverlayView.helpRows(state).rows[index]).prefix(16)) },
                         selection: { _ in nil })
         case .checkoutAddresses:
             var state = browse(width: width, height: height)

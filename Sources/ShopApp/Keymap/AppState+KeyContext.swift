@@ -65,8 +65,12 @@ extension AppState {
             }
         case .cart:
             if cart.cart.value?.isEmpty ?? true { context.unavailable.formUnion([.addOne, .removeOne, .removeLine, .checkout]) }
-        case .orders, .inbox:
-            break
+        case .orders:
+            // Nothing to track yet: "Enter track" over "No orders yet" did nothing.
+            if orders.orders.isEmpty { context.unavailable.insert(.open) }
+        case .inbox:
+            if inbox.items.isEmpty { context.unavailable.insert(.open) }
+            if inbox.unreadCount == 0 { context.unavailable.insert(.markAllRead) }
         }
         return context
     }

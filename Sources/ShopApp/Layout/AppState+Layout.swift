@@ -32,9 +32,12 @@ extension AppState {
     }
 
     /// The selection of `list` is within a screen (at least a few rows) of the last of `count`
-    /// loaded rows: time to ask for the next page of a paged list.
+    /// loaded rows: time to ask for the next page of a paged list. The screen is the one the
+    /// list has now, laid out when no frame showed it yet: the first page's answer came while
+    /// the last frame said "Loading…", and at 200x60 twenty products stood over 35 blank rows
+    /// until a key was pressed.
     func isNearEnd(of list: LayoutList, selection: ListState, count: Int) -> Bool {
-        (selection.selected ?? 0) >= count - max(BrowseReducer.prefetchDistance, shownRows(list) ?? 0)
+        (selection.selected ?? 0) >= count - max(BrowseReducer.prefetchDistance, geometry(of: list)?.visibleRows ?? 0)
     }
 }
 

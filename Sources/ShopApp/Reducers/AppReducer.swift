@@ -21,7 +21,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return MouseReducer.handle(event, &state)
     case .resize(let size):
         state.size = size
-        return []
+        // A taller list may show past what is loaded: the next page, as a move there would ask.
+        switch state.screen {
+        case .browse: return BrowseReducer.loadNextPageIfNeeded(&state)
+        case .search: return SearchReducer.loadMoreIfNeeded(&state)
+        case .orders: return OrdersReducer.loadMoreIfNeeded(&state)
+        default: return []
+        }
     case .tick(let date):
         return tick(date, &state)
     case .timerFired(let timer):

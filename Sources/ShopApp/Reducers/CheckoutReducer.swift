@@ -308,7 +308,8 @@ enum CheckoutReducer {
                 checkout.step = .payment
                 checkout.card.focus = .number
                 checkout.card.errors[.number] = failure.message
-                checkout.stepMessage = failure.message
+                // What happened and what to do next: the field's error only repeated the first.
+                checkout.stepMessage = failure.message + " " + declinedAdvice
             case .validation:
                 backToFaultyStep(failure, &checkout)
             case .conflict:
@@ -326,6 +327,9 @@ enum CheckoutReducer {
             return []
         }
     }
+
+    /// Said under a declined card's message: nothing was taken, and the way on.
+    static let declinedAdvice = "Nothing was charged: enter another card."
 
     /// A validation rejection: the step whose field the gateway named, with its message.
     private static func backToFaultyStep(_ failure: ServiceFailure, _ checkout: inout CheckoutState) {

@@ -21,9 +21,11 @@ enum AccountView {
         let fieldRows = account.formFields.count * 2
         // The intro takes what the fields and the message leave, whole when it fits.
         let introArea = Rect(x: inside.x, y: inside.y, width: inside.width, height: max(1, inside.height - fieldRows - 3))
-        var y = inside.y + buffer.writeWrapped(
-            "You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account.",
-            in: introArea, style: .foreground(.muted)) + 1
+        // What the form offers, in the words of the form shown (the register form said "Sign in").
+        let intro = account.formMode == .signIn
+            ? "You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account."
+            : "You are shopping as a guest. Create an account to keep your cart, addresses and orders; the guest cart becomes its cart."
+        var y = inside.y + buffer.writeWrapped(intro, in: introArea, style: .foreground(.muted)) + 1
         for field in account.formFields {
             let (label, input, masked): (String, TextInputState, Bool) = switch field {
             case .email: ("E-mail", account.email, false)
@@ -124,39 +126,5 @@ enum AccountView {
             list.render(into: &buffer, area: inside, theme: theme)
             published.publish(.activity, list.geometry(in: inside))
         }
-    }
-}
-
-/// The inbox: notifications newest first, unread in bold; Enter opens one.
-enum InboxView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
-        let inbox = state.inbox
-        let panel = Panel(title: "Inbox", trailingTitle: "\(inbox.unreadCount) unread", isFocused: true)
-        panel.render(into: &buffer, area: area, theme: theme)
-        let inside = panel.contentArea(for: area).inset(horizontal: 1)
-        guard inside.height >= 3 else { return }
-        let items = inbox.items
-        if items.isEmpty {
-            let text = inbox.messages.isLoading ? "\(Format.spinner(state.spinnerTick)) Loading…" : inbox.messages.failure.map { "✖ \($0)" } ?? "No messages. Order confirmations and shipping updates arrive here."
-            buffer.write(text, in: inside.row(0), style: .foreground(.muted))
-            return
-        }
-        var listArea = inside
-        if let id = inbox.openedID, let message = items.first(where: { $0.id == id }) {
-            let split = max(3, inside.height / 2)
-            listArea.height = split - 1
-            let bodyArea = Rect(x: inside.x, y: inside.y + split, width: inside.width, height: inside.height - split)
-            buffer.fill(Rect(x: inside.x, y: inside.y + split - 1, width: inside.width, height: 1), symbol: "─", style: .foreground(.border))
-            buffer.write(message.title, x: bodyArea.x, y: bodyArea.y, style: .foreground(.title, .bold), maxWidth: bodyArea.width)
-            TextView(message.body).render(into: &buffer, area: Rect(x: bodyArea.x, y: bodyArea.y + 1, width: bodyArea.width, height: bodyArea.height - 1), theme: theme)
-        }
-        let list = ListView(count: items.count, state: inbox.list) { row in
-            let message = items[row]
-            let marker = message.isRead ? "  " : "● "
-            return Line([Span(marker, style: .foreground(.accent)), Span(Format.dateTime(message.createdAt) + "  ", style: .foreground(.muted)),
-                         Span(message.title, style: message.isRead ? .foreground(.text) : .foreground(.text, .bold))])
-        }
-        list.render(into: &buffer, area: listArea, theme: theme)
-        layout.publish(.inbox, list.geometry(in: listArea))
     }
 }

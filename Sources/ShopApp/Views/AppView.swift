@@ -42,7 +42,9 @@ public enum AppView {
         case .account: AccountView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .inbox: InboxView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         }
-        KeyHintsBar(Keymap.footerHints(state.overlayKeyContext ?? state.keyContext), unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
+        let hints = state.overlay == .help ? OverlayView.helpFooterHints(state, over: buffer, border: theme.border)
+            : Keymap.footerHints(state.overlayKeyContext ?? state.keyContext)
+        KeyHintsBar(hints, unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: areas.status, theme: theme)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
@@ -126,7 +128,10 @@ public enum AppView {
     }
 
     private static func drawHeader(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
-        buffer.fill(area, style: .role(.statusBar))
+        // The tabs are drawn on the screen's background, and so is the rest of the row: filled
+        // with the status bar's colour, its right end was a bar of 2 to 5 columns on its own
+        // (a white block at the top right of the Linux console).
+        buffer.fill(area, style: .plain)
         if tabsLeft(state) > 0 {
             buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
         }
@@ -137,7 +142,7 @@ public enum AppView {
         widget.render(into: &buffer, area: tabsArea, theme: theme)
         for (tab, rect) in zip(tabs, widget.titleRects(in: tabsArea)) { layout.add(rect, .tab(tab.0)) }
         if state.isBusy {
-            buffer.write(Format.spinner(state.spinnerTick), x: area.maxX - 2, y: area.y, style: Style(foreground: .role(.scrollbar), background: .role(.statusBar)))
+            buffer.write(Format.spinner(state.spinnerTick), x: area.maxX - 2, y: area.y, style: .foreground(.scrollbar))
         }
     }
 

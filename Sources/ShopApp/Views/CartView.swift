@@ -87,7 +87,9 @@ enum CartView {
         if cart.hasProblems {
             buffer.writeWrapped("Fix the marked lines before checkout.", in: adviceArea, style: .foreground(.warning))
         } else {
-            let advice = (Keymap.advice(.checkout, "to check out", in: state.keyContext).map { $0 + " · " } ?? "") + "shipping is the standard rate"
+            // Two sentences, not a key hint and a fact joined by "·": in the C locale its stand-in
+            // `|` made "shipping is…" read as one more key hint.
+            let advice = (Keymap.advice(.checkout, "to check out.", in: state.keyContext).map { $0 + " " } ?? "") + "Shipping is estimated at the standard rate."
             buffer.writeWrapped(advice, in: adviceArea, style: .foreground(.muted))
         }
     }

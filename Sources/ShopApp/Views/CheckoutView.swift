@@ -154,8 +154,9 @@ enum CheckoutView {
         let numberRow = y
         y += FormFieldView.draw(label: CardForm.Field.number.label + " *", text: numberLine, isFocused: numberFocused, error: card.errors[.number],
                                 area: rest(), into: &buffer, cursorColumn: TextWidth.columns(of: shown), fieldWidth: 24)
-        if let badge = brandBadge(card), card.errors[.number] == nil {
-            let x = area.x + FormFieldView.labelWidth + 24
+        let badgeX = area.x + FormFieldView.labelWidth + 24
+        if let badge = brandBadge(card, unicode: state.capabilities.unicode, room: area.maxX - badgeX), card.errors[.number] == nil {
+            let x = badgeX
             buffer.write(badge.0, x: x, y: numberRow, style: .foreground(badge.1), maxWidth: area.maxX - x)
         }
         y += FormFieldView.drawInput(label: CardForm.Field.expiry.label + " *", input: card.expiry, placeholder: "MM/YY", isFocused: card.focus == .expiry,
@@ -170,14 +171,21 @@ enum CheckoutView {
     }
 
     /// "Visa ✓" only for a whole number that passes the check digit; a complete number that
-    /// fails it says so at once, rather than "✓" and a vague error later.
-    static func brandBadge(_ card: CardForm) -> (String, ThemeRole)? {
+    /// fails it says so at once, rather than "✓" and a vague error later. In words where the
+    /// terminal cannot show the marks (their stand-ins read "Visa +" and "Visa !"), as many as
+    /// fit in `room` columns: at 60 columns "Mastercard, valid number" had 14.
+    static func brandBadge(_ card: CardForm, unicode: Bool = true, room: Int = .max) -> (String, ThemeRole)? {
         guard !card.digits.isEmpty, card.brand != .unknown else { return nil }
-        let name = "  " + card.brand.displayName
-        guard card.brand.isAccepted else { return (name + " not accepted", .warning) }
-        guard CardValidator.hasValidLength(card.digits) else { return (name, .muted) }
-        guard CardValidator.passesLuhn(card.digits) else { return (name + " ✖", .warning) }
-        return (name + " ✓", .success)
+        let name = card.brand.displayName
+        let marks: [String], role: ThemeRole
+        if !card.brand.isAccepted { (marks, role) = ([" not accepted"], .warning) }
+        else if !CardValidator.hasValidLength(card.digits) { (marks, role) = ([""], .muted) }
+        else if !CardValidator.passesLuhn(card.digits) { (marks, role) = (unicode ? [" ✖"] : [", check the number", ", check it", " typo?"], .warning) }
+        else { (marks, role) = (unicode ? [" ✓"] : [", valid number", " valid", " ok"], .success) }
+        for mark in marks {
+            for lead in ["  ", " "] where TextWidth.columns(of: lead + name + mark) <= room { return (lead + name + mark, role) }
+        }
+        return ("  " + name, role)
     }
 
     private static func review(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {
@@ -250,7 +258,8 @@ enum CheckoutView {
     private static func done(_ state: AppState, _ checkout: CheckoutState, _ area: Rect, _ buffer: inout Buffer) {
         guard let order = checkout.placedOrder else { return }
         let rows: [(String, String, ThemeRole)] = [
-            ("", "✔ Thank you! Your order is placed.", .success),
+            // The tick only where it is one: its stand-in read "+ Thank you!".
+            ("", (state.capabilities.unicode ? "✔ " : "") + "Thank you! Your order is placed.", .success),
             ("", "", .text),
             ("Order", order.id, .accent),
             ("Tracking", order.trackingID, .accent),

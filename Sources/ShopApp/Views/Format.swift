@@ -55,6 +55,15 @@ enum Format {
         UTCTime(date)?.date ?? "—"
     }
 
+    /// "09:30" on the day of `now`, "11-21" before (UTC): a date in five columns, where the
+    /// whole one leaves too little room for what it dates.
+    static func shortDateTime(_ date: Date, now: Date) -> String {
+        guard let time = UTCTime(date), let today = UTCTime(now) else { return "—" }
+        let whole = time.dateTime
+        if (time.year, time.month, time.day) == (today.year, today.month, today.day) { return String(whole.suffix(5)) }
+        return String(time.date.suffix(5))
+    }
+
     /// "3 s ago", "2 min ago".
     static func ago(_ date: Date, now: Date) -> String {
         let interval = now.timeIntervalSince(date)

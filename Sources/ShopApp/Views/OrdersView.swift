@@ -114,24 +114,30 @@ enum OrderDetailView {
         layout.publish(.orderDetail, content.geometry(in: inside), clickable: false)
     }
 
-    /// The rows of the open order (or its invoice) in `area`: a column narrower when they need
-    /// the scrollbar's. Nil until it is loaded.
+    /// The rows of the open order (or its invoice) in `area`: two columns narrower when they
+    /// need the scrollbar, its own and one between (a date or an amount against the bar read
+    /// "$89.00|" in the C locale). Nil until it is loaded.
     static func lines(_ state: AppState, in area: Rect) -> [Line]? {
         guard let full = lines(state, width: area.width) else { return nil }
-        return full.count > area.height ? lines(state, width: area.width - 1) : full
+        return full.count > area.height ? lines(state, width: area.width - 2) : full
     }
+
+    /// The widest the timeline and the summary get side by side: at 200 columns a step stood
+    /// 70 columns from its time, and a line from its amount.
+    static let timelineWidth = 48
+    static let summaryWidth = 64
 
     /// The rows of the open order (or its invoice) at `width` columns; nil until it is loaded.
     static func lines(_ state: AppState, width: Int) -> [Line]? {
         guard let detail = state.orders.detail, let order = detail.order.value else { return nil }
         if detail.showsInvoice {
-            return detail.invoice.value.map { InvoiceView.lines($0, width: width, context: state.keyContext) }
+            return detail.invoice.value.map { InvoiceView.lines($0, width: min(width, InvoiceView.maximumWidth), context: state.keyContext) }
         }
         let context = state.keyContext
         if width >= wideWidth {
-            let columnWidth = (width - 2) / 2
+            let columnWidth = min(timelineWidth, (width - 2) / 2)
             let left = timeline(order, detail.tracking, width: columnWidth, connected: true)
-            let right = summary(order, detail.tracking, width: width - columnWidth - 2, isCancelling: detail.isCancelling,
+            let right = summary(order, detail.tracking, width: min(summaryWidth, width - columnWidth - 2), isCancelling: detail.isCancelling,
                                 spinnerTick: state.spinnerTick, context: context)
             var rows: [Line] = []
             for index in 0..<max(left.count, right.count) {
@@ -236,6 +242,9 @@ enum OrderDetailView {
 
 /// The invoice of an order.
 enum InvoiceView {
+    /// A page's width: wider, an amount stood far from what it pays for.
+    static let maximumWidth = 80
+
     static func lines(_ invoice: Invoice, width: Int, context: KeyContext) -> [Line] {
         var lines: [Line] = [
             Line([Span("INVOICE \(invoice.number)", style: .foreground(.title, .bold)),

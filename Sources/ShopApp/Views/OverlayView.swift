@@ -38,9 +38,21 @@ enum OverlayView {
         var rows: [Line]
     }
 
-    static func helpLayout(_ state: AppState) -> HelpLayout {
+    static func helpLayout(_ state: AppState, over screen: Buffer, border: BorderSet) -> HelpLayout {
+        let (width, rows) = helpRows(state)
+        let frame = OverlayPlacement.frame(width: width, height: rows.count + 2, state, over: screen, border: border)
+        return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
+    }
+
+    /// The help's width and rows: in two columns when the screen is wide enough.
+    static func helpRows(_ state: AppState) -> (width: Int, rows: [Line]) {
         let area = Rect(size: state.size)
-        let context = state.keyContext
+        // The keys of the screen beneath as they work once the help is closed: with the help
+        // open nothing types, and the checkout's help offered c, b and q, which type in the
+        // e-mail field.
+        var beneath = state
+        beneath.overlay = nil
+        let context = beneath.keyContext
         let dialog = Style(foreground: .role(.text), background: .role(.dialog))
         var lines: [Line] = []
         for section in Keymap.helpSections(context) {
@@ -70,12 +82,29 @@ enum OverlayView {
             }
             rows.append(Line(spans))
         }
-        let frame = OverlayPlacement.frame(width: width, height: rows.count + 2, state)
-        return HelpLayout(frame: frame, inside: Panel().contentArea(for: frame).inset(horizontal: 1), rows: rows)
+        return (width, rows)
+    }
+
+    /// The footer while the help is open: only its keys work then. The screen's footer stayed
+    /// ("Tab pane  + add one  / search"), and none of them did anything; q closed the help.
+    static func helpFooterHints(_ state: AppState, over screen: Buffer, border: BorderSet) -> [KeyHint] {
+        var context = KeyContext(.global, keymap: state.keymap)
+        context.unicode = state.capabilities.unicode
+        func first(_ command: Command) -> Key? { Keymap.keys(for: command, in: context).first }
+        var hints: [KeyHint] = []
+        let layout = helpLayout(state, over: screen, border: border)
+        if layout.rows.count > layout.inside.height {
+            let arrows = [first(.moveUp), first(.moveDown)].compactMap { $0 }
+            if !arrows.isEmpty { hints.append(KeyHint(keys: arrows, "scroll")) }
+            if let pageDown = first(.pageDown) { hints.append(KeyHint(pageDown, "page down")) }
+            if let last = first(.last) { hints.append(KeyHint(last, "last")) }
+        }
+        if let close = first(.back) { hints.append(KeyHint(close, "close")) }
+        return hints
     }
 
     private static func help(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
-        let layout = helpLayout(state)
+        let layout = helpLayout(state, over: buffer, border: theme.border)
         let content = ScrollingLines(layout.rows, offset: state.helpScroll)
         // Where the list is, when it scrolls, matters more than how to close it.
         let title = "Keys — \(KeyScope(state.screen).title)"
@@ -84,6 +113,7 @@ enum OverlayView {
         let trailing = [position.map { "Esc close · \($0)" }, position, "Esc close"].compactMap { $0 }
             .first { TextWidth.columns(of: $0) <= room } ?? ""
         let panel = Panel(title: title, trailingTitle: trailing, isFocused: true, fillRole: .dialog)
+        OverlayPlacement.clearSides(of: layout.frame, in: &buffer, border: theme.border)
         panel.render(into: &buffer, area: layout.frame, theme: theme)
         content.render(into: &buffer, area: layout.inside, theme: theme)
         published.publish(.help, content.geometry(in: layout.inside), clickable: false)

@@ -11,10 +11,10 @@ enum PaletteView {
         var status: Rect
     }
 
-    static func layout(_ state: AppState) -> Layout {
+    static func layout(_ state: AppState, over screen: Buffer, border: BorderSet) -> Layout {
         // Over the screen's panels, clear of the tab row and the footer, which stay readable around it.
         let area = Rect(size: state.size)
-        let frame = OverlayPlacement.frame(width: min(area.width - 4, 80), height: min(area.height - 4, 24), state)
+        let frame = OverlayPlacement.frame(width: min(area.width - 4, 80), height: min(area.height - 4, 24), state, over: screen, border: border)
         let inside = Panel().contentArea(for: frame).inset(horizontal: 1)
         return Layout(frame: frame, input: inside.row(0),
                       list: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: max(1, inside.height - 3)),
@@ -24,12 +24,13 @@ enum PaletteView {
     /// Draws the palette and publishes where its entries went (``LayoutList/palette``): the
     /// reducer pages by the rows drawn, as in every other list.
     static func render(_ state: AppState, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
-        let layout = layout(state)
+        let layout = layout(state, over: buffer, border: theme.border)
         // Its keys named as the terminal can show them: "Down next" in the C locale, where a
         // stand-in for "↓" read "v next", and v is a key.
         var context = KeyContext(.palette, typing: true, keymap: state.keymap)
         context.unicode = state.capabilities.unicode
         let close = Keymap.advice(.back, "close", in: context) ?? ""
+        OverlayPlacement.clearSides(of: layout.frame, in: &buffer, border: theme.border)
         Panel(title: "Commands", trailingTitle: close, isFocused: true, fillRole: .dialog).render(into: &buffer, area: layout.frame, theme: theme)
 
         let prompt = Style(foreground: .role(.accent), background: .role(.dialog), attributes: .bold)

@@ -53,14 +53,15 @@ public enum SymbolDegradation {
     /// `·` separates facts (`cart 3 · $114.98`, `Esc close · 1/2`): as `-` it read as a
     /// subtraction, as `|` it reads as the separator it is. `…` is one `.` only where a cut left
     /// no room for three (see ``Buffer/widenEllipsis(at:)``). `✖` before an error is `!`: as `x`
-    /// it read as a key hint ("x Enter your e-mail address"), and `x` is a key (remove).
+    /// it read as a key hint ("x Enter your e-mail address"), and `x` is a key (remove). `▌`, the
+    /// banner's coloured edge, is a blank: as `#` it read as part of the message ("#+ Welcome").
     static let asciiStandIns: [String: String] = {
         var table: [String: String] = [
             "›": ">", "‹": "<", "»": ">", "«": "<", "→": ">", "←": "<", "↑": "^", "↓": "v",
             "★": "*", "☆": "-", "●": "*", "◉": "*", "○": "o", "•": "*", "·": "|",
             "…": ".", "—": "-", "–": "-", "×": "x", "✔": "+", "✓": "+", "✖": "!", "✗": "!", "⚠": "!",
             "“": "\"", "”": "\"", "‘": "'", "’": "'", "§": "S", "€": "E", "£": "L", "¥": "Y", "₺": "L",
-            "▌": "#", "▐": "#", "█": "#", "▓": "#", "▒": ":", "░": ".", "▲": "^", "▼": "v", "▶": ">", "◀": "<",
+            "▌": " ", "▐": "#", "█": "#", "▓": "#", "▒": ":", "░": ".", "▲": "^", "▼": "v", "▶": ">", "◀": "<",
         ]
         for corner in ["┌", "┐", "└", "┘", "╭", "╮", "╰", "╯", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝",
                        "├", "┤", "┬", "┴", "┼", "┣", "┫", "┳", "┻", "╋", "╠", "╣", "╦", "╩", "╬"] {
