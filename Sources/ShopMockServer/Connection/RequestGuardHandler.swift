@@ -10,7 +10,11 @@ import NIOHTTPTypes
 /// - A connection without a request in progress is closed after ``GatewayLimits/idleTimeout``.
 /// - Once a request's first byte arrives, its head must arrive within
 ///   ``GatewayLimits/requestHeadTimeout`` (else 408, close); then its body within
-///   ``GatewayLimits/requestBodyTimeout`` (else the router answers 408, and the connection closes).
+///   ``GatewayLimits/requestBodyTimeout`` (else 408, close).
+/// - A request with a body is held here until the whole body has arrived, and only then passed
+///   on, head, body and end together: a request whose body never comes has no effect at all,
+///   whether or not its route reads the body (a guest session was created, a 401 given, before
+///   the body was due). `Expect: 100-continue` is answered `100 Continue` when the body is held.
 /// - A `Content-Length` over ``GatewayLimits/maxBodyBytes`` is answered 413 by the router before
 ///   the body is read; the body is then read and dropped (so a client that writes it all before
 ///   reading still gets the answer) until it ends or its timeout, and the connection closes.
@@ -68,6 +72,11 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
     /// Requests passed on whose response has not ended.
     private var inFlight = 0
     private var bodyBytes = 0
+    /// The request whose body is arriving, held until its end (see the type's comment).
+    private var heldHead: HTTPRequest?
+    private var heldBody: ByteBuffer?
+    /// The held request asked for `100 Continue`, owed once earlier responses have ended.
+    private var continueOwed = false
     /// Close once the responses in flight have ended.
     private var closeWhenAnswered = false
     /// An answer of our own, written once the responses in flight have ended.
@@ -109,42 +118,44 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         switch unwrapInboundIn(data) {
         case .head(var request):
             if case .closing = phase { return }
-            inFlight += 1
             request.headerFields[GuardVerdict.field] = nil
             let declaredLength = request.headerFields[.contentLength].flatMap { Int($0) }
             let hasBody = (declaredLength ?? 0) > 0 || request.headerFields[.transferEncoding] != nil
             bodyBytes = 0
             if let declaredLength, declaredLength > limits.maxBodyBytes {
-                request.headerFields[GuardVerdict.field] = GuardVerdict.bodyTooLarge(limit: limits.maxBodyBytes).headerValue
-                request.headerFields[.connection] = "close"
-                closeWhenAnswered = true
-                phase = .discardingBody(passEnd: true)
+                refuseBody(request, context: context)
                 expect(limits.requestBodyTimeout)
-            } else {
-                if let refusal = rateLimit(request, context: context) {
-                    request.headerFields[GuardVerdict.field] =
-                        GuardVerdict.rateLimited(what: refusal.what, retryAfter: refusal.retryAfter).headerValue
-                }
-                if hasBody {
-                    phase = .readingBody
-                    expect(limits.requestBodyTimeout)
-                } else {
-                    phase = .awaitingResponse
-                    expect(nil)
-                }
+                return
             }
-            context.fireChannelRead(wrapInboundOut(.head(request)))
-        case .body(let buffer):
+            if let refusal = rateLimit(request, context: context) {
+                request.headerFields[GuardVerdict.field] =
+                    GuardVerdict.rateLimited(what: refusal.what, retryAfter: refusal.retryAfter).headerValue
+            }
+            if hasBody {
+                phase = .readingBody
+                expect(limits.requestBodyTimeout)
+                heldHead = request
+                heldBody = nil
+                if request.headerFields[.expect]?.lowercased() == "100-continue" {
+                    continueOwed = true
+                    sendContinueIfDue(context: context)
+                }
+            } else {
+                phase = .awaitingResponse
+                expect(nil)
+                passOn(request, context: context)
+            }
+        case .body(var buffer):
             switch phase {
             case .readingBody:
                 bodyBytes += buffer.readableBytes
-                if bodyBytes > limits.maxBodyBytes {
-                    // The router is reading this body: fail its read, so it answers 413.
-                    phase = .discardingBody(passEnd: false)
-                    closeWhenAnswered = true
-                    context.fireErrorCaught(GuardInterruption.bodyTooLarge(limit: limits.maxBodyBytes))
+                if bodyBytes > limits.maxBodyBytes, let request = heldHead {
+                    // A chunked body grew past the limit: the router answers 413 to the head alone.
+                    refuseBody(request, context: context)
+                } else if heldBody == nil {
+                    heldBody = buffer
                 } else {
-                    context.fireChannelRead(data)
+                    heldBody!.writeBuffer(&buffer)
                 }
             case .discardingBody, .closing:
                 break
@@ -160,14 +171,49 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
                 if inFlight == 0 { context.close(promise: nil) }  // the refusal is already out
             case .closing:
                 break
+            case .readingBody:
+                phase = .awaitingResponse
+                expect(nil)
+                continueOwed = false
+                guard let request = heldHead else { return }
+                let body = heldBody
+                heldHead = nil
+                heldBody = nil
+                passOn(request, context: context)
+                if let body { context.fireChannelRead(wrapInboundOut(.body(body))) }
+                context.fireChannelRead(data)
             default:
-                if case .readingBody = phase {
-                    phase = .awaitingResponse
-                    expect(nil)
-                }
                 context.fireChannelRead(data)
             }
         }
+    }
+
+    /// Passes a request's head on to the router; its response is now owed.
+    private func passOn(_ request: HTTPRequest, context: ChannelHandlerContext) {
+        inFlight += 1
+        context.fireChannelRead(wrapInboundOut(.head(request)))
+    }
+
+    /// Passes `request` on marked to be answered 413 at once; its body is read and dropped, and
+    /// the connection closes once the answer is out.
+    private func refuseBody(_ request: HTTPRequest, context: ChannelHandlerContext) {
+        var request = request
+        request.headerFields[GuardVerdict.field] = GuardVerdict.bodyTooLarge(limit: limits.maxBodyBytes).headerValue
+        request.headerFields[.connection] = "close"
+        heldHead = nil
+        heldBody = nil
+        continueOwed = false
+        closeWhenAnswered = true
+        phase = .discardingBody(passEnd: true)
+        passOn(request, context: context)
+    }
+
+    /// Writes the held request's `100 Continue` once no earlier response is still owed (an
+    /// interim answer must not overtake them).
+    private func sendContinueIfDue(context: ChannelHandlerContext) {
+        guard continueOwed, inFlight == 0, case .readingBody = phase else { return }
+        continueOwed = false
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
     }
 
     /// Every phase change of a read is in: arm the timer if a deadline now comes before it fires.
@@ -183,10 +229,10 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         }
         switch phase {
         case .readingBody:
-            // A broken body: the router's read fails and it answers; then the connection closes.
-            closeWhenAnswered = true
-            context.fireErrorCaught(error)
-            return
+            // A broken body: the request was held, so the router never saw it; answered below.
+            heldHead = nil
+            heldBody = nil
+            continueOwed = false
         case .discardingBody, .closing:
             return  // already refused; the client hanging up mid-body is no news
         case .idle, .readingHead, .awaitingResponse:
@@ -239,6 +285,8 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         if let problem = pendingAnswer {
             pendingAnswer = nil
             writeAnswer(problem, context: context)
+        } else if continueOwed {
+            sendContinueIfDue(context: context)
         } else if closeWhenAnswered {
             if case .discardingBody = phase {
                 // Closes when the dropped body ends or, from now, a body timeout passes.
@@ -264,6 +312,7 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             writeAnswer(problem, context: context)
         } else {
             pendingAnswer = problem
+            scheduleLastResortClose(context: context)
         }
     }
 
@@ -344,11 +393,11 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         case .readingHead:
             answerAndClose(.requestTimeout("head"), context: context)
         case .readingBody:
-            // The router is reading this body: fail its read, so it answers 408, however late.
-            phase = .discardingBody(passEnd: false)
-            closeWhenAnswered = true
-            context.fireErrorCaught(GuardInterruption.bodyTimedOut)
-            scheduleLastResortClose(context: context)
+            // The router never saw this request: it has had no effect, and 408 is the answer.
+            heldHead = nil
+            heldBody = nil
+            continueOwed = false
+            answerAndClose(.requestTimeout("body"), context: context)
         case .awaitingResponse, .closing:
             break
         }
