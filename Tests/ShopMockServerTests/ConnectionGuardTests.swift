@@ -223,6 +223,25 @@ import Testing
         }
     }
 
+    /// Pipelining thousands of reads and reading none of the answers held the connection (and
+    /// its slot under the connection cap) for ever: the gateway waited to write. Now a
+    /// connection that stays unwritable for an idle timeout is cut. The client here never
+    /// reads; it keeps sending until the gateway has cut it, and fails the test if that takes
+    /// longer than ``RawConnection/patience`` (30 s).
+    @Test func aClientThatReadsNoneOfItsAnswersIsCut() async throws {
+        try await TestGateway.with({ $0.limits.idleTimeout = .seconds(5) }) { gateway in
+            // 2,000 answers of 15 KB: far more than the sockets' buffers hold.
+            let reads = String(repeating: "GET /v1/products?limit=100 HTTP/1.1\r\nHost: shop\r\n\r\n", count: 2000)
+            try await RawConnection.with(port: gateway.running.port) { connection in
+                guard try await connection.sendUnlessClosed(reads) else { return }
+                while try await connection.sendUnlessClosed("GET /healthz HTTP/1.1\r\nHost: shop\r\n\r\n") {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            try await Self.expectServed(gateway)
+        }
+    }
+
     @Test func oversizedHeadersAreAnswered431() async throws {
         try await TestGateway.with { gateway in
             let answer = try await RawConnection.with(port: gateway.running.port) { connection in

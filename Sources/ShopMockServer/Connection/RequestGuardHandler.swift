@@ -21,6 +21,9 @@ import NIOHTTPTypes
 ///   A chunked body that grows past the limit is cut off the same way.
 /// - A head over ``GatewayLimits/maxHeaderBytes`` is answered 431, other malformed HTTP 400, and closed.
 /// - A request over a rate limit is passed on marked with a ``GuardVerdict`` and answered 429.
+/// - A client that reads none of its answers (the connection stays unwritable) for
+///   ``GatewayLimits/idleTimeout`` is cut: pipelining thousands of requests and never reading
+///   held a connection, and its slot under the connection cap, for ever.
 ///
 /// The answers it gives itself wait for the responses to earlier pipelined requests, so answers
 /// always keep the order of requests. A timer never closes a connection that is still owed an
@@ -67,6 +70,8 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
     /// The connection's one timer and when it fires (see the type's comment).
     private var timer: Scheduled<Void>?
     private var timerFiresAt: NIODeadline?
+    /// Armed only while the connection is unwritable: the client is not reading its answers.
+    private var stallTimer: Scheduled<Void>?
     /// The client's address, formatted once, and only if a rate limit asks for it.
     private var clientAddress: String?
     /// Requests passed on whose response has not ended.
@@ -99,6 +104,24 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
 
     func connectionClosed() {
         cancelTimer()
+        stallTimer?.cancel()
+        stallTimer = nil
+    }
+
+    /// Unwritable: answers wait for the client to read. It must read some within an idle timeout.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stallTimer?.cancel()
+            stallTimer = nil
+        } else if stallTimer == nil {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let logger = self.logger
+            stallTimer = context.eventLoop.scheduleTask(in: Self.timeAmount(limits.idleTimeout)) {
+                logger.notice("Connection closed: the client read none of its answers for an idle timeout")
+                loopBound.value.close(promise: nil)
+            }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     // MARK: Inbound
@@ -333,8 +356,12 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             deadline = nil
             return
         }
-        let (seconds, attoseconds) = timeout.components
-        deadline = .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        deadline = .now() + Self.timeAmount(timeout)
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Makes sure the timer fires by the deadline: left alone when it already does (it re-arms
