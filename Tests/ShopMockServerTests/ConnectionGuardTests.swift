@@ -201,22 +201,44 @@ import Testing
         }
     }
 
-    /// A gateway slower than its own body timeout still answers: the 408 is owed, and a busy
-    /// gateway (a slow handler, every thread of the pool taken) must send it late rather than
-    /// close the connection without a word. The handler here starts 4 s after the head (the
-    /// injected latency), well past the body timeout and the 2 s the guard used to wait.
+    /// A gateway slower than its own body timeout still answers: the 408 is owed, and when an
+    /// earlier pipelined request is still being handled (a slow handler, every thread of the
+    /// pool taken) it must follow that answer late rather than the connection close without a
+    /// word. The earlier read here is answered 4 s after it arrives (the injected latency),
+    /// well past the body timeout.
     @Test func aLateAnswerToABodyThatNeverComesStillArrives() async throws {
         try await TestGateway.with({
             $0.limits.requestBodyTimeout = .seconds(1)
             $0.latency = 4000...4000
         }) { gateway in
-            let answer = try await RawConnection.with(port: gateway.running.port) { connection in
+            let answers = try await RawConnection.with(port: gateway.running.port) { connection in
                 try await connection.send(
-                    "POST /v1/sessions HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
-                return RawResponse.first(in: try await connection.readUntilClosed())
+                    "GET /v1/categories HTTP/1.1\r\nHost: shop\r\n\r\n"
+                        + "POST /v1/sessions HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                var bytes = try await connection.readUntilClosed()
+                return [RawResponse.parse(&bytes), RawResponse.parse(&bytes)]
             }
-            #expect(answer?.status == 408)
-            #expect(answer?.problemSlug == "request-timeout")
+            #expect(answers.map { $0?.status } == [200, 408])
+            #expect(answers.last??.problemSlug == "request-timeout")
+        }
+    }
+
+    /// Pipelining thousands of reads and reading none of the answers held the connection (and
+    /// its slot under the connection cap) for ever: the gateway waited to write. Now a
+    /// connection that stays unwritable for an idle timeout is cut. The client here never
+    /// reads; it keeps sending until the gateway has cut it, and fails the test if that takes
+    /// longer than ``RawConnection/patience`` (30 s).
+    @Test func aClientThatReadsNoneOfItsAnswersIsCut() async throws {
+        try await TestGateway.with({ $0.limits.idleTimeout = .seconds(5) }) { gateway in
+            // 2,000 answers of 15 KB: far more than the sockets' buffers hold.
+            let reads = String(repeating: "GET /v1/products?limit=100 HTTP/1.1\r\nHost: shop\r\n\r\n", count: 2000)
+            try await RawConnection.with(port: gateway.running.port) { connection in
+                guard try await connection.sendUnlessClosed(reads) else { return }
+                while try await connection.sendUnlessClosed("GET /healthz HTTP/1.1\r\nHost: shop\r\n\r\n") {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            try await Self.expectServed(gateway)
         }
     }
 

@@ -40,16 +40,3 @@ enum GuardVerdict: Sendable, Equatable {
         }
     }
 }
-
-/// Why the guard cut a request short, delivered to the router as the body's read error.
-enum GuardInterruption: Error, Sendable {
-    case bodyTooLarge(limit: Int)
-    case bodyTimedOut
-
-    var problem: GatewayProblem {
-        switch self {
-        case .bodyTooLarge(let limit): .payloadTooLarge(limit: limit)
-        case .bodyTimedOut: .requestTimeout("body")
-        }
-    }
-}

@@ -10,13 +10,20 @@ import NIOHTTPTypes
 /// - A connection without a request in progress is closed after ``GatewayLimits/idleTimeout``.
 /// - Once a request's first byte arrives, its head must arrive within
 ///   ``GatewayLimits/requestHeadTimeout`` (else 408, close); then its body within
-///   ``GatewayLimits/requestBodyTimeout`` (else the router answers 408, and the connection closes).
+///   ``GatewayLimits/requestBodyTimeout`` (else 408, close).
+/// - A request with a body is held here until the whole body has arrived, and only then passed
+///   on, head, body and end together: a request whose body never comes has no effect at all,
+///   whether or not its route reads the body (a guest session was created, a 401 given, before
+///   the body was due). `Expect: 100-continue` is answered `100 Continue` when the body is held.
 /// - A `Content-Length` over ``GatewayLimits/maxBodyBytes`` is answered 413 by the router before
 ///   the body is read; the body is then read and dropped (so a client that writes it all before
 ///   reading still gets the answer) until it ends or its timeout, and the connection closes.
 ///   A chunked body that grows past the limit is cut off the same way.
 /// - A head over ``GatewayLimits/maxHeaderBytes`` is answered 431, other malformed HTTP 400, and closed.
 /// - A request over a rate limit is passed on marked with a ``GuardVerdict`` and answered 429.
+/// - A client that reads none of its answers (the connection stays unwritable) for
+///   ``GatewayLimits/idleTimeout`` is cut: pipelining thousands of requests and never reading
+///   held a connection, and its slot under the connection cap, for ever.
 ///
 /// The answers it gives itself wait for the responses to earlier pipelined requests, so answers
 /// always keep the order of requests. A timer never closes a connection that is still owed an
@@ -63,11 +70,18 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
     /// The connection's one timer and when it fires (see the type's comment).
     private var timer: Scheduled<Void>?
     private var timerFiresAt: NIODeadline?
+    /// Armed only while the connection is unwritable: the client is not reading its answers.
+    private var stallTimer: Scheduled<Void>?
     /// The client's address, formatted once, and only if a rate limit asks for it.
     private var clientAddress: String?
     /// Requests passed on whose response has not ended.
     private var inFlight = 0
     private var bodyBytes = 0
+    /// The request whose body is arriving, held until its end (see the type's comment).
+    private var heldHead: HTTPRequest?
+    private var heldBody: ByteBuffer?
+    /// The held request asked for `100 Continue`, owed once earlier responses have ended.
+    private var continueOwed = false
     /// Close once the responses in flight have ended.
     private var closeWhenAnswered = false
     /// An answer of our own, written once the responses in flight have ended.
@@ -90,6 +104,24 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
 
     func connectionClosed() {
         cancelTimer()
+        stallTimer?.cancel()
+        stallTimer = nil
+    }
+
+    /// Unwritable: answers wait for the client to read. It must read some within an idle timeout.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stallTimer?.cancel()
+            stallTimer = nil
+        } else if stallTimer == nil {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let logger = self.logger
+            stallTimer = context.eventLoop.scheduleTask(in: Self.timeAmount(limits.idleTimeout)) {
+                logger.notice("Connection closed: the client read none of its answers for an idle timeout")
+                loopBound.value.close(promise: nil)
+            }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     // MARK: Inbound
@@ -109,42 +141,44 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         switch unwrapInboundIn(data) {
         case .head(var request):
             if case .closing = phase { return }
-            inFlight += 1
             request.headerFields[GuardVerdict.field] = nil
             let declaredLength = request.headerFields[.contentLength].flatMap { Int($0) }
             let hasBody = (declaredLength ?? 0) > 0 || request.headerFields[.transferEncoding] != nil
             bodyBytes = 0
             if let declaredLength, declaredLength > limits.maxBodyBytes {
-                request.headerFields[GuardVerdict.field] = GuardVerdict.bodyTooLarge(limit: limits.maxBodyBytes).headerValue
-                request.headerFields[.connection] = "close"
-                closeWhenAnswered = true
-                phase = .discardingBody(passEnd: true)
+                refuseBody(request, context: context)
                 expect(limits.requestBodyTimeout)
-            } else {
-                if let refusal = rateLimit(request, context: context) {
-                    request.headerFields[GuardVerdict.field] =
-                        GuardVerdict.rateLimited(what: refusal.what, retryAfter: refusal.retryAfter).headerValue
-                }
-                if hasBody {
-                    phase = .readingBody
-                    expect(limits.requestBodyTimeout)
-                } else {
-                    phase = .awaitingResponse
-                    expect(nil)
-                }
+                return
             }
-            context.fireChannelRead(wrapInboundOut(.head(request)))
-        case .body(let buffer):
+            if let refusal = rateLimit(request, context: context) {
+                request.headerFields[GuardVerdict.field] =
+                    GuardVerdict.rateLimited(what: refusal.what, retryAfter: refusal.retryAfter).headerValue
+            }
+            if hasBody {
+                phase = .readingBody
+                expect(limits.requestBodyTimeout)
+                heldHead = request
+                heldBody = nil
+                if request.headerFields[.expect]?.lowercased() == "100-continue" {
+                    continueOwed = true
+                    sendContinueIfDue(context: context)
+                }
+            } else {
+                phase = .awaitingResponse
+                expect(nil)
+                passOn(request, context: context)
+            }
+        case .body(var buffer):
             switch phase {
             case .readingBody:
                 bodyBytes += buffer.readableBytes
-                if bodyBytes > limits.maxBodyBytes {
-                    // The router is reading this body: fail its read, so it answers 413.
-                    phase = .discardingBody(passEnd: false)
-                    closeWhenAnswered = true
-                    context.fireErrorCaught(GuardInterruption.bodyTooLarge(limit: limits.maxBodyBytes))
+                if bodyBytes > limits.maxBodyBytes, let request = heldHead {
+                    // A chunked body grew past the limit: the router answers 413 to the head alone.
+                    refuseBody(request, context: context)
+                } else if heldBody == nil {
+                    heldBody = buffer
                 } else {
-                    context.fireChannelRead(data)
+                    heldBody!.writeBuffer(&buffer)
                 }
             case .discardingBody, .closing:
                 break
@@ -160,14 +194,49 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
                 if inFlight == 0 { context.close(promise: nil) }  // the refusal is already out
             case .closing:
                 break
+            case .readingBody:
+                phase = .awaitingResponse
+                expect(nil)
+                continueOwed = false
+                guard let request = heldHead else { return }
+                let body = heldBody
+                heldHead = nil
+                heldBody = nil
+                passOn(request, context: context)
+                if let body { context.fireChannelRead(wrapInboundOut(.body(body))) }
+                context.fireChannelRead(data)
             default:
-                if case .readingBody = phase {
-                    phase = .awaitingResponse
-                    expect(nil)
-                }
                 context.fireChannelRead(data)
             }
         }
+    }
+
+    /// Passes a request's head on to the router; its response is now owed.
+    private func passOn(_ request: HTTPRequest, context: ChannelHandlerContext) {
+        inFlight += 1
+        context.fireChannelRead(wrapInboundOut(.head(request)))
+    }
+
+    /// Passes `request` on marked to be answered 413 at once; its body is read and dropped, and
+    /// the connection closes once the answer is out.
+    private func refuseBody(_ request: HTTPRequest, context: ChannelHandlerContext) {
+        var request = request
+        request.headerFields[GuardVerdict.field] = GuardVerdict.bodyTooLarge(limit: limits.maxBodyBytes).headerValue
+        request.headerFields[.connection] = "close"
+        heldHead = nil
+        heldBody = nil
+        continueOwed = false
+        closeWhenAnswered = true
+        phase = .discardingBody(passEnd: true)
+        passOn(request, context: context)
+    }
+
+    /// Writes the held request's `100 Continue` once no earlier response is still owed (an
+    /// interim answer must not overtake them).
+    private func sendContinueIfDue(context: ChannelHandlerContext) {
+        guard continueOwed, inFlight == 0, case .readingBody = phase else { return }
+        continueOwed = false
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
     }
 
     /// Every phase change of a read is in: arm the timer if a deadline now comes before it fires.
@@ -183,10 +252,10 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         }
         switch phase {
         case .readingBody:
-            // A broken body: the router's read fails and it answers; then the connection closes.
-            closeWhenAnswered = true
-            context.fireErrorCaught(error)
-            return
+            // A broken body: the request was held, so the router never saw it; answered below.
+            heldHead = nil
+            heldBody = nil
+            continueOwed = false
         case .discardingBody, .closing:
             return  // already refused; the client hanging up mid-body is no news
         case .idle, .readingHead, .awaitingResponse:
@@ -239,6 +308,8 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         if let problem = pendingAnswer {
             pendingAnswer = nil
             writeAnswer(problem, context: context)
+        } else if continueOwed {
+            sendContinueIfDue(context: context)
         } else if closeWhenAnswered {
             if case .discardingBody = phase {
                 // Closes when the dropped body ends or, from now, a body timeout passes.
@@ -264,6 +335,7 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             writeAnswer(problem, context: context)
         } else {
             pendingAnswer = problem
+            scheduleLastResortClose(context: context)
         }
     }
 
@@ -284,8 +356,12 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             deadline = nil
             return
         }
-        let (seconds, attoseconds) = timeout.components
-        deadline = .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        deadline = .now() + Self.timeAmount(timeout)
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Makes sure the timer fires by the deadline: left alone when it already does (it re-arms
@@ -344,11 +420,11 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
         case .readingHead:
             answerAndClose(.requestTimeout("head"), context: context)
         case .readingBody:
-            // The router is reading this body: fail its read, so it answers 408, however late.
-            phase = .discardingBody(passEnd: false)
-            closeWhenAnswered = true
-            context.fireErrorCaught(GuardInterruption.bodyTimedOut)
-            scheduleLastResortClose(context: context)
+            // The router never saw this request: it has had no effect, and 408 is the answer.
+            heldHead = nil
+            heldBody = nil
+            continueOwed = false
+            answerAndClose(.requestTimeout("body"), context: context)
         case .awaitingResponse, .closing:
             break
         }

@@ -71,14 +71,14 @@ public enum MockGateway {
         let logger = configuration.logger
 
         let bound = BoundPort()
-        let application = Application(
-            router: router,
+        let application = GatewayApplication(
+            responder: router.buildResponder(),
             server: GuardedHTTP1Channel.server(limits: limits, logger: logger) {
                 readCache.map { [CatalogReadHandler(cache: $0, logger: logger)] } ?? []
             },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) },
-            logger: configuration.logger)
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            logger: configuration.logger,
+            onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? configuration.port)) })
         // A service group, so that stop() is a graceful shutdown: cancelling the server task
         // instead made Hummingbird log an error on every clean stop.
         let group = ServiceGroup(

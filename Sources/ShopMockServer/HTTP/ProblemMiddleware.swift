@@ -64,10 +64,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         return unexpected(error, request: request)
     }
 
-    /// A body read cut short by the connection's guard (too large, too slow), or one longer
-    /// than a middleware collects: 413 or 408, never 500.
+    /// A body longer than a middleware collects: 413, never 500. (The connection's guard hands
+    /// the router only whole bodies within the limit, so this is a backstop.)
     func limitProblem(_ error: any Error) -> GatewayProblem? {
-        if let interruption = error as? GuardInterruption { return interruption.problem }
         if error is NIOTooManyBytesError { return .payloadTooLarge(limit: maxBodyBytes) }
         return nil
     }
