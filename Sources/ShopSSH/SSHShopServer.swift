@@ -46,6 +46,8 @@ public final class SSHShopServer: Sendable {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // A gateway answer whose body stops half-way fails after the gateway timeout, never hangs.
+        httpConfiguration.timeout.read = TimeAmount(configuration.gatewayTimeout)
         let httpClient = HTTPClient(eventLoopGroup: group, configuration: httpConfiguration)
         let services = SessionServices(configuration: configuration, httpClient: httpClient)
         let limiter = ConnectionRateLimiter(burst: configuration.connectionBurst, perSecond: configuration.connectionsPerSecond)

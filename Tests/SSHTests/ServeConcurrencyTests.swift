@@ -6,17 +6,13 @@ import Testing
 /// Many people at once in one process: each buys with their own key, and every order lands in
 /// its own account, none crossed.
 ///
-/// Run beside `ManyRuntimesTests` in their own `.ci/run` step (`SHOP_MANY_RUNTIMES=1`), no
-/// longer alone: fifty waiting sessions' spinners (four whole frames a second each) took the
-/// cooperative pool from the gateway they waited for, and a session sat on a blank screen for
-/// 119 s; spinners now slow down while the process is behind (`SpinnerCadence`), and the two
-/// suites pass together in under a minute. Inside the whole suite on a machine at load 20–28,
-/// sign-in by key took longer than 15 s (now `gatewayTimeout`), and the process crashed when a
-/// session's effect reached the server's HTTP client after `stop()` had shut its event loops
-/// (runtimes outlived stop's 5 s wait): not fixed yet (see docs/terminal-ui.md).
-@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(10)),
-       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
-                "set SHOP_MANY_RUNTIMES=1: swift test --filter 'ManyRuntimesTests|ServeConcurrencyTests'"))
+/// Runs inside the whole suite, beside `ManyRuntimesTests`. Fifty waiting sessions' spinners
+/// (four whole frames a second each) once took the cooperative pool from the gateway they
+/// waited for, and a session sat on a blank screen for 119 s; spinners now slow down while the
+/// process is behind (`SpinnerCadence`). Beside the suite on a loaded machine sign-in by key
+/// took longer than 15 s (hence `patience`), and a session's last request after `stop()` once
+/// crashed the process on shut-down event loops (the server now uses NIO's shared loops).
+@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(10)))
 struct ServeConcurrencyTests {
     /// How long one step may wait beside the whole suite on two cores: what is checked is that
     /// every order lands in its own account and every session is freed, not how fast.
