@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.browse.categories = .loading(previous: nil)
         state.browse.isLoadingPage = true
         state.inbox.lastPolled = state.now
+        state.inbox.isPolling = true  // the first poll
         return [.loadSession, .loadCategories,
                 .loadProducts(categoryID: nil, cursor: nil, currency: state.currency, generation: state.browse.listingGeneration),
                 CartReducer.load(state), .loadAds(categories: []), .loadInbox]
