@@ -60,6 +60,13 @@ static inline int cnc_ccharw_max(void) { return CCHARW_MAX; }
 extern int wcwidth(wchar_t c);
 static inline int cnc_wcwidth(wchar_t c) { return wcwidth(c); }
 
+// Whether the terminal has an alternate screen (terminfo `smcup`), which keeps the shell's
+// screen under a full-screen program. The Linux console has none.
+static inline int cnc_has_alternate_screen(void) {
+    const char *enter = tigetstr((char *)"smcup");
+    return enter != NULL && enter != (char *)-1 && enter[0] != 0;
+}
+
 // newterm on the process's own stdin/stdout; Swift 6 cannot touch the `stdin`/`stdout` globals.
 static inline SCREEN *cnc_newterm(const char *term) { return newterm(term, stdout, stdin); }
 

@@ -9,12 +9,11 @@ import TerminalUI
 /// SIGWINCH writes to, so nothing wakes while the person does nothing. Every ncurses call,
 /// from that thread or from the renderer, happens under one lock (ncurses is not thread-safe).
 public final class CursesBackend: TerminalBackend {
-    public let events: AsyncStream<Event>
     public let capabilities: TerminalCapabilities
 
     /// The ncurses terminal; touched only under `lock`.
     private let terminal: Mutex<CursesTerminalBox>
-    private let continuation: AsyncStream<Event>.Continuation
+    private let eventPipe = EventPipe()
     private let winchPipe: (read: Int32, write: Int32)
     private let stopPipe: (read: Int32, write: Int32)
 
@@ -30,7 +29,6 @@ public final class CursesBackend: TerminalBackend {
         capabilities = TerminalCapabilities.detect(environment: terminal.options.environment, codeset: codeset)
             .narrowed(to: terminal.colorCapability)
         self.terminal = Mutex(CursesTerminalBox(terminal))
-        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
         let thread = Thread { [weak self] in self?.readInput() }
         thread.name = "shop.terminal-input"
         thread.start()
@@ -41,8 +39,11 @@ public final class CursesBackend: TerminalBackend {
         var byte: UInt8 = 1
         _ = write(stopPipe.write, &byte, 1)
         terminal.withLock { $0.terminal.stop() }
-        continuation.finish()
+        eventPipe.finish()
     }
+
+    public var events: AsyncStream<Event> { eventPipe.events }
+    public func deliverEvents(to receiver: @escaping @Sendable (Event?) -> Void) { eventPipe.deliver(to: receiver) }
 
     public var size: Size { terminal.withLock { $0.terminal.size } }
 
@@ -73,7 +74,7 @@ public final class CursesBackend: TerminalBackend {
             if fds[1].revents & Int16(POLLIN) != 0 {
                 Self.drain(winchPipe.read)
                 let size = terminal.withLock { $0.terminal.adoptKernelSize() }
-                continuation.yield(.resize(size))
+                eventPipe.send(.resize(size))
             }
             let input = fds[0].revents
             if input & Int16(POLLIN) != 0 {
@@ -82,7 +83,7 @@ public final class CursesBackend: TerminalBackend {
                     while events.count < 4096, let event = box.terminal.nextEvent(timeout: .zero) { events.append(event) }
                     return events
                 }
-                for event in Self.joiningAltKeys(events) { continuation.yield(event) }
+                for event in Self.joiningAltKeys(events) { eventPipe.send(event) }
                 // Readable with nothing to read, again and again: the terminal hung up.
                 emptyReadsInARow = events.isEmpty ? emptyReadsInARow + 1 : 0
                 if emptyReadsInARow > 100 { break }
@@ -90,7 +91,7 @@ public final class CursesBackend: TerminalBackend {
                 break
             }
         }
-        continuation.finish()
+        eventPipe.finish()
     }
 
     /// ncurses hands Alt-x over as Esc then x: read together, they are one key.

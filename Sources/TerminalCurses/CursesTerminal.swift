@@ -160,6 +160,14 @@ public final class CursesTerminal {
         isRunning = false
         cnc_crash_disarm()
         if options.mouse { mousemask(0, nil) }
+        if cnc_has_alternate_screen() == 0 {
+            // Nothing to switch back to (the Linux console): the last frame would stay, with
+            // the shell's prompt written over its status bar. Leave a blank screen instead.
+            werase(cnc_stdscr())
+            wmove(cnc_stdscr(), 0, 0)
+            wnoutrefresh(cnc_stdscr())
+            doupdate()
+        }
         curs_set(1)
         endwin()
         if let screen {
@@ -248,8 +256,15 @@ public final class CursesTerminal {
         let screenSize = size
         let window = cnc_stdscr()
         var cell = cchar_t()
+        // Neighbouring cells mostly share a style: look it up once per run, not per cell.
+        var runStyle: ResolvedStyle?
+        var attributes = cnc_a_normal()
+        var pair: Int32 = 0
         for update in updates where update.y < screenSize.height && update.x < screenSize.width {
-            let (attributes, pair) = cursesStyle(for: update.style)
+            if update.style != runStyle {
+                (attributes, pair) = cursesStyle(for: update.style)
+                runStyle = update.style
+            }
             var pairNumber = pair
             let fits = update.x + update.width <= screenSize.width
             let drawnWidth = encode(update.symbol, into: &characters, width: fits ? update.width : 1)
@@ -335,6 +350,11 @@ public final class CursesTerminal {
     /// cut at the first scalar the C library does not see as zero-width: a ZWJ sequence (👨‍👩‍👧)
     /// shows its first emoji, which keeps ncurses' idea of the line the same as the buffer's.
     private func encode(_ symbol: String, into buffer: inout [wchar_t], width: Int) -> Int {
+        if width == 1, let byte = symbol.utf8.first, byte >= 0x20, byte < 0x7F, symbol.utf8.count == 1 {
+            buffer[0] = wchar_t(byte)  // printable ASCII, most of every frame
+            buffer[1] = 0
+            return 1
+        }
         let limit = Int(cnc_ccharw_max())
         var count = 0
         for scalar in symbol.unicodeScalars {

@@ -5,7 +5,6 @@ import TerminalUI
 /// produced, counts frames, and delivers the events a test sends.
 public final class TestBackend: TerminalBackend {
     public let capabilities: TerminalCapabilities
-    public let events: AsyncStream<Event>
 
     private struct State {
         var size: Size
@@ -19,7 +18,7 @@ public final class TestBackend: TerminalBackend {
     }
 
     private let state: Mutex<State>
-    private let continuation: AsyncStream<Event>.Continuation
+    private let eventPipe = EventPipe()
     /// Called after every flush with the number of frames so far (a test's hook to wait on frames).
     private let onFlush: (@Sendable (Int) -> Void)?
 
@@ -30,13 +29,15 @@ public final class TestBackend: TerminalBackend {
         let cells = size.width * size.height
         state = Mutex(State(size: size, symbols: Array(repeating: " ", count: cells),
                             styles: Array(repeating: ResolvedStyle(), count: cells)))
-        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     }
+
+    public var events: AsyncStream<Event> { eventPipe.events }
+    public func deliverEvents(to receiver: @escaping @Sendable (Event?) -> Void) { eventPipe.deliver(to: receiver) }
 
     // MARK: What a test does
 
     /// Delivers `event` as if the terminal sent it.
-    public func send(_ event: Event) { continuation.yield(event) }
+    public func send(_ event: Event) { eventPipe.send(event) }
 
     /// Changes the size and delivers the resize event, as a terminal window would.
     public func resize(to size: Size) {
@@ -45,11 +46,11 @@ public final class TestBackend: TerminalBackend {
             state.symbols = Array(repeating: " ", count: size.width * size.height)
             state.styles = Array(repeating: ResolvedStyle(), count: size.width * size.height)
         }
-        continuation.yield(.resize(size))
+        eventPipe.send(.resize(size))
     }
 
     /// Ends the events, as a hung-up terminal would.
-    public func hangUp() { continuation.finish() }
+    public func hangUp() { eventPipe.finish() }
 
     /// The screen as text, one line per row.
     public var lines: [String] {

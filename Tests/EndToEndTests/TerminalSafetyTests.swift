@@ -120,8 +120,8 @@ struct TerminalSafetyTests {
         }
     }
 
-    @Test(arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
-    func theTerminalIsRestoredAfterASignal(name: String, signal: Int32) async throws {
+    /// Runs `body` off the pool with a gateway, a pane and shop started in it (``Pane/startShop``).
+    static func withShop(tag: String, environment: String = "", _ body: (Pane) async throws -> Void) async throws {
         try await offThePool {
             let harness = try Harness()
             defer { harness.tearDown() }
@@ -129,7 +129,14 @@ struct TerminalSafetyTests {
             let pane = try Pane()
             defer { pane.tearDown() }
             await pane.open()
-            await pane.startShop(gateway: gateway, tag: name)
+            await pane.startShop(gateway: gateway, tag: tag, environment: environment)
+            try await body(pane)
+        }
+    }
+
+    @Test(arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
+    func theTerminalIsRestoredAfterASignal(name: String, signal: Int32) async throws {
+        try await Self.withShop(tag: name) { pane in
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
             let pid = try #require(await pane.shopPID())
             await Pane.pause(0.5)
@@ -156,14 +163,7 @@ struct TerminalSafetyTests {
     /// forced through the debug-only `SHOP_DEBUG_CRASH` hook.
     @Test(arguments: [("SEGV", SIGSEGV), ("BUS", SIGBUS), ("ILL", SIGILL), ("FPE", SIGFPE), ("ABRT", SIGABRT), ("trap", 0)])
     func aCrashLeavesAUsableTerminal(name: String, signal: Int32) async throws {
-        try await offThePool {
-            let harness = try Harness()
-            defer { harness.tearDown() }
-            let gateway = try harness.startGateway()
-            let pane = try Pane()
-            defer { pane.tearDown() }
-            await pane.open()
-            await pane.startShop(gateway: gateway, tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "")
+        try await Self.withShop(tag: name, environment: signal == 0 ? "SHOP_DEBUG_CRASH=3" : "") { pane in
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
             #expect(pane.onAlternateScreen, "the app runs on the alternate screen")
             let pid = try #require(await pane.shopPID())
@@ -191,15 +191,24 @@ struct TerminalSafetyTests {
         }
     }
 
+    /// Without an alternate screen (the Linux console) the last frame used to stay after quitting,
+    /// with the shell's prompt written over its status bar ("$ emo | guest | cart 0").
+    @Test func quittingWithoutAnAlternateScreenLeavesABlankScreen() async throws {
+        try await Self.withShop(tag: "linux", environment: "TERM=linux") { pane in
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            #expect(!pane.onAlternateScreen, "TERM=linux has no alternate screen")
+            let status = await pane.quitShop(thenWaitFor: "exit-linux")
+            #expect(status?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+            await Pane.pause(0.3)
+            let screen = pane.screen()
+            for leftover in ["Browse", "Cart", "guest", "quit"] {
+                #expect(!screen.contains(leftover), "'\(leftover)' of the last frame is still on screen:\n\(screen)")
+            }
+        }
+    }
+
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
-        try await offThePool {
-            let harness = try Harness()
-            defer { harness.tearDown() }
-            let gateway = try harness.startGateway()
-            let pane = try Pane()
-            defer { pane.tearDown() }
-            await pane.open()
-            await pane.startShop(gateway: gateway, tag: "TSTP")
+        try await Self.withShop(tag: "TSTP") { pane in
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
             await Pane.pause(0.5)
             await pane.keys("C-z")

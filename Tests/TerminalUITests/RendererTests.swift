@@ -66,6 +66,33 @@ struct RendererTests {
         #expect(terminal.lastDrawCellCount > 100)
     }
 
+    @Test("Frames drawn into the recycled buffer show exactly what fresh buffers would, at any size")
+    func recycledFrames() {
+        let backend = TestBackend(size: Size(width: 30, height: 5))
+        let terminal = Terminal(backend: backend, theme: .default)
+        let frames: [(Size, (inout Buffer) -> Void)] = [
+            (Size(width: 30, height: 5), { $0.write("first frame, long text", x: 0, y: 0) }),
+            (Size(width: 30, height: 5), { $0.write("second", x: 3, y: 2); $0.cursor = Position(x: 1, y: 1) }),
+            (Size(width: 30, height: 5), { $0.write("third", x: 0, y: 4) }),
+            (Size(width: 20, height: 3), { $0.write("smaller", x: 0, y: 1) }),
+            (Size(width: 20, height: 3), { $0.write("漢字 wide", x: 0, y: 0) }),
+        ]
+        for (size, render) in frames {
+            var fresh = Buffer(size: size)
+            render(&fresh)
+            backend.resize(to: size)
+            var drawn: Buffer?
+            terminal.draw(size: size) { buffer in
+                render(&buffer)
+                drawn = buffer
+            }
+            // Nothing of an older frame is left behind in the recycled cells or the cursor.
+            #expect(drawn == fresh)
+            #expect(backend.lines == (0..<size.height).map { fresh.text(ofRow: $0) })
+            #expect(backend.cursor == fresh.cursor)
+        }
+    }
+
     @Test("The ANSI backend's output, replayed by a small VT parser, is the frame")
     func ansiRoundTrip() {
         let sink = ByteSink()

@@ -45,11 +45,11 @@ public final class EffectRunner: Sendable {
         let service = self.service
         let queue = self.queue
         let logger = self.logger
-        let name = Self.name(of: effect)
         Task {
             let action = await Self.perform(effect, service: service)
             if let failure = Self.failure(in: action) {
-                logger.warning("\(name) failed: \(failure.message)", metadata: ["kind": "\(failure.kind)"])
+                // Named only here: describing an effect reflects its whole payload.
+                logger.warning("\(Self.name(of: effect)) failed: \(failure.message)", metadata: ["kind": "\(failure.kind)"])
             }
             queue.send(action)
         }

@@ -44,15 +44,11 @@ public final class AppRuntime {
     public func run() async {
         let inbox = RuntimeInbox()
         queue.onSend { [inbox] in inbox.nudge() }
-        let backend = terminal.backend
-        let input = Task {
-            for await event in backend.events { inbox.post(event) }
-            inbox.endInput()
+        // Events are posted from the thread that read them, so a key wakes the loop directly.
+        terminal.backend.deliverEvents { [inbox] event in
+            if let event { inbox.post(event) } else { inbox.endInput() }
         }
-        defer {
-            input.cancel()
-            queue.onSend(nil)
-        }
+        defer { queue.onSend(nil) }
 
         state.size = terminal.size
         state.capabilities = terminal.capabilities
@@ -68,7 +64,7 @@ public final class AppRuntime {
                 needsDraw = false
                 // The views publish where they drew what; reducers page and the mouse clicks by it.
                 var layout = ScreenLayout.none
-                terminal.draw(AppView.render(state, size: state.size, theme: terminal.theme, layout: &layout))
+                terminal.draw(size: state.size) { buffer in AppView.render(state, into: &buffer, theme: terminal.theme, layout: &layout) }
                 state.layout = layout
                 framesDrawn += 1
             }

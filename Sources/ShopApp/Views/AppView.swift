@@ -13,11 +13,18 @@ public enum AppView {
     /// Draws the frame and publishes into `layout` where its lists and clickable parts went.
     public static func render(_ state: AppState, size: Size, theme: Theme, layout: inout ScreenLayout) -> Buffer {
         var buffer = Buffer(size: size)
+        render(state, into: &buffer, theme: theme, layout: &layout)
+        return buffer
+    }
+
+    /// Draws the frame into `buffer`, which must be blank, at the buffer's size.
+    public static func render(_ state: AppState, into buffer: inout Buffer, theme: Theme, layout: inout ScreenLayout) {
+        let size = buffer.size
         let area = buffer.area
         layout = ScreenLayout(size: size, screen: state.screen, hasOverlay: state.overlay != nil)
         if size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height {
             drawTooSmall(size, quitKey: state.keymap.binding(.quit, in: .global)?.keys.first, into: &buffer)
-            return buffer
+            return
         }
         let areas = ScreenAreas(state: state, size: size)
         drawHeader(state, area: areas.header, into: &buffer, layout: &layout, theme: theme)
@@ -40,7 +47,6 @@ public enum AppView {
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
         }
-        return buffer
     }
 
     /// The layout the next frame of `state` will have: drawn off screen, for a reducer that

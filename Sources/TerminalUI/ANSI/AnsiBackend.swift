@@ -25,7 +25,6 @@ public final class AnsiBackend: TerminalBackend {
 
     public let capabilities: TerminalCapabilities
     public let options: Options
-    public let events: AsyncStream<Event>
 
     private struct State {
         var size: Size
@@ -38,7 +37,7 @@ public final class AnsiBackend: TerminalBackend {
     }
 
     private let state: Mutex<State>
-    private let continuation: AsyncStream<Event>.Continuation
+    private let eventPipe = EventPipe()
     private let write: @Sendable ([UInt8]) -> Void
 
     /// - Parameter write: where the bytes go, called from ``flush()`` and start/stop.
@@ -48,10 +47,11 @@ public final class AnsiBackend: TerminalBackend {
         self.options = options
         self.write = write
         self.state = Mutex(State(size: size))
-        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     }
 
     public var size: Size { state.withLock { $0.size } }
+    public var events: AsyncStream<Event> { eventPipe.events }
+    public func deliverEvents(to receiver: @escaping @Sendable (Event?) -> Void) { eventPipe.deliver(to: receiver) }
 
     // MARK: Taking over and giving back
 
@@ -68,7 +68,7 @@ public final class AnsiBackend: TerminalBackend {
         if options.mouse { bytes += "\u{1B}[?1006l\u{1B}[?1000l" }
         bytes += "\u{1B}[?2004l\u{1B}[?25h\u{1B}[?1049l"
         write(Array(bytes.utf8))
-        continuation.finish()
+        eventPipe.finish()
     }
 
     // MARK: Input
@@ -80,19 +80,19 @@ public final class AnsiBackend: TerminalBackend {
             let events = state.decoder.feed(bytes)
             return (events, state.inputGeneration, state.decoder.hasPending)
         }
-        for event in decoded { continuation.yield(event) }
+        for event in decoded { eventPipe.send(event) }
         if waiting { scheduleEscapeTimeout(generation: generation) }
     }
 
     /// The terminal now has `size` (an SSH window-change request, SIGWINCH on a pty).
     public func resize(to size: Size) {
         state.withLock { $0.size = size }
-        continuation.yield(.resize(size))
+        eventPipe.send(.resize(size))
     }
 
     /// The input ended (the connection closed): the events end.
     public func finishInput() {
-        continuation.finish()
+        eventPipe.finish()
     }
 
     private func scheduleEscapeTimeout(generation: Int) {
@@ -103,7 +103,7 @@ public final class AnsiBackend: TerminalBackend {
             let flushed = self.state.withLock { state in
                 state.inputGeneration == generation ? state.decoder.flushPending() : []
             }
-            for event in flushed { self.continuation.yield(event) }
+            for event in flushed { self.eventPipe.send(event) }
         }
     }
 

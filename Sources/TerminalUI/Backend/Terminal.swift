@@ -20,6 +20,8 @@ public final class Terminal {
 
     /// The frame on screen as the backend drew it (already degraded), or nil when unknown.
     private var shown: Buffer?
+    /// The frame before `shown`, whose cells the next ``draw(size:_:)`` renders into.
+    private var spare: Buffer?
     private var styles: [Style: ResolvedStyle] = [:]
 
     public init(backend: any TerminalBackend, theme: Theme) {
@@ -30,6 +32,19 @@ public final class Terminal {
     public var size: Size { backend.size }
     public var capabilities: TerminalCapabilities { backend.capabilities }
 
+    /// Has `render` draw the next frame into a blank buffer of `size`, then shows it. The
+    /// buffer is the one shown two frames ago, recycled (ratatui keeps two the same way), so a
+    /// frame allocates no cells.
+    public func draw(size: Size, _ render: (inout Buffer) -> Void) {
+        var frame = spare ?? Buffer(size: size)
+        spare = nil
+        frame.reset(to: size)
+        render(&frame)
+        let previous = shown
+        draw(frame)
+        spare = previous
+    }
+
     /// Shows `buffer`, sending only what changed since the last frame.
     public func draw(_ buffer: Buffer) {
         let capabilities = backend.capabilities
@@ -39,9 +54,15 @@ public final class Terminal {
         let changes = frame.changes(from: comparable ? shown : nil)
         var updates: [CellUpdate] = []
         updates.reserveCapacity(changes.count)
+        // Neighbouring cells mostly share a style: resolve it once per run, not per cell.
+        var runStyle: Style?
+        var runResolved = ResolvedStyle()
         for change in changes {
-            updates.append(CellUpdate(x: change.x, y: change.y, symbol: change.cell.symbol, width: change.width,
-                                      style: resolved(change.cell.style, capability: capabilities.colors)))
+            if change.cell.style != runStyle {
+                runResolved = resolved(change.cell.style, capability: capabilities.colors)
+                runStyle = change.cell.style
+            }
+            updates.append(CellUpdate(x: change.x, y: change.y, symbol: change.cell.symbol, width: change.width, style: runResolved))
         }
         backend.draw(updates)
         backend.setCursor(frame.cursor)

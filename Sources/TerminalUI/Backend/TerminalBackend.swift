@@ -28,8 +28,11 @@ public protocol TerminalBackend: AnyObject, Sendable {
     /// The size in cells.
     var size: Size { get }
     /// Key, mouse and resize events, in order; the sequence ends when the terminal goes away.
-    /// Iterated by one consumer.
+    /// Iterated by one consumer, who may instead take them from ``deliverEvents(to:)``.
     var events: AsyncStream<Event> { get }
+    /// Hands each event to `receiver` as it is read, on the thread that read it, then nil
+    /// when the input ends: one thread hop sooner than ``events``. Use one of the two, once.
+    func deliverEvents(to receiver: @escaping @Sendable (Event?) -> Void)
     /// Draws `updates` (in row-major order). Output may be buffered until ``flush()``.
     func draw(_ updates: [CellUpdate])
     /// Shows the cursor at `position`, or hides it.
@@ -44,4 +47,15 @@ public protocol TerminalBackend: AnyObject, Sendable {
     /// Gives the terminal back to the shell (Ctrl-Z); returns once it is taken back. The next
     /// frame is drawn in full.
     func suspend()
+}
+
+extension TerminalBackend {
+    /// For a backend without an ``EventPipe``: reads ``events`` in a task.
+    public func deliverEvents(to receiver: @escaping @Sendable (Event?) -> Void) {
+        let events = self.events
+        Task {
+            for await event in events { receiver(event) }
+            receiver(nil)
+        }
+    }
 }

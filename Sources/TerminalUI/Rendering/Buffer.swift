@@ -26,6 +26,17 @@ public struct Buffer: Hashable, Sendable {
 
     public init(size: Size) { self.init(width: size.width, height: size.height) }
 
+    /// Makes this a blank buffer of `size`, keeping its storage when the size is the same, so
+    /// a renderer can draw every frame into the cells of an old one instead of allocating.
+    public mutating func reset(to size: Size) {
+        guard size == self.size else {
+            self = Buffer(size: size)
+            return
+        }
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
+        cursor = nil
+    }
+
     /// The whole buffer as a rect, the area a root view draws into.
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
     public var size: Size { Size(width: width, height: height) }
@@ -74,14 +85,33 @@ public struct Buffer: Hashable, Sendable {
             }
             return max(0, column - max(x, 0))
         }
-        var rest = clean[...]
-        while let character = rest.first {
-            rest = rest.dropFirst()
+        if TextWidth.singleColumnScalarCount(clean) != nil {
+            // Accented names and symbols such as `★` or `—`: one cell per scalar, as none joins
+            // its neighbour into a cluster, so no grapheme segmentation either.
+            let scalars = clean.unicodeScalars
+            var index = scalars.startIndex
+            while index != scalars.endIndex {
+                if column >= limit {
+                    if scalars[index...].contains(where: { $0 != " " }) { markCut(x: limit - 1, y: y, style: style, from: x) }
+                    break
+                }
+                if column >= 0 { put(CellSymbol(scalar: scalars[index]), width: 1, x: column, y: y, style: style) }
+                column += 1
+                index = scalars.index(after: index)
+            }
+            return max(0, column - max(x, 0))
+        }
+        // One iterator, so each cluster boundary is found once (`first` then `dropFirst()` on a
+        // substring found every one twice).
+        var rest = clean.makeIterator()
+        while let character = rest.next() {
             let characterWidth = TextWidth.columns(of: character)
             if characterWidth == 0 { continue }  // nothing to attach to: a stray mark or joiner
             if column + characterWidth > limit {
                 if column < limit && column >= 0 { put(.space, width: 1, x: column, y: y, style: style) }
-                if !(character.isWhitespace && rest.allSatisfy(\.isWhitespace)) { markCut(x: limit - 1, y: y, style: style, from: x) }
+                if !(character.isWhitespace && IteratorSequence(rest).allSatisfy(\.isWhitespace)) {
+                    markCut(x: limit - 1, y: y, style: style, from: x)
+                }
                 column = limit
                 break
             }

@@ -32,6 +32,18 @@ struct CellSymbol: Hashable, Sendable {
         high = 1 << CellSymbol.lengthShift
     }
 
+    /// One scalar that is a whole grapheme by itself (its UTF-8 always fits inline).
+    @inline(__always)
+    init(scalar: Unicode.Scalar) {
+        var low: UInt64 = 0
+        var count: UInt64 = 0
+        for byte in scalar.utf8 {
+            low |= UInt64(byte) << (8 * count)
+            count += 1
+        }
+        self.init(low: low, high: count << CellSymbol.lengthShift)
+    }
+
     init(_ text: String) {
         if text.utf8.count <= 15 {
             self.init(inline: text)
