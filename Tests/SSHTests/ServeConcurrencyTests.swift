@@ -1,67 +1,67 @@
 import Foundation
 import ShopKit
 import ShopSSH
+import ShopTestSupport
 import Testing
 
 /// Many people at once in one process: each buys with their own key, and every order lands in
 /// its own account, none crossed.
 ///
-/// Run beside `ManyRuntimesTests` in their own `.ci/run` step (`SHOP_MANY_RUNTIMES=1`), no
-/// longer alone: fifty waiting sessions' spinners (four whole frames a second each) took the
-/// cooperative pool from the gateway they waited for, and a session sat on a blank screen for
-/// 119 s; spinners now slow down while the process is behind (`SpinnerCadence`), and the two
-/// suites pass together in under a minute. Inside the whole suite on a machine at load 20–28,
-/// sign-in by key took longer than 15 s (now `gatewayTimeout`), and the process crashed when a
-/// session's effect reached the server's HTTP client after `stop()` had shut its event loops
-/// (runtimes outlived stop's 5 s wait): not fixed yet (see docs/terminal-ui.md).
-@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(10)),
-       .enabled(if: ProcessInfo.processInfo.environment["SHOP_MANY_RUNTIMES"] == "1",
-                "set SHOP_MANY_RUNTIMES=1: swift test --filter 'ManyRuntimesTests|ServeConcurrencyTests'"))
+/// Runs inside the whole suite, beside `ManyRuntimesTests`. Fifty waiting sessions' spinners
+/// (four whole frames a second each) once took the cooperative pool from the gateway they
+/// waited for, and a session sat on a blank screen for 119 s; spinners now slow down while the
+/// process is behind (`SpinnerCadence`). Beside the suite on a loaded machine sign-in by key
+/// took longer than 15 s (hence `patience`), and a session's last request after `stop()` once
+/// crashed the process on shut-down event loops (the server now uses NIO's shared loops).
+@Suite("shop serve: many shoppers", .serialized, .timeLimit(.minutes(10)))
 struct ServeConcurrencyTests {
     /// How long one step may wait beside the whole suite on two cores: what is checked is that
     /// every order lands in its own account and every session is freed, not how fast.
     static let patience: Duration = .seconds(120)
 
     @Test func fiftyPeopleBuyAtOnceAndNoOrderCrosses() async throws {
-        let shoppers = 50
-        try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
-            let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
-            let started = ContinuousClock.now
-            // Per shopper: connecting to the first product list, and the whole purchase.
-            let times = try await withThrowingTaskGroup(of: (Duration, Duration).self) { group in
+        // The other crowd of the suite (50 SSH shoppers / 100 runtimes) waits for its turn.
+        try await oneCrowdAtATime {
+            let shoppers = 50
+            try await ServeFixture.with({ $0.gatewayTimeout = Self.patience }) { fixture in
+                let keys = (0..<shoppers).map { _ in ScriptedSSHClient.Curve25519PrivateKey() }
+                let started = ContinuousClock.now
+                // Per shopper: connecting to the first product list, and the whole purchase.
+                let times = try await withThrowingTaskGroup(of: (Duration, Duration).self) { group in
+                    for (index, key) in keys.enumerated() {
+                        group.addTask {
+                            let began = ContinuousClock.now
+                            let client = try await fixture.connect(.key(key))
+                            try await client.waitFor("All products", timeout: Self.patience)
+                            let firstScreen = ContinuousClock.now - began
+                            try await Purchase.run(on: client, email: "buyer\(index)@example.com", stepTimeout: Self.patience)
+                            let purchase = ContinuousClock.now - began
+                            try await client.send("q")
+                            _ = try await client.waitForClose(timeout: Self.patience)
+                            return (firstScreen, purchase)
+                        }
+                    }
+                    var times: [(Duration, Duration)] = []
+                    for try await time in group { times.append(time) }
+                    return times
+                }
+                let firstScreens = times.map(\.0).sorted(), purchases = times.map(\.1).sorted()
+                print("50 SSH shoppers: \(shoppers) purchases in \(ContinuousClock.now - started); first product list after "
+                    + "\(firstScreens[shoppers / 2]) (median), \(firstScreens[shoppers - 1]) (slowest); a purchase took "
+                    + "\(purchases[shoppers / 2]) (median), \(purchases[shoppers - 1]) (slowest)")
                 for (index, key) in keys.enumerated() {
-                    group.addTask {
-                        let began = ContinuousClock.now
-                        let client = try await fixture.connect(.key(key))
-                        try await client.waitFor("All products", timeout: Self.patience)
-                        let firstScreen = ContinuousClock.now - began
-                        try await Purchase.run(on: client, email: "buyer\(index)@example.com", stepTimeout: Self.patience)
-                        let purchase = ContinuousClock.now - began
-                        try await client.send("q")
-                        _ = try await client.waitForClose(timeout: Self.patience)
-                        return (firstScreen, purchase)
+                    let emails = try await fixture.asShopper(key) { shopper in
+                        var emails: [String] = []
+                        for summary in try await shopper.orders.listPage().items {
+                            emails.append(try await shopper.orders.get(id: summary.id).email)
+                        }
+                        return emails
                     }
+                    #expect(emails == ["buyer\(index)@example.com"], "shopper \(index) has \(emails)")
                 }
-                var times: [(Duration, Duration)] = []
-                for try await time in group { times.append(time) }
-                return times
+                // Nothing of the fifty outlives them: runtimes, backends, clients, channels.
+                try await fixture.waitUntilEverySessionIsFreed(timeout: Self.patience)
             }
-            let firstScreens = times.map(\.0).sorted(), purchases = times.map(\.1).sorted()
-            print("50 SSH shoppers: \(shoppers) purchases in \(ContinuousClock.now - started); first product list after "
-                + "\(firstScreens[shoppers / 2]) (median), \(firstScreens[shoppers - 1]) (slowest); a purchase took "
-                + "\(purchases[shoppers / 2]) (median), \(purchases[shoppers - 1]) (slowest)")
-            for (index, key) in keys.enumerated() {
-                let emails = try await fixture.asShopper(key) { shopper in
-                    var emails: [String] = []
-                    for summary in try await shopper.orders.listPage().items {
-                        emails.append(try await shopper.orders.get(id: summary.id).email)
-                    }
-                    return emails
-                }
-                #expect(emails == ["buyer\(index)@example.com"], "shopper \(index) has \(emails)")
-            }
-            // Nothing of the fifty outlives them: runtimes, backends, clients, channels.
-            try await fixture.waitUntilEverySessionIsFreed(timeout: Self.patience)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ShopKit
 import Testing
 @testable import ShopApp
 
@@ -49,6 +50,13 @@ struct InboxPollTests {
 
     func polls(_ effects: [Effect]) -> Bool { effects.contains(.loadInbox) }
 
+    /// Whether the tick at `now` polls; a poll is answered at once (an empty inbox).
+    func pollsAndIsAnswered(_ state: inout AppState, at now: Date) -> Bool {
+        guard polls(reduce(&state, .tick(now))) else { return false }
+        _ = reduce(&state, .inboxLoaded(.success(Page(items: [], nextCursor: nil))))
+        return true
+    }
+
     @Test func leftAloneThePollSlowsDownAndAKeyBringsItBack() {
         var state = AppState(size: .init(width: 80, height: 24), now: start, gatewayLabel: "test")
         // As `.start` does, without its loads (they would keep the spinner, and its wakes, going).
@@ -56,7 +64,7 @@ struct InboxPollTests {
         var polledAt: [TimeInterval] = []
         for second in stride(from: 1, through: 1_000, by: 1) {
             let now = start.addingTimeInterval(TimeInterval(second))
-            if polls(reduce(&state, .tick(now))) { polledAt.append(TimeInterval(second)) }
+            if pollsAndIsAnswered(&state, at: now) { polledAt.append(TimeInterval(second)) }
         }
         // 15, then 30, 60, 120, 240 and 300 s apart.
         #expect(polledAt == [15, 45, 105, 225, 465, 765])
@@ -67,9 +75,28 @@ struct InboxPollTests {
         _ = reduce(&state, .key(.character("j")))
         #expect(state.inbox.pollInterval == InboxState.activePollInterval)
         #expect(state.nextWake(after: start.addingTimeInterval(1_000))! <= start.addingTimeInterval(1_000.005))
-        #expect(polls(reduce(&state, .tick(start.addingTimeInterval(1_001)))))
+        #expect(pollsAndIsAnswered(&state, at: start.addingTimeInterval(1_001)))
         _ = reduce(&state, .key(.character("k")))
         #expect(!polls(reduce(&state, .tick(start.addingTimeInterval(1_015)))))
         #expect(polls(reduce(&state, .tick(start.addingTimeInterval(1_016)))))
+    }
+
+    /// A gateway too slow to answer must not collect a poll every 15 s from every session: 100
+    /// waiting sessions had 432 polls queued at once inside the whole suite (ManyRuntimesTests),
+    /// ahead of every purchase's requests.
+    @Test func noSecondPollWhileOneIsUnanswered() {
+        var state = AppState(size: .init(width: 80, height: 24), now: start, gatewayLabel: "test")
+        state.inbox.lastPolled = start
+        var polledAt: [TimeInterval] = []
+        for second in stride(from: 1, through: 120, by: 1) {
+            let now = start.addingTimeInterval(TimeInterval(second))
+            _ = reduce(&state, .key(.character("j")))  // someone is typing: every round is 15 s
+            if polls(reduce(&state, .tick(now))) { polledAt.append(TimeInterval(second)) }
+            if second == 70 { _ = reduce(&state, .inboxLoaded(.success(Page(items: [], nextCursor: nil)))) }
+        }
+        // The poll at 15 s is answered only at 70 s: the rounds at 30, 45 and 60 s are skipped;
+        // the one at 75 s is never answered, so none follows it.
+        #expect(polledAt == [15, 75])
+        #expect(state.inbox.isPolling)
     }
 }

@@ -161,6 +161,7 @@ enum AccountReducer {
             state.account.addresses = .loading(previous: nil)
             state.account.activity = .loading(previous: nil)
             state.inbox.lastPolled = state.now
+            state.inbox.isPolling = true
             // The guest's orders and messages moved to the account: show them now, not on the next visit.
             state.orders.list = state.orders.list.reloading
             return [CartReducer.load(state), .loadAddresses, .loadActivity, .loadInbox, .loadOrders]
@@ -182,6 +183,7 @@ enum AccountReducer {
             state.checkout = nil
             state.inbox = InboxState()
             state.inbox.lastPolled = state.now
+            state.inbox.isPolling = true
             state.flash("Signed out")
             state.cart.cart = .loading(previous: nil)
             return [CartReducer.load(state), .loadInbox]

@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.browse.categories = .loading(previous: nil)
         state.browse.isLoadingPage = true
         state.inbox.lastPolled = state.now
+        state.inbox.isPolling = true  // the first poll
         return [.loadSession, .loadCategories,
                 .loadProducts(categoryID: nil, cursor: nil, currency: state.currency, generation: state.browse.listingGeneration),
                 CartReducer.load(state), .loadAds(categories: []), .loadInbox]
@@ -130,9 +131,14 @@ private func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
     effects += retryReadsIfOffline(&state)
     if let polled = state.inbox.lastPolled, state.now.timeIntervalSince(polled) >= state.inbox.pollInterval {
         state.inbox.lastPolled = state.now
-        // Until a key or a click, the next poll waits twice as long (see InboxState.pollInterval).
-        state.inbox.pollInterval = min(InboxState.idlePollInterval, state.inbox.pollInterval * 2)
-        effects.append(.loadInbox)
+        // One poll out at a time: while a slow gateway has not answered the last, this round is
+        // skipped (polls that piled up behind each other were most of a congested gateway's queue).
+        if !state.inbox.isPolling {
+            state.inbox.isPolling = true
+            // Until a key or a click, the next poll waits twice as long (see InboxState.pollInterval).
+            state.inbox.pollInterval = min(InboxState.idlePollInterval, state.inbox.pollInterval * 2)
+            effects.append(.loadInbox)
+        }
     }
     return effects
 }

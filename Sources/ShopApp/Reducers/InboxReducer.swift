@@ -38,6 +38,7 @@ enum InboxReducer {
 
     static func inboxLoaded(_ result: Result<Page<InboxMessage>, ServiceFailure>, _ state: inout AppState) -> [Effect] {
         state.record(result)
+        state.inbox.isPolling = false
         switch result {
         case .success(let page):
             state.inbox.messages = .loaded(page.items)

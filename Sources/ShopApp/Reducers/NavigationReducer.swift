@@ -42,6 +42,7 @@ enum NavigationReducer {
             return [.loadAddresses, .loadActivity]
         case .inbox:
             state.inbox.lastPolled = state.now
+            state.inbox.isPolling = true
             return [.loadInbox]
         case .browse, .search, .checkout, .orderDetail:
             return []

@@ -16,6 +16,8 @@ public struct InboxState: Equatable, Sendable {
     /// left alone costs next to no wake-ups (each poll wakes a dozen threads); the next key
     /// brings it back to 15 s and, if the inbox is older than that, polls at once.
     public var pollInterval: TimeInterval = InboxState.activePollInterval
+    /// A poll is out and not answered yet: the next round is skipped rather than queued behind it.
+    public var isPolling = false
 
     public static let activePollInterval: TimeInterval = 15
     public static let idlePollInterval: TimeInterval = 300

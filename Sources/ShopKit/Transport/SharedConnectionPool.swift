@@ -43,6 +43,10 @@ enum SharedConnectionPool {
         // busy (100 sessions connecting at once to an embedded gateway on two cores) then failed
         // requests that had 600 s to live with "took too long" (ManyRuntimesTests).
         configuration.timeout.connect = TimeAmount(settings.connectTimeout)
+        // The request's own deadline ends when the head arrives; a body that stops half-way
+        // (a connection the gateway never finishes) would then be waited for without end.
+        // Nothing read for as long as an attempt may take fails it with `ShopError.timeout`.
+        configuration.timeout.read = TimeAmount(settings.connectTimeout)
         configuration.decompression = .enabled(limit: .ratio(20))
         return configuration
     }
