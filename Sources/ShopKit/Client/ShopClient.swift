@@ -127,7 +127,7 @@ public final class ShopClient: Sendable {
             client: SharedConnectionPool.client(
                 maximumConnectionsPerHost: configuration.maximumConnectionsPerHost,
                 idleTimeout: configuration.connectionIdleTimeout,
-                connectTimeout: configuration.timeout),
+                attemptTimeout: configuration.timeout),
             timeout: TimeAmount(configuration.timeout)))
         #endif
     }

@@ -14,14 +14,14 @@ enum SharedConnectionPool {
     private struct Settings: Hashable {
         let maximumConnectionsPerHost: Int
         let idleTimeout: Duration
-        let connectTimeout: Duration
+        let attemptTimeout: Duration
     }
 
     private static let pools = Mutex<[Settings: HTTPClient]>([:])
 
     /// The process-wide HTTP client for these pool settings.
-    static func client(maximumConnectionsPerHost: Int, idleTimeout: Duration, connectTimeout: Duration) -> HTTPClient {
-        let settings = Settings(maximumConnectionsPerHost: maximumConnectionsPerHost, idleTimeout: idleTimeout, connectTimeout: connectTimeout)
+    static func client(maximumConnectionsPerHost: Int, idleTimeout: Duration, attemptTimeout: Duration) -> HTTPClient {
+        let settings = Settings(maximumConnectionsPerHost: maximumConnectionsPerHost, idleTimeout: idleTimeout, attemptTimeout: attemptTimeout)
         return pools.withLock { pools in
             if let existing = pools[settings] { return existing }
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration(settings))
@@ -42,11 +42,11 @@ enum SharedConnectionPool {
         // after its own 10 s, whatever the client's `timeout` says. A gateway whose accept loop is
         // busy (100 sessions connecting at once to an embedded gateway on two cores) then failed
         // requests that had 600 s to live with "took too long" (ManyRuntimesTests).
-        configuration.timeout.connect = TimeAmount(settings.connectTimeout)
+        configuration.timeout.connect = TimeAmount(settings.attemptTimeout)
         // The request's own deadline ends when the head arrives; a body that stops half-way
         // (a connection the gateway never finishes) would then be waited for without end.
         // Nothing read for as long as an attempt may take fails it with `ShopError.timeout`.
-        configuration.timeout.read = TimeAmount(settings.connectTimeout)
+        configuration.timeout.read = TimeAmount(settings.attemptTimeout)
         configuration.decompression = .enabled(limit: .ratio(20))
         return configuration
     }
