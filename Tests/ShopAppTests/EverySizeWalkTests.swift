@@ -224,10 +224,7 @@ extension EverySizeTests {
         #expect(row.distance(from: placed.lowerBound, to: time.lowerBound) < 50, "\(row)")
         Fixtures.press([.character("v")], &state)
         let order = Fixtures.order(status: .inTransit, cancellable: false)
-        _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Invoice(
-            number: "INV-000042", orderID: order.id, issuedAt: Fixtures.now, email: order.email, billingAddress: order.address,
-            lines: order.lines, subtotal: order.subtotal, shipping: order.shipping, total: order.total, transactionID: order.transactionID,
-            cardBrand: .visa, cardLast4: "4242", status: .paid))))
+        _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Fixtures.invoice(for: order))))
         buffer = AppView.render(state, size: state.size, theme: .default)
         let total = try #require((0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("Total") })
         let label = try #require(total.range(of: "Total")), amount = try #require(total.range(of: "$"))

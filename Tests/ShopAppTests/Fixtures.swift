@@ -72,6 +72,13 @@ enum Fixtures {
                      cardLast4: "4242", events: events, isCancellable: cancellable)
     }
 
+    /// The paid invoice of `order`, as the gateway would issue it.
+    static func invoice(for order: Order) -> Invoice {
+        Invoice(number: "INV-000042", orderID: order.id, issuedAt: now, email: order.email, billingAddress: order.address,
+                lines: order.lines, subtotal: order.subtotal, shipping: order.shipping, total: order.total, transactionID: order.transactionID,
+                cardBrand: .visa, cardLast4: "4242", status: .paid)
+    }
+
     static func tracking(for order: Order) -> Tracking {
         Tracking(trackingID: order.trackingID, orderID: order.id, status: order.status, estimatedDelivery: now.addingTimeInterval(5 * 86_400),
                  events: order.events.map { TrackingEvent(status: $0.status, at: $0.at, description: $0.status.displayName, location: "Arlington, VA") })

@@ -396,10 +396,7 @@ struct ScreenSnapshotTests {
             var state = Self.tracker(width: width, height: height, order: Fixtures.order(status: .delivered, cancellable: false))
             Fixtures.press([.character("v")], &state)
             let order = Fixtures.order(status: .delivered, cancellable: false)
-            _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Invoice(
-                number: "INV-000042", orderID: order.id, issuedAt: Fixtures.now, email: order.email, billingAddress: order.address,
-                lines: order.lines, subtotal: order.subtotal, shipping: order.shipping, total: order.total, transactionID: order.transactionID,
-                cardBrand: .visa, cardLast4: "4242", status: .paid))))
+            _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Fixtures.invoice(for: order))))
             return state
         }
     }
