@@ -24,7 +24,7 @@ enum AccountView {
         // What the form offers, in the words of the form shown (the register form said "Sign in").
         let intro = account.formMode == .signIn
             ? "You are shopping as a guest. Sign in to keep your cart, addresses and orders; the guest cart merges into your account."
-            : "You are shopping as a guest. Create an account to keep your cart, addresses and orders; the guest cart becomes its cart."
+            : "You are shopping as a guest. Create an account to keep your cart, addresses and orders; your guest cart moves into it."
         var y = inside.y + buffer.writeWrapped(intro, in: introArea, style: .foreground(.muted)) + 1
         for field in account.formFields {
             let (label, input, masked): (String, TextInputState, Bool) = switch field {
