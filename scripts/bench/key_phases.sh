@@ -15,7 +15,7 @@ sock=key-phases-$$
 cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; perf probe -q -d 'probe_shop:*' 2>/dev/null || true; rm -rf "$home" "$data"; }
 trap cleanup EXIT
 
-symbol() { nm "$bin" | awk -v pattern="$1" '$3 ~ pattern { print $3; exit }'; }
+symbol() { nm "$bin" | awk -v pattern="$1" '!found && $3 ~ pattern { print $3; found = 1 }'; }  # no early exit: nm's SIGPIPE would fail the script
 probe() {  # name, symbol: an entry probe and a return probe
     [ -n "$2" ] || { echo "no symbol for $1 in $bin" >&2; exit 1; }
     perf probe -q -x "$bin" -a "$1=$2" && perf probe -q -x "$bin" -a "${1}_end=$2%return"

@@ -64,7 +64,9 @@ public final class AppRuntime {
                 needsDraw = false
                 // The views publish where they drew what; reducers page and the mouse clicks by it.
                 var layout = ScreenLayout.none
-                terminal.draw(size: state.size) { buffer in AppView.render(state, into: &buffer, theme: terminal.theme, layout: &layout) }
+                terminal.draw(size: state.size) { buffer, memory in
+                    AppView.render(state, into: &buffer, theme: terminal.theme, layout: &layout, memory: &memory)
+                }
                 state.layout = layout
                 framesDrawn += 1
             }

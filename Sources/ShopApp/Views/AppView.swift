@@ -19,6 +19,14 @@ public enum AppView {
 
     /// Draws the frame into `buffer`, which must be blank, at the buffer's size.
     public static func render(_ state: AppState, into buffer: inout Buffer, theme: Theme, layout: inout ScreenLayout) {
+        var memory = FrameMemory()
+        render(state, into: &buffer, theme: theme, layout: &layout, memory: &memory)
+    }
+
+    /// Draws the frame into `buffer`, copying from the last frame, through `memory`, the list
+    /// rows that are drawn as they were (see ``FrameMemory``).
+    public static func render(_ state: AppState, into buffer: inout Buffer, theme: Theme, layout: inout ScreenLayout,
+                              memory: inout FrameMemory) {
         let size = buffer.size
         let area = buffer.area
         layout = ScreenLayout(size: size, screen: state.screen, hasOverlay: state.overlay != nil)
@@ -33,7 +41,7 @@ public enum AppView {
         }
         let content = areas.content
         switch state.screen {
-        case .browse: BrowseView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .browse: BrowseView.render(state, area: content, into: &buffer, layout: &layout, memory: &memory, theme: theme)
         case .search: SearchView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .cart: CartView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .checkout: CheckoutView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
@@ -47,6 +55,7 @@ public enum AppView {
         KeyHintsBar(hints, unicode: state.capabilities.unicode).render(into: &buffer, area: areas.footer, theme: theme)
         StatusBar(left: statusLeft(state), right: statusRight(state)).render(into: &buffer, area: areas.status, theme: theme)
         if let overlay = state.overlay {
+            memory.markOverdrawn()
             OverlayView.render(overlay, state: state, area: area, into: &buffer, layout: &layout, theme: theme)
         }
     }

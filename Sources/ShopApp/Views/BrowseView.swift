@@ -7,7 +7,8 @@ enum BrowseView {
     /// From this width the three panes are side by side.
     static let wideWidth = 100
 
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout published: inout ScreenLayout,
+                       memory: inout FrameMemory, theme: Theme) {
         let panes = layout(state, area: area)
         if let tabs = panes.tabs {
             let titles = ["Categories", "Products", "Details"]
@@ -19,11 +20,11 @@ enum BrowseView {
         // A click anywhere in a pane focuses it; its rows, published over it, select.
         if let rect = panes.categories {
             published.add(rect, .browsePane(.categories))
-            renderCategories(state, area: rect, into: &buffer, layout: &published, theme: theme)
+            renderCategories(state, area: rect, into: &buffer, layout: &published, memory: &memory, theme: theme)
         }
         if let rect = panes.products {
             published.add(rect, .browsePane(.products))
-            renderProducts(state, area: rect, into: &buffer, layout: &published, theme: theme)
+            renderProducts(state, area: rect, into: &buffer, layout: &published, memory: &memory, theme: theme)
         }
         if let rect = panes.detail {
             published.add(rect, .browsePane(.detail))
@@ -67,7 +68,8 @@ enum BrowseView {
         return state.browse.categories.value?.first { $0.id == id }?.name ?? id
     }
 
-    private static func renderCategories(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
+    private static func renderCategories(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout,
+                                         memory: inout FrameMemory, theme: Theme) {
         let panel = Panel(title: "Categories", isFocused: state.browse.focus == .categories)
         panel.render(into: &buffer, area: area, theme: theme)
         let inside = panel.contentArea(for: area)
@@ -81,19 +83,28 @@ enum BrowseView {
         }
         // Saturating: counts come from the gateway, and a sum must never trap.
         let total = categories.reduce(0) { $0.addingSaturating($1.productCount) }
+        func category(_ row: Int) -> (name: String, count: Int) {
+            row == 0 ? ("All products", total) : (categories[row - 1].name, categories[row - 1].productCount)
+        }
         let list = ListView(count: categories.count + 1, state: state.browse.categoryList) { row in
-            let name = row == 0 ? "All products" : categories[row - 1].name
-            let count = row == 0 ? total : categories[row - 1].productCount
+            let (name, count) = category(row)
             let countText = String(count)
             let width = max(1, inside.width - 3 - TextWidth.columns(of: countText))
             return Line([Span(TextWidth.fit(name, toColumns: width)), Span(" " + countText, style: .foreground(.muted))])
         }
         let listArea = categories.isEmpty ? Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: max(0, inside.height - 1)) : inside
-        list.render(into: &buffer, area: listArea, theme: theme)
+        list.render(into: &buffer, area: listArea, theme: theme, memory: &memory, region: LayoutList.categories.hashValue) { row in
+            var inputs = Hasher()
+            inputs.combine(category(row).name)
+            inputs.combine(category(row).count)
+            inputs.combine(inside.width)
+            return inputs.finalize()
+        }
         layout.publish(.categories, list.geometry(in: listArea))
     }
 
-    private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
+    private static func renderProducts(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout,
+                                       memory: inout FrameMemory, theme: Theme) {
         let browse = state.browse
         var trailing: String
         if browse.isComplete { trailing = Format.count(browse.products.count, "item") }
@@ -127,7 +138,13 @@ enum BrowseView {
         let list = ListView(count: products.count, state: browse.productList, emptyText: browse.pageError == nil ? "No products in this category" : "") { row in
             productLine(products[row], width: rowWidth, showsStars: showsStars)
         }
-        list.render(into: &buffer, area: inside, theme: theme)
+        list.render(into: &buffer, area: inside, theme: theme, memory: &memory, region: LayoutList.products.hashValue) { row in
+            var inputs = Hasher()
+            inputs.combine(products[row])
+            inputs.combine(rowWidth)
+            inputs.combine(showsStars)
+            return inputs.finalize()
+        }
         layout.publish(.products, list.geometry(in: inside))
     }
 

@@ -23,6 +23,8 @@ public final class Terminal {
     /// The frame before `shown`, whose cells the next ``draw(size:_:)`` renders into.
     private var spare: Buffer?
     private var styles: [Style: ResolvedStyle] = [:]
+    /// What the last frame drew where, for frames drawn with a ``FrameMemory``.
+    private var memory = FrameMemory()
 
     public init(backend: any TerminalBackend, theme: Theme) {
         self.backend = backend
@@ -36,17 +38,29 @@ public final class Terminal {
     /// buffer is the one shown two frames ago, recycled (ratatui keeps two the same way), so a
     /// frame allocates no cells.
     public func draw(size: Size, _ render: (inout Buffer) -> Void) {
+        draw(size: size) { buffer, _ in render(&buffer) }
+    }
+
+    /// Like ``draw(size:_:)``, and `render` may copy regions unchanged from the last frame
+    /// through `memory` instead of drawing them again (see ``FrameMemory``).
+    public func draw(size: Size, _ render: (inout Buffer, inout FrameMemory) -> Void) {
         var frame = spare ?? Buffer(size: size)
         spare = nil
         frame.reset(to: size)
-        render(&frame)
+        render(&frame, &memory)
         let previous = shown
-        draw(frame)
+        show(frame)
+        memory.remember(frame)
         spare = previous
     }
 
     /// Shows `buffer`, sending only what changed since the last frame.
     public func draw(_ buffer: Buffer) {
+        memory.forget()
+        show(buffer)
+    }
+
+    private func show(_ buffer: Buffer) {
         let capabilities = backend.capabilities
         let frame = buffer.degraded(for: capabilities)
         let comparable = shown.map { $0.size == frame.size } ?? false
@@ -74,6 +88,7 @@ public final class Terminal {
     /// Forgets what is on screen, so the next ``draw(_:)`` repaints every cell.
     public func invalidate() {
         shown = nil
+        memory.forget()
     }
 
     /// Gives the terminal back to the shell until it is taken back; the next frame is whole.

@@ -28,6 +28,15 @@ public struct ListView: Widget {
     }
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        var memory = FrameMemory()
+        render(into: &buffer, area: area, theme: theme, memory: &memory, region: 0, rowFingerprint: nil)
+    }
+
+    /// Draws the list, copying from the last frame each row whose item, selection and place
+    /// are unchanged. `rowFingerprint(index)` must hash everything `row(index)` reads; `region`
+    /// tells this list apart from the others drawn in the frame.
+    public func render(into buffer: inout Buffer, area: Rect, theme: Theme, memory: inout FrameMemory,
+                       region: Int, rowFingerprint: ((Int) -> Int)?) {
         guard !area.isEmpty else { return }
         guard count > 0 else {
             buffer.write(emptyText, in: area.row(0), style: .foreground(.muted))
@@ -39,9 +48,16 @@ public struct ListView: Widget {
         let symbolWidth = TextWidth.columns(of: highlightSymbol)
         for index in state.visibleRange(count: count, visibleRows: area.height) {
             let y = area.y + index - offset
+            let rowArea = Rect(x: area.x, y: y, width: contentWidth, height: 1)
+            if let rowFingerprint {
+                var fingerprint = Hasher()
+                fingerprint.combine(rowFingerprint(index))
+                fingerprint.combine(index == state.selected)
+                fingerprint.combine(highlightSymbol)
+                if memory.reuse(Self.rowRegion(region, y: y), area: rowArea, fingerprint: fingerprint.finalize(), into: &buffer) { continue }
+            }
             let line = row(index)
             if index == state.selected {
-                let rowArea = Rect(x: area.x, y: y, width: contentWidth, height: 1)
                 buffer.fill(rowArea, style: .role(.selection))
                 buffer.write(highlightSymbol, x: area.x, y: y, style: .role(.selection), maxWidth: contentWidth)
                 buffer.write(line.selected(), x: area.x + symbolWidth, y: y, maxWidth: contentWidth - symbolWidth)
@@ -52,6 +68,14 @@ public struct ListView: Widget {
         if showsScrollbar {
             scrollbar.render(into: &buffer, column: area.maxX - 1, top: area.y, height: area.height)
         }
+    }
+
+    /// The region of the row drawn on screen row `y` of list `region`.
+    private static func rowRegion(_ region: Int, y: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(region)
+        hasher.combine(y)
+        return hasher.finalize()
     }
 }
 
