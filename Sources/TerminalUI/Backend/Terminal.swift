@@ -17,6 +17,8 @@ public final class Terminal {
     }
     /// Cells sent by the last ``draw(_:)``: a whole screen after a resize, few otherwise.
     public private(set) var lastDrawCellCount = 0
+    /// Regions the last ``draw(size:_:)`` copied from the frame before instead of drawing them.
+    public private(set) var lastCopiedRegionCount = 0
 
     /// The frame on screen as the backend drew it (already degraded), or nil when unknown.
     private var shown: Buffer?
@@ -48,6 +50,7 @@ public final class Terminal {
         spare = nil
         frame.reset(to: size)
         render(&frame, &memory)
+        lastCopiedRegionCount = memory.copiedRegionCount
         let previous = shown
         show(frame)
         memory.remember(frame)

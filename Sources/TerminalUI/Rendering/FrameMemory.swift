@@ -24,6 +24,8 @@ public struct FrameMemory {
     private var previouslyDrawn: [Int: Drawn] = [:]
     private var drawn: [Int: Drawn] = [:]
     private var isOverdrawn = false
+    /// Regions the frame being drawn copied (for tests and benchmarks).
+    public private(set) var copiedRegionCount = 0
 
     public init() {}
 
@@ -37,6 +39,7 @@ public struct FrameMemory {
         drawn[region] = now
         guard let previous, previous.size == buffer.size, previouslyDrawn[region] == now else { return false }
         buffer.copy(area, from: previous)
+        copiedRegionCount += 1
         return true
     }
 
@@ -48,6 +51,7 @@ public struct FrameMemory {
 
     /// Ends the frame: the next one may copy from `frame`, which the regions were drawn into.
     mutating func remember(_ frame: Buffer) {
+        copiedRegionCount = 0
         previous = isOverdrawn ? nil : frame
         previouslyDrawn = isOverdrawn ? [:] : drawn
         drawn.removeAll(keepingCapacity: true)
