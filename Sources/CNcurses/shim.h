@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <sys/ioctl.h>
 #include <ncurses.h>
+#include <term.h>
 
 // Swift cannot import function-like macros; these wrap the ones the backend needs.
 static inline int cnc_color_pair(int n) { return (int)COLOR_PAIR(n); }
@@ -66,6 +67,25 @@ static inline int cnc_has_alternate_screen(void) {
     const char *enter = tigetstr((char *)"smcup");
     return enter != NULL && enter != (char *)-1 && enter[0] != 0;
 }
+
+// A terminfo string capability of the current terminal, or NULL when it has none.
+static inline const char *cnc_terminfo_string(const char *name) {
+    const char *value = tigetstr((char *)name);
+    return (value == NULL || value == (char *)-1 || value[0] == 0) ? NULL : value;
+}
+
+// A terminfo boolean capability of the current terminal.
+static inline int cnc_terminfo_flag(const char *name) { return tigetflag((char *)name) > 0; }
+
+// Loads TERM's terminfo entry without taking a terminal (a test formats strings with it).
+static inline int cnc_load_terminfo(const char *term) { int error = 0; return setupterm((char *)term, -1, &error); }
+
+// A UTF-8 locale for uselocale(), where the C library's widths must be those of a UTF-8 terminal.
+static inline locale_t cnc_utf8_locale(void) { return newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0); }
+
+// A parameterised terminfo string with one or two numbers (tiparm is variadic, which Swift cannot call).
+static inline const char *cnc_tiparm1(const char *format, int a) { return tiparm(format, a); }
+static inline const char *cnc_tiparm2(const char *format, int a, int b) { return tiparm(format, a, b); }
 
 // newterm on the process's own stdin/stdout; Swift 6 cannot touch the `stdin`/`stdout` globals.
 static inline SCREEN *cnc_newterm(const char *term) { return newterm(term, stdout, stdin); }

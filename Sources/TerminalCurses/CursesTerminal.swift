@@ -65,13 +65,12 @@ public final class CursesTerminal {
     public private(set) var lastDrawCellCount = 0
 
     private var screen: OpaquePointer?
+    /// Writes the frames; ncurses only sets the terminal up and reads it.
+    private var writer: TerminfoFrameWriter?
     private var previousFrame: Buffer?
-    private var styleCache: [ResolvedStyle: (attributes: attr_t, pair: Int32)] = [:]
     private var resolvedStyles: [Style: ResolvedStyle] = [:]
-    private var pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
     private var cursorVisible: Int32 = -1
     private var colorCount: Int32 = 0
-    private var characters = [wchar_t](repeating: 0, count: 8)
     private var crashLogDescriptor: Int32 = -1
 
     public init(theme: Theme = .default, options: Options = Options()) {
@@ -144,9 +143,13 @@ public final class CursesTerminal {
         }
         setCursorVisible(false)
         previousFrame = nil
-        styleCache = [:]
         resolvedStyles = [:]
+        // ncurses sends its setup and a blank screen now, and never draws again: frames go
+        // out through the writer. It leaves the cursor at the top left (see TerminfoFrameWriter).
         wclear(cnc_stdscr())
+        wnoutrefresh(cnc_stdscr())
+        doupdate()
+        writer = TerminfoFrameWriter(strings: .current(), colorCount: colorCapability == .none ? 0 : colorCount)
         if crashLogDescriptor < 0, let path = options.crashLogPath {
             crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         }
@@ -163,11 +166,11 @@ public final class CursesTerminal {
         if cnc_has_alternate_screen() == 0 {
             // Nothing to switch back to (the Linux console): the last frame would stay, with
             // the shell's prompt written over its status bar. Leave a blank screen instead.
-            werase(cnc_stdscr())
-            wmove(cnc_stdscr(), 0, 0)
-            wnoutrefresh(cnc_stdscr())
-            doupdate()
+            writer?.clear()
         }
+        writer?.homeCursor()
+        writer?.flush()
+        writer = nil
         curs_set(1)
         endwin()
         if let screen {
@@ -188,6 +191,8 @@ public final class CursesTerminal {
     /// shell continues it (fg), takes the terminal back and redraws everything.
     public func suspend() {
         guard isRunning else { return }
+        writer?.homeCursor()
+        writer?.flush()
         endwin()
         cnc_stop_self()
         // Continued: the terminal may have been resized while we were stopped.
@@ -199,7 +204,7 @@ public final class CursesTerminal {
         // getch — after the redraw, so a key pressed as the screen reappears would arrive in
         // the other cursor-key mode and be misread. Turn it on now.
         keypad(cnc_stdscr(), true)
-        clearok(cnc_curscr(), true)
+        writer?.forgetTerminalState()
         previousFrame = nil
     }
 
@@ -214,7 +219,6 @@ public final class CursesTerminal {
     }
 
     private func setUpColors() {
-        pairs = ColorPairCache(capacity: 0) { _, _, _ in false }
         colorCount = 0
         var capability = ColorCapability.detect(environment: options.environment)
         if capability != .none && has_colors() {
@@ -222,11 +226,6 @@ public final class CursesTerminal {
             use_default_colors()
             colorCount = cnc_colors()
             capability = min(capability, ColorCapability.fromColorCount(Int(colorCount)))
-            let capacity = cnc_color_pairs()
-            pairs = ColorPairCache(capacity: capacity) { number, foreground, background in
-                if init_extended_pair(number, foreground, background) == cnc_ok() { return true }
-                return number <= Int32(Int16.max) && init_pair(Int16(number), Int16(truncatingIfNeeded: foreground), Int16(truncatingIfNeeded: background)) == cnc_ok()
-            }
         } else {
             capability = .none
         }
@@ -249,60 +248,24 @@ public final class CursesTerminal {
         previousFrame = buffer
     }
 
-    /// Writes changed cells (styles already resolved) into the curses screen; ``flush()``
-    /// sends them. This is what ``CursesBackend`` hands the renderer's diff to.
+    /// Writes changed cells (styles already resolved) to the terminal; ``flush()`` sends them.
+    /// This is what ``CursesBackend`` hands the renderer's diff to.
     public func draw(_ updates: [CellUpdate]) {
         guard isRunning else { return }
-        let screenSize = size
-        let window = cnc_stdscr()
-        var cell = cchar_t()
-        // Neighbouring cells mostly share a style: look it up once per run, not per cell.
-        var runStyle: ResolvedStyle?
-        var attributes = cnc_a_normal()
-        var pair: Int32 = 0
-        for update in updates where update.y < screenSize.height && update.x < screenSize.width {
-            if update.style != runStyle {
-                (attributes, pair) = cursesStyle(for: update.style)
-                runStyle = update.style
-            }
-            var pairNumber = pair
-            let fits = update.x + update.width <= screenSize.width
-            let drawnWidth = encode(update.symbol, into: &characters, width: fits ? update.width : 1)
-            characters.withUnsafeBufferPointer { text in
-                _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
-            }
-            mvwadd_wch(window, Int32(update.y), Int32(update.x), &cell)
-            if drawnWidth < update.width && update.x + 1 < screenSize.width {
-                // The C library thinks this grapheme is narrower than we do: pad so that what
-                // ncurses believes is on screen matches the buffer.
-                characters[0] = 0x20
-                characters[1] = 0
-                characters.withUnsafeBufferPointer { text in
-                    _ = setcchar(&cell, text.baseAddress, attributes, Int16(truncatingIfNeeded: min(pair, Int32(Int16.max))), &pairNumber)
-                }
-                mvwadd_wch(window, Int32(update.y), Int32(update.x + 1), &cell)
-            }
-        }
+        writer?.draw(updates, size: size)
         lastDrawCellCount = updates.count
     }
 
     /// Shows the cursor at `position` (a focused text field), or hides it.
     public func setCursor(_ position: Position?) {
         guard isRunning else { return }
-        let screenSize = size
-        if let position, position.x < screenSize.width, position.y < screenSize.height {
-            setCursorVisible(true)
-            wmove(cnc_stdscr(), Int32(position.y), Int32(position.x))
-        } else {
-            setCursorVisible(false)
-        }
+        writer?.setCursor(position, size: size)
     }
 
-    /// Sends what was drawn with one `doupdate`.
+    /// Sends what was drawn, in one write.
     public func flush() {
         guard isRunning else { return }
-        wnoutrefresh(cnc_stdscr())
-        doupdate()
+        writer?.flush()
     }
 
     /// Writes a signal straight to the terminal after the last update ncurses sent (it moves
@@ -319,11 +282,10 @@ public final class CursesTerminal {
         }
     }
 
-    /// Clears the curses screen, so the next update repaints every cell.
+    /// Blanks the screen; the cells drawn next are all that shows.
     public func clear() {
         guard isRunning else { return }
-        werase(cnc_stdscr())
-        clearok(cnc_curscr(), true)
+        writer?.clear()
     }
 
     /// Takes the new size from the kernel after a SIGWINCH (when ncurses' own handler is not
@@ -333,14 +295,22 @@ public final class CursesTerminal {
         var rows: Int32 = 0
         var columns: Int32 = 0
         if cnc_terminal_size(&rows, &columns) == 0 { resizeterm(rows, columns) }
-        invalidate()
+        settleAfterResize()
         return size
+    }
+
+    /// resizeterm touched ncurses' screen, which it would repaint (blank) at the next read and
+    /// wipe the next frame: let it do that now, then redraw everything.
+    private func settleAfterResize() {
+        wnoutrefresh(cnc_stdscr())
+        doupdate()
+        writer?.forgetTerminalState()
+        invalidate()
     }
 
     /// Forgets what is on screen, so the next ``draw(_:)`` repaints every cell.
     public func invalidate() {
         previousFrame = nil
-        if isRunning { clearok(cnc_curscr(), true) }
     }
 
     /// Puts `symbol` into `buffer` as a NUL-terminated wide string curses will accept, and
@@ -349,7 +319,7 @@ public final class CursesTerminal {
     /// A cchar_t is one spacing character plus up to four zero-width ones, so the grapheme is
     /// cut at the first scalar the C library does not see as zero-width: a ZWJ sequence (👨‍👩‍👧)
     /// shows its first emoji, which keeps ncurses' idea of the line the same as the buffer's.
-    private func encode(_ symbol: String, into buffer: inout [wchar_t], width: Int) -> Int {
+    static func encode(_ symbol: String, into buffer: inout [wchar_t], width: Int) -> Int {
         if width == 1, let byte = symbol.utf8.first, byte >= 0x20, byte < 0x7F, symbol.utf8.count == 1 {
             buffer[0] = wchar_t(byte)  // printable ASCII, most of every frame
             buffer[1] = 0
@@ -391,24 +361,6 @@ public final class CursesTerminal {
         return value
     }
 
-    private func cursesStyle(for resolved: ResolvedStyle) -> (attributes: attr_t, pair: Int32) {
-        if let cached = styleCache[resolved] { return cached }
-        var attributes = cnc_a_normal()
-        if resolved.attributes.contains(.bold) { attributes |= cnc_a_bold() }
-        if resolved.attributes.contains(.dim) { attributes |= cnc_a_dim() }
-        if resolved.attributes.contains(.italic) { attributes |= cnc_a_italic() }
-        if resolved.attributes.contains(.underline) { attributes |= cnc_a_underline() }
-        if resolved.attributes.contains(.reverse) { attributes |= cnc_a_reverse() }
-        var pair: Int32 = 0
-        if colorCapability != .none {
-            pair = pairs.pair(
-                foreground: CursesColor.number(for: resolved.foreground, colors: colorCount),
-                background: CursesColor.number(for: resolved.background, colors: colorCount))
-        }
-        styleCache[resolved] = (attributes, pair)
-        return (attributes, pair)
-    }
-
     private func setCursorVisible(_ visible: Bool) {
         let wanted: Int32 = visible ? 1 : 0
         guard wanted != cursorVisible else { return }
@@ -439,7 +391,7 @@ public final class CursesTerminal {
             if status == cnc_key_code_yes() {
                 let code = Int32(bitPattern: value)
                 if code == KEY_RESIZE {
-                    invalidate()
+                    settleAfterResize()
                     return .resize(size)
                 }
                 if code == KEY_MOUSE {

@@ -39,36 +39,6 @@ import TerminalUI
     }
 }
 
-@Suite struct ColorPairCacheTests {
-    @Test func reusesPairsAndStaysWithinCapacity() {
-        final class Log { var created: [[Int32]] = [] }
-        let log = Log()
-        var cache = ColorPairCache(capacity: 4) { number, foreground, background in
-            log.created.append([number, foreground, background])
-            return true
-        }
-        #expect(cache.pair(foreground: -1, background: -1) == 0)
-        #expect(cache.pair(foreground: 1, background: -1) == 1)
-        #expect(cache.pair(foreground: 2, background: 0) == 2)
-        #expect(cache.pair(foreground: 1, background: -1) == 1)
-        #expect(cache.pair(foreground: 3, background: 4) == 3)
-        #expect(!cache.isExhausted)
-        // Pair numbers 1...3 are all there is: new combinations fall back to the default pair.
-        #expect(cache.pair(foreground: 5, background: 6) == 0)
-        #expect(cache.isExhausted)
-        #expect(cache.pair(foreground: 2, background: 0) == 2)
-        #expect(log.created == [[1, 1, -1], [2, 2, 0], [3, 3, 4]])
-        cache.removeAll()
-        #expect(cache.count == 0 && !cache.isExhausted)
-    }
-
-    @Test func refusedPairsFallBackToTheDefault() {
-        var cache = ColorPairCache(capacity: 256) { _, _, _ in false }
-        #expect(cache.pair(foreground: 1, background: 2) == 0)
-        #expect(cache.isExhausted)
-    }
-}
-
 @Suite struct CursesColorTests {
     @Test func numbersFor256ColourTerminals() {
         #expect(CursesColor.number(for: .terminalDefault, colors: 256) == -1)

@@ -22,8 +22,10 @@ probe() {  # name, symbol: an entry probe and a return probe
 }
 perf probe -q -d 'probe_shop:*' 2>/dev/null || true
 probe reduce "$(symbol '^\$s7ShopApp6reduceySayAA6EffectOGAA0B5StateVz_AA6ActionOtF$')"
-# The view: render(_:into:theme:layout:), or before it existed render(_:size:theme:layout:).
-view=$(symbol '^\$s7ShopApp0B4ViewO6render_4into5theme6layout.*Tf4nnnnd_n$')
+# The view: render(_:into:theme:layout:memory:), or in older builds render(_:into:theme:layout:)
+# or render(_:size:theme:layout:).
+view=$(symbol '^\$s7ShopApp0B4ViewO6render_4into5theme6layout6memory.*Tf4nnnnnd_n$')
+[ -n "$view" ] || view=$(symbol '^\$s7ShopApp0B4ViewO6render_4into5theme6layout.*Tf4nnnnd_n$')
 probe view "${view:-$(symbol '^\$s7ShopApp0B4ViewO6render_4size5theme6layout.*Tf4nnnnd_n$')}"
 probe diff "$(symbol '^\$s10TerminalUI0A0C4drawyyAA6BufferVF$')"
 probe curses_draw "$(symbol '^\$s14TerminalCurses0bA0C4drawyySay0A2UI10CellUpdateVGF$')"

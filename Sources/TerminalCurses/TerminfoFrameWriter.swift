@@ -1,0 +1,197 @@
+import CNcurses
+import Foundation
+import TerminalUI
+
+/// Turns changed cells into the terminal's own terminfo strings and writes them to the tty in
+/// one write(2) per frame.
+///
+/// The renderer already sends only the cells that changed; handing them to ncurses made it
+/// compare every touched line a second time before writing, a third of a key's time at 200x60.
+/// ncurses keeps everything else: the modes, the alternate screen, keypad and mouse, the input.
+/// It never draws after ``CursesTerminal/start()``, so it believes the cursor is where it left
+/// it, at the top left, and the writer puts it back there before ncurses writes again
+/// (``homeCursor()``).
+struct TerminfoFrameWriter {
+    /// The strings of the terminal, read from terminfo once.
+    struct Strings {
+        var cursorAddress: String?
+        var exitAttributes: [UInt8]
+        var bold: [UInt8]
+        var dim: [UInt8]
+        var italic: [UInt8]
+        var underline: [UInt8]
+        var reverse: [UInt8]
+        var foreground: String?
+        var background: String?
+        var clearScreen: [UInt8]
+        var hideCursor: [UInt8]
+        var showCursor: [UInt8]
+        /// Writing the bottom right cell scrolls the screen (auto margins without the VT100's
+        /// pending wrap): that cell is left alone.
+        var scrollsAtLastCell: Bool
+
+        /// The current terminal's (after newterm).
+        static func current() -> Strings {
+            func bytes(_ name: String) -> [UInt8] {
+                cnc_terminfo_string(name).map { Array(String(cString: $0).utf8) } ?? []
+            }
+            func format(_ name: String) -> String? { cnc_terminfo_string(name).map { String(cString: $0) } }
+            return Strings(
+                cursorAddress: format("cup"), exitAttributes: bytes("sgr0"), bold: bytes("bold"), dim: bytes("dim"),
+                italic: bytes("sitm"), underline: bytes("smul"), reverse: bytes("rev"),
+                foreground: format("setaf") ?? format("setf"), background: format("setab") ?? format("setb"),
+                clearScreen: bytes("clear"), hideCursor: bytes("civis"), showCursor: bytes("cnorm"),
+                scrollsAtLastCell: cnc_terminfo_flag("am") != 0 && cnc_terminfo_flag("xenl") == 0)
+        }
+    }
+
+    private let strings: Strings
+    /// Colours the terminal has (0 without colour): how colours become numbers.
+    private let colorCount: Int32
+    private var output: [UInt8] = []
+    /// Where the terminal's cursor is, when known.
+    private var cursor: Position?
+    private var style: ResolvedStyle?
+    private var styleSequences: [ResolvedStyle: [UInt8]] = [:]
+    private var cursorShown: Bool?
+    private var characters = [wchar_t](repeating: 0, count: 8)
+
+    init(strings: Strings, colorCount: Int32) {
+        self.strings = strings
+        self.colorCount = colorCount
+        output.reserveCapacity(16 * 1024)
+    }
+
+    /// Appends the cells, each at its place in its style, for a screen of `size`.
+    mutating func draw(_ updates: [CellUpdate], size: Size) {
+        for update in updates where update.y < size.height && update.x < size.width {
+            if strings.scrollsAtLastCell && update.y == size.height - 1 && update.x + update.width >= size.width { continue }
+            if cursor != Position(x: update.x, y: update.y) { move(to: update.x, update.y) }
+            if update.style != style { setStyle(update.style) }
+            let fits = update.x + update.width <= size.width
+            if appendSymbol(update.symbol, width: fits ? update.width : 1) {
+                cursor = Position(x: update.x + update.width, y: update.y)
+            } else {
+                // The C library measures this grapheme otherwise than we do: the terminal's
+                // cursor may be anywhere on the row, so the next cell says where it goes.
+                cursor = nil
+            }
+        }
+    }
+
+    /// Shows the cursor at `position` (a focused text field) or hides it.
+    mutating func setCursor(_ position: Position?, size: Size) {
+        if let position, position.x < size.width, position.y < size.height {
+            move(to: position.x, position.y)
+            if cursorShown != true { output += strings.showCursor }
+            cursorShown = true
+        } else {
+            if cursorShown != false { output += strings.hideCursor }
+            cursorShown = false
+        }
+    }
+
+    /// Blanks the screen (before a whole frame).
+    mutating func clear() {
+        output += strings.exitAttributes
+        output += strings.clearScreen
+        style = nil
+        cursor = Position(x: 0, y: 0)
+    }
+
+    /// Forgets the terminal's state (after ncurses wrote to it: a resume, a resize).
+    mutating func forgetTerminalState() {
+        style = nil
+        cursor = nil
+        cursorShown = nil
+    }
+
+    /// Puts the cursor back at the top left in the plain style, where ncurses believes it is,
+    /// before ncurses writes again (suspending, stopping).
+    mutating func homeCursor() {
+        output += strings.exitAttributes
+        style = nil
+        move(to: 0, 0)
+    }
+
+    /// What ``flush()`` will write.
+    var pending: [UInt8] { output }
+
+    /// Writes what was appended, in one write(2) when the terminal takes it.
+    mutating func flush() {
+        guard !output.isEmpty else { return }
+        var offset = 0
+        while offset < output.count {
+            let written = output[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { break }  // the terminal is gone: nothing to save the frame for
+            offset += written
+        }
+        output.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Encoding
+
+    private mutating func move(to x: Int, _ y: Int) {
+        guard let format = strings.cursorAddress, let sequence = cnc_tiparm2(format, Int32(y), Int32(x)) else { return }
+        appendCString(sequence)
+        cursor = Position(x: x, y: y)
+    }
+
+    private mutating func setStyle(_ resolved: ResolvedStyle) {
+        if let known = styleSequences[resolved] {
+            output += known
+        } else {
+            var sequence = strings.exitAttributes
+            if resolved.attributes.contains(.bold) { sequence += strings.bold }
+            if resolved.attributes.contains(.dim) { sequence += strings.dim }
+            if resolved.attributes.contains(.italic) { sequence += strings.italic }
+            if resolved.attributes.contains(.underline) { sequence += strings.underline }
+            if resolved.attributes.contains(.reverse) { sequence += strings.reverse }
+            if colorCount > 0 {
+                let foreground = CursesColor.number(for: resolved.foreground, colors: colorCount)
+                let background = CursesColor.number(for: resolved.background, colors: colorCount)
+                if foreground >= 0, let format = strings.foreground, let text = cnc_tiparm1(format, foreground) {
+                    sequence += Array(String(cString: text).utf8)
+                }
+                if background >= 0, let format = strings.background, let text = cnc_tiparm1(format, background) {
+                    sequence += Array(String(cString: text).utf8)
+                }
+            }
+            styleSequences[resolved] = sequence
+            output += sequence
+        }
+        style = resolved
+    }
+
+    private mutating func appendCString(_ text: UnsafePointer<CChar>) {
+        var pointer = text
+        while pointer.pointee != 0 {
+            output.append(UInt8(bitPattern: pointer.pointee))
+            pointer += 1
+        }
+    }
+
+    /// Appends the grapheme in UTF-8, padded to `width` when the C library thinks it narrower;
+    /// returns false when the terminal's cursor may not have moved by `width` columns.
+    private mutating func appendSymbol(_ symbol: String, width: Int) -> Bool {
+        let utf8 = symbol.utf8
+        if let byte = utf8.first, utf8.count == 1, byte >= 0x20, byte < 0x7F, width == 1 {
+            output.append(byte)  // printable ASCII, most of every frame
+            return true
+        }
+        let libraryWidth = CursesTerminal.encode(symbol, into: &characters, width: width)
+        var index = 0
+        while characters[index] != 0 {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: characters[index])) {
+                output.append(contentsOf: String(scalar).utf8)
+            }
+            index += 1
+        }
+        if libraryWidth < width {
+            output.append(0x20)
+            return libraryWidth + 1 == width
+        }
+        return libraryWidth == width
+    }
+}
