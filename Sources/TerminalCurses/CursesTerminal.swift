@@ -191,6 +191,8 @@ public final class CursesTerminal {
     /// shell continues it (fg), takes the terminal back and redraws everything.
     public func suspend() {
         guard isRunning else { return }
+        // Without an alternate screen the shell would write over the frame (see stop()).
+        if cnc_has_alternate_screen() == 0 { writer?.clear() }
         writer?.homeCursor()
         writer?.flush()
         endwin()
@@ -397,6 +399,11 @@ public final class CursesTerminal {
                 if code == KEY_MOUSE {
                     if let event = mouseEvent() { return .mouse(event) }
                     continue
+                }
+                if code == KEY_SUSPEND {
+                    // Ctrl-Z where terminfo names it the suspend key (`kspd` on the Linux console).
+                    suspend()
+                    return .resize(size)
                 }
                 if let key = KeyMapping.key(forKeyCode: code) { return .key(key) }
                 continue
