@@ -15,6 +15,8 @@ struct TerminfoFrameWriter {
     /// The strings of the terminal, read from terminfo once.
     struct Strings {
         var cursorAddress: String?
+        /// Whether `cursorAddress` asks for padding (vt100's `cup` does), to be left out.
+        var cursorAddressIsPadded: Bool { cursorAddress?.contains("$<") ?? false }
         var exitAttributes: [UInt8]
         var bold: [UInt8]
         var dim: [UInt8]
@@ -33,7 +35,7 @@ struct TerminfoFrameWriter {
         /// The current terminal's (after newterm).
         static func current() -> Strings {
             func bytes(_ name: String) -> [UInt8] {
-                cnc_terminfo_string(name).map { Array(String(cString: $0).utf8) } ?? []
+                cnc_terminfo_string(name).map { withoutPadding(Array(String(cString: $0).utf8)) } ?? []
             }
             func format(_ name: String) -> String? { cnc_terminfo_string(name).map { String(cString: $0) } }
             return Strings(
@@ -43,6 +45,26 @@ struct TerminfoFrameWriter {
                 clearScreen: bytes("clear"), hideCursor: bytes("civis"), showCursor: bytes("cnorm"),
                 scrollsAtLastCell: cnc_terminfo_flag("am") != 0 && cnc_terminfo_flag("xenl") == 0)
         }
+    }
+
+    /// `bytes` without terminfo's padding delays (`$<5>`, `$<2*/>`): tputs turns them into pauses
+    /// for slow terminals, which none of ours is; written out they would show as text.
+    static func withoutPadding(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x24) else { return bytes }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x24, index + 1 < bytes.count, bytes[index + 1] == 0x3C,
+               let close = bytes[(index + 2)...].firstIndex(of: 0x3E),
+               bytes[(index + 2)..<close].allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2A || $0 == 0x2F }) {
+                index = close + 1
+                continue
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return kept
     }
 
     private let strings: Strings
@@ -134,7 +156,11 @@ struct TerminfoFrameWriter {
 
     private mutating func move(to x: Int, _ y: Int) {
         guard let format = strings.cursorAddress, let sequence = cnc_tiparm2(format, Int32(y), Int32(x)) else { return }
-        appendCString(sequence)
+        if strings.cursorAddressIsPadded {
+            output += Self.withoutPadding(Array(String(cString: sequence).utf8))
+        } else {
+            appendCString(sequence)
+        }
         cursor = Position(x: x, y: y)
     }
 
@@ -152,10 +178,10 @@ struct TerminfoFrameWriter {
                 let foreground = CursesColor.number(for: resolved.foreground, colors: colorCount)
                 let background = CursesColor.number(for: resolved.background, colors: colorCount)
                 if foreground >= 0, let format = strings.foreground, let text = cnc_tiparm1(format, foreground) {
-                    sequence += Array(String(cString: text).utf8)
+                    sequence += Self.withoutPadding(Array(String(cString: text).utf8))
                 }
                 if background >= 0, let format = strings.background, let text = cnc_tiparm1(format, background) {
-                    sequence += Array(String(cString: text).utf8)
+                    sequence += Self.withoutPadding(Array(String(cString: text).utf8))
                 }
             }
             styleSequences[resolved] = sequence

@@ -104,6 +104,22 @@ struct TerminalModeTests {
         }
     }
 
+    /// vt100's terminfo strings ask for padding (`$<5>`), a pause ncurses made and a frame
+    /// written straight from terminfo must leave out rather than print.
+    @Test(arguments: ["vt100", "vt220", "linux", "xterm", "screen"])
+    func framesOnOlderTerminalsCarryNoTerminfoSyntax(term: String) async throws {
+        try await offThePool {
+            let directory = try DemoProgram.scratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let session = try TmuxSession(command: script(in: directory, environment: "TERM=\(term)"))
+            defer { session.close() }
+            try session.waitFor("1 of 100000")
+            let screen = try session.capture()
+            #expect(!screen.contains("$<"), "TERM=\(term):\n\(screen)")
+            #expect(screen.contains("theme default"), "TERM=\(term):\n\(screen)")
+        }
+    }
+
     @Test func redrawsEverythingAtTheNewSizeAfterAResize() async throws {
         try await offThePool {
             let directory = try DemoProgram.scratchDirectory()

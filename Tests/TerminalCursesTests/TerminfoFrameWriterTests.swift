@@ -73,4 +73,15 @@ import TerminalUI
         writer.setCursor(nil, size: Self.size)
         #expect(Self.text(writer) == "\u{1B}[1;1H\u{1B}(B\u{1B}[m\u{1B}[2m\u{1B}[7mm\u{1B}[2;5H\u{1B}[?12l\u{1B}[?25h\u{1B}[2;6H\u{1B}[?25l")
     } }
+
+    @Test("Padding delays in terminfo strings (vt100's $<5>) are left out, not written as text")
+    func paddingLeftOut() { Self.withTerminal {
+        #expect(TerminfoFrameWriter.withoutPadding(Array("\u{1B}[%i%p1%d;%p2%dH$<5>".utf8)) == Array("\u{1B}[%i%p1%d;%p2%dH".utf8))
+        #expect(TerminfoFrameWriter.withoutPadding(Array("\u{1B}[m\u{F}$<2*/>x$5$<y>".utf8)) == Array("\u{1B}[m\u{F}x$5$<y>".utf8))
+        var strings = Self.xterm()
+        strings.cursorAddress = "\u{1B}[%i%p1%d;%p2%dH$<5>"
+        var writer = TerminfoFrameWriter(strings: strings, colorCount: 0)
+        writer.draw([Self.update(1, 1, "a")], size: Self.size)
+        #expect(Self.text(writer) == "\u{1B}[2;2H\u{1B}(B\u{1B}[ma")
+    } }
 }
