@@ -25,6 +25,8 @@ struct TerminfoFrameWriter {
         var reverse: [UInt8]
         var foreground: String?
         var background: String?
+        /// The colour strings are the old `setf`/`setb`, which number blue and red the other way round.
+        var colorsAreBGR = false
         var clearScreen: [UInt8]
         var hideCursor: [UInt8]
         var showCursor: [UInt8]
@@ -42,6 +44,7 @@ struct TerminfoFrameWriter {
                 cursorAddress: format("cup"), exitAttributes: bytes("sgr0"), bold: bytes("bold"), dim: bytes("dim"),
                 italic: bytes("sitm"), underline: bytes("smul"), reverse: bytes("rev"),
                 foreground: format("setaf") ?? format("setf"), background: format("setab") ?? format("setb"),
+                colorsAreBGR: format("setaf") == nil && format("setf") != nil,
                 clearScreen: bytes("clear"), hideCursor: bytes("civis"), showCursor: bytes("cnorm"),
                 scrollsAtLastCell: cnc_terminfo_flag("am") != 0 && cnc_terminfo_flag("xenl") == 0)
         }
@@ -175,8 +178,12 @@ struct TerminfoFrameWriter {
             if resolved.attributes.contains(.underline) { sequence += strings.underline }
             if resolved.attributes.contains(.reverse) { sequence += strings.reverse }
             if colorCount > 0 {
-                let foreground = CursesColor.number(for: resolved.foreground, colors: colorCount)
-                let background = CursesColor.number(for: resolved.background, colors: colorCount)
+                var foreground = CursesColor.number(for: resolved.foreground, colors: colorCount)
+                var background = CursesColor.number(for: resolved.background, colors: colorCount)
+                if strings.colorsAreBGR {
+                    foreground = Self.swappingBlueAndRed(foreground)
+                    background = Self.swappingBlueAndRed(background)
+                }
                 if foreground >= 0, let format = strings.foreground, let text = cnc_tiparm1(format, foreground) {
                     sequence += Self.withoutPadding(Array(String(cString: text).utf8))
                 }
@@ -188,6 +195,12 @@ struct TerminfoFrameWriter {
             output += sequence
         }
         style = resolved
+    }
+
+    /// The `setf` number of an ANSI colour number (blue 1 and red 4, cyan 3 and yellow 6 swap).
+    static func swappingBlueAndRed(_ number: Int32) -> Int32 {
+        guard number >= 0, number < 16 else { return number }
+        return [0, 4, 2, 6, 1, 5, 3, 7][Int(number & 7)] + (number & 8)
     }
 
     private mutating func appendCString(_ text: UnsafePointer<CChar>) {

@@ -84,4 +84,15 @@ import TerminalUI
         writer.draw([Self.update(1, 1, "a")], size: Self.size)
         #expect(Self.text(writer) == "\u{1B}[2;2H\u{1B}(B\u{1B}[ma")
     } }
+
+    @Test("Terminals with only the old setf/setb get blue and red the right way round")
+    func oldColourStrings() { Self.withTerminal {
+        #expect([0, 1, 3, 4, 6, 9, 12, 208, -1].map(TerminfoFrameWriter.swappingBlueAndRed) == [0, 4, 6, 1, 3, 12, 9, 208, -1])
+        var strings = Self.xterm()
+        strings.foreground = "\u{1B}[3%p1%dm"
+        strings.colorsAreBGR = true
+        var writer = TerminfoFrameWriter(strings: strings, colorCount: 8)
+        writer.draw([Self.update(0, 0, "r", style: ResolvedStyle(foreground: .ansi(1)))], size: Self.size)
+        #expect(Self.text(writer) == "\u{1B}[1;1H\u{1B}(B\u{1B}[m\u{1B}[34mr")
+    } }
 }
