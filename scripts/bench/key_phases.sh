@@ -21,6 +21,9 @@ probe() {  # name, symbol: an entry probe and a return probe
     perf probe -q -x "$bin" -a "$1=$2" && perf probe -q -x "$bin" -a "${1}_end=$2%return"
 }
 perf probe -q -d 'probe_shop:*' 2>/dev/null || true
+# The key handed to the run loop's inbox (on the input thread), then the loop resumed.
+probe post "$(symbol '^\$s7ShopApp12RuntimeInboxC4postyy10TerminalUI5EventOF$')"
+probe loop_wakes "$(symbol '^\$s7ShopApp12RuntimeInboxC4wait5untilys15ContinuousClockV7InstantVSg_tYaFTQ1_$')"
 probe reduce "$(symbol '^\$s7ShopApp6reduceySayAA6EffectOGAA0B5StateVz_AA6ActionOtF$')"
 # The view: render(_:into:theme:layout:memory:), or in older builds render(_:into:theme:layout:)
 # or render(_:size:theme:layout:).

@@ -23,8 +23,8 @@ public enum AppView {
         render(state, into: &buffer, theme: theme, layout: &layout, memory: &memory)
     }
 
-    /// Draws the frame into `buffer`, copying from the last frame, through `memory`, the list
-    /// rows that are drawn as they were (see ``FrameMemory``).
+    /// Draws the frame into `buffer`, copying from the last frame, through `memory`, the rows
+    /// of Browse's and Search's lists that are drawn as they were (see ``FrameMemory``).
     public static func render(_ state: AppState, into buffer: inout Buffer, theme: Theme, layout: inout ScreenLayout,
                               memory: inout FrameMemory) {
         let size = buffer.size
@@ -42,7 +42,7 @@ public enum AppView {
         let content = areas.content
         switch state.screen {
         case .browse: BrowseView.render(state, area: content, into: &buffer, layout: &layout, memory: &memory, theme: theme)
-        case .search: SearchView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
+        case .search: SearchView.render(state, area: content, into: &buffer, layout: &layout, memory: &memory, theme: theme)
         case .cart: CartView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .checkout: CheckoutView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
         case .orders: OrdersView.render(state, area: content, into: &buffer, layout: &layout, theme: theme)
@@ -120,9 +120,9 @@ public enum AppView {
         titles.reduce(0) { $0 + TextWidth.columns(of: $1) + 2 } + max(0, titles.count - 1)
     }
 
-    /// The column the tabs start at: after " shop ", which gives way when the tabs need its room.
-    static func tabsLeft(_ state: AppState) -> Int {
-        return tabsWidth(tabs(state).map(\.1)) + 7 + 2 <= state.size.width ? 7 : 0
+    /// The column `tabs` start at: after " shop ", which gives way when the tabs need its room.
+    static func tabsLeft(_ tabs: [(Screen, String)], width: Int) -> Int {
+        tabsWidth(tabs.map(\.1)) + 7 + 2 <= width ? 7 : 0
     }
 
     static func selectedTab(_ state: AppState) -> Int {
@@ -141,11 +141,12 @@ public enum AppView {
         // with the status bar's colour, its right end was a bar of 2 to 5 columns on its own
         // (a white block at the top right of the Linux console).
         buffer.fill(area, style: .plain)
-        if tabsLeft(state) > 0 {
+        let tabs = tabs(state)
+        let left = tabsLeft(tabs, width: state.size.width)
+        if left > 0 {
             buffer.write(" shop ", x: area.x, y: area.y, style: Style(foreground: .role(.accent), background: .role(.statusBar), attributes: .bold))
         }
-        let x = area.x + tabsLeft(state)
-        let tabs = tabs(state)
+        let x = area.x + left
         let tabsArea = Rect(x: x, y: area.y, width: area.maxX - 2 - x, height: 1)
         let widget = Tabs(tabs.map(\.1), selected: selectedTab(state))
         widget.render(into: &buffer, area: tabsArea, theme: theme)

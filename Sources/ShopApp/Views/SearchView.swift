@@ -4,7 +4,8 @@ import TerminalUI
 
 /// The search pane: the query, filters and sort, and the results with the match highlighted.
 enum SearchView {
-    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout, theme: Theme) {
+    static func render(_ state: AppState, area: Rect, into buffer: inout Buffer, layout: inout ScreenLayout,
+                       memory: inout FrameMemory, theme: Theme) {
         let search = state.search
         let panel = Panel(title: "Search", trailingTitle: trailing(state), isFocused: true)
         panel.render(into: &buffer, area: area, theme: theme)
@@ -46,7 +47,16 @@ enum SearchView {
         let list = ListView(count: hits.count, state: search.list) { row in
             hitLine(hits[row], query: search.shownQuery, state: state, width: width, categoryWidth: categoryWidth, matchWidth: matchWidth)
         }
-        list.render(into: &buffer, area: results, theme: theme)
+        list.render(into: &buffer, area: results, theme: theme, memory: &memory, region: LayoutList.searchResults.hashValue) { row in
+            var inputs = Hasher()
+            inputs.combine(hits[row])
+            inputs.combine(search.shownQuery)
+            inputs.combine(BrowseView.categoryName(state, id: hits[row].product.category))
+            inputs.combine(width)
+            inputs.combine(categoryWidth)
+            inputs.combine(matchWidth)
+            return inputs.finalize()
+        }
         layout.publish(.searchResults, list.geometry(in: results))
     }
 
