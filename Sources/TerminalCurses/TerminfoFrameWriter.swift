@@ -15,8 +15,6 @@ struct TerminfoFrameWriter {
     /// The strings of the terminal, read from terminfo once.
     struct Strings {
         var cursorAddress: String?
-        /// Whether `cursorAddress` asks for padding (vt100's `cup` does), to be left out.
-        var cursorAddressIsPadded: Bool { cursorAddress?.contains("$<") ?? false }
         var exitAttributes: [UInt8]
         var bold: [UInt8]
         var dim: [UInt8]
@@ -71,6 +69,10 @@ struct TerminfoFrameWriter {
     }
 
     private let strings: Strings
+    /// `cup` as the C string tiparm takes, made once rather than for every move.
+    private let cursorAddress: ContiguousArray<CChar>?
+    /// Whether `cup` asks for padding (vt100's does), to be left out of every move.
+    private let cursorAddressIsPadded: Bool
     /// Colours the terminal has (0 without colour): how colours become numbers.
     private let colorCount: Int32
     private var output: [UInt8] = []
@@ -84,6 +86,8 @@ struct TerminfoFrameWriter {
     init(strings: Strings, colorCount: Int32) {
         self.strings = strings
         self.colorCount = colorCount
+        cursorAddress = strings.cursorAddress.map { ContiguousArray($0.utf8CString) }
+        cursorAddressIsPadded = strings.cursorAddress?.contains("$<") ?? false
         output.reserveCapacity(16 * 1024)
     }
 
@@ -158,8 +162,8 @@ struct TerminfoFrameWriter {
     // MARK: Encoding
 
     private mutating func move(to x: Int, _ y: Int) {
-        guard let format = strings.cursorAddress, let sequence = cnc_tiparm2(format, Int32(y), Int32(x)) else { return }
-        if strings.cursorAddressIsPadded {
+        guard let sequence = cursorAddress?.withUnsafeBufferPointer({ cnc_tiparm2($0.baseAddress, Int32(y), Int32(x)) }) else { return }
+        if cursorAddressIsPadded {
             output += Self.withoutPadding(Array(String(cString: sequence).utf8))
         } else {
             appendCString(sequence)
