@@ -118,12 +118,6 @@ public final class CursesTerminal {
         self.screen = screen
         set_term(screen)
         isRunning = true
-        // ncurses 6.4 flushes its output after every cursor move until the screen has once been
-        // left and resumed (it cannot tell its own moves from a terminfo program's), so each
-        // frame went out as one write per changed run. Leaving and resuming once, before any
-        // mode is set or anything drawn, makes a frame one write.
-        endwin()
-        doupdate()
 
         if options.rawKeys { raw() } else { cbreak() }
         noecho()
@@ -131,11 +125,6 @@ public final class CursesTerminal {
         keypad(cnc_stdscr(), true)
         defineExtraKeySpellings()
         intrflush(cnc_stdscr(), false)
-        // No typeahead check while a frame is sent: ncurses would flush and poll the input
-        // every few lines (to drop a frame the next key replaces), splitting each frame into
-        // many small writes. The run loop already coalesces keys typed faster than frames.
-        typeahead(-1)
-        leaveok(cnc_stdscr(), false)
         setUpColors()
         if options.mouse {
             mousemask(cnc_click_and_wheel_events(), nil)
@@ -149,7 +138,7 @@ public final class CursesTerminal {
         wclear(cnc_stdscr())
         wnoutrefresh(cnc_stdscr())
         doupdate()
-        writer = TerminfoFrameWriter(strings: .current(), colorCount: colorCapability == .none ? 0 : colorCount)
+        writer = TerminfoFrameWriter(strings: .current(), colorCount: colorCount)
         if crashLogDescriptor < 0, let path = options.crashLogPath {
             crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         }
