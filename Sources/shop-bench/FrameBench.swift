@@ -3,7 +3,7 @@ import ShopApp
 import ShopKit
 import TerminalUI
 
-/// Frame cost: reduce + view + diff per key press, for the main screens, with a large catalog
+/// Frame cost: reduce + view + diff + encoding per key press, for the main screens, with a large catalog
 /// loaded page by page (issue 5, figure 1), plus the cells a one-row move and a full-screen
 /// change touch (figure 4, the cell side; the byte side is scripts/bench/pty_bench.py).
 enum FrameBench {
@@ -15,7 +15,7 @@ enum FrameBench {
 
     static func run(products: Int, frames: Int, keepsLastFrame: Bool = false) {
         let theme = Theme.default
-        print("== Frame cost: reduce + view + diff, \(products) products loaded in pages of 20 ==")
+        print("== Frame cost: reduce + view + diff + escape sequences, \(products) products loaded in pages of 20 ==")
         let rssBefore = ProcessMemory.residentMiB()
         var pageTimes = Samples()
         let loaded = BenchScreens.browsing(size: Size(width: 200, height: 60), products: products,
@@ -48,13 +48,17 @@ enum FrameBench {
         cellEconomy(loaded, theme: theme)
     }
 
-    /// One frame as the run loop does it: reduce the key, render, diff.
+    /// One frame as the run loop does it: reduce the key, render (copying the rows that did not
+    /// change from the last frame), diff, and encode the changed cells as escape sequences.
     static func measureFrames(_ screen: Screen, frames: Int, theme: Theme) {
         var state = screen.state
+        let terminal = Terminal(backend: AnsiBackend(capabilities: .full, size: state.size) { _ in }, theme: theme)
         // As the run loop does: the layout the views publish with a frame is what the next
         // key is reduced against.
         var layout = ScreenLayout.none
-        var previous = AppView.render(state, size: state.size, theme: theme, layout: &layout)
+        terminal.draw(size: state.size) { buffer, memory in
+            AppView.render(state, into: &buffer, theme: theme, layout: &layout, memory: &memory)
+        }
         state.layout = layout
         var total = Samples(), view = Samples(), diff = Samples()
         var changedCells = Samples()
@@ -66,20 +70,21 @@ enum FrameBench {
             let start = clock.now
             _ = reduce(&state, .key(key))
             let viewStart = clock.now
-            let buffer = AppView.render(state, size: state.size, theme: theme, layout: &layout)
+            var viewEnd = viewStart
+            terminal.draw(size: state.size) { buffer, memory in
+                AppView.render(state, into: &buffer, theme: theme, layout: &layout, memory: &memory)
+                viewEnd = clock.now
+            }
             state.layout = layout
-            let diffStart = clock.now
-            let changes = buffer.changes(from: previous)
             let end = clock.now
             cpu.add(seconds: threadCPUSeconds() - cpuStart)
             total.add(end - start)
-            view.add(diffStart - viewStart)
-            diff.add(end - diffStart)
-            changedCells.add(seconds: Double(changes.count))
-            previous = buffer
+            view.add(viewEnd - viewStart)
+            diff.add(end - viewEnd)
+            changedCells.add(seconds: Double(terminal.lastDrawCellCount))
         }
         let name = screen.name.padding(toLength: 16, withPad: " ", startingAt: 0)
-        print("  \(name) wall \(total.summary())  cpu median \(TimeUnit.milliseconds.format(cpu.median)) p99 \(TimeUnit.milliseconds.format(cpu.p99))  [view median \(TimeUnit.milliseconds.format(view.median)), diff median \(TimeUnit.milliseconds.format(diff.median)), \(Int(changedCells.median)) cells changed]")
+        print("  \(name) wall \(total.summary())  cpu median \(TimeUnit.milliseconds.format(cpu.median)) p99 \(TimeUnit.milliseconds.format(cpu.p99))  [view median \(TimeUnit.milliseconds.format(view.median)), diff + encoding median \(TimeUnit.milliseconds.format(diff.median)), \(Int(changedCells.median)) cells changed]")
     }
 
     /// Cells changed by a one-row move and by a full-screen change at 200x60.
