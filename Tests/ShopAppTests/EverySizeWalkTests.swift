@@ -22,6 +22,56 @@ extension EverySizeTests {
         #expect(LayoutLint.isShownWhole("Enter to check out. Shipping is estimated at the standard rate.", in: buffer), "\(LayoutLint.picture(buffer))")
     }
 
+    // MARK: Checkout's path and the invoice's title in ASCII
+
+    /// The row of `buffer` with the checkout's path on it.
+    static func pathRow(_ buffer: Buffer) -> String? {
+        (0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("Contact") && $0.contains("Review") }
+    }
+
+    @Test("In the C locale the checkout's path says which steps are done, which is now and which come, in words", arguments: sizes)
+    func checkoutPathReadsInASCII(size: (Int, Int)) throws {
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        state.capabilities = Self.ascii
+        CheckoutDriver.toShipping(&state)
+        var buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        var row = try #require(Self.pathRow(buffer), "\(LayoutLint.picture(buffer))")
+        #expect(row.contains("Done: Contact, Address > Now: Shipping > Payment > Review"), "\(row)")
+        #expect(!row.contains("+"), "\(row)")
+        Fixtures.press([.enter], &state)
+        _ = Fixtures.type(CheckoutDriver.card, &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("12/30", &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("123", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.checkout?.step == .review)
+        buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        row = try #require(Self.pathRow(buffer), "\(LayoutLint.picture(buffer))")
+        #expect(row.contains("Done: Contact, Address, Shipping, Payment > Now: Review"), "\(row)")
+    }
+
+    @Test("With Unicode the checkout's path keeps its ticks")
+    func checkoutPathKeepsItsTicks() throws {
+        var state = Fixtures.browsing()
+        CheckoutDriver.toShipping(&state)
+        let row = try #require(Self.pathRow(AppView.render(state, size: state.size, theme: .default)))
+        #expect(row.contains("✓ Contact › ✓ Address › Shipping › Payment › Review"), "\(row)")
+    }
+
+    @Test("In the C locale the invoice's title reads as words, not as 'Invoice | ord_…'", arguments: sizes)
+    func invoiceTitleReadsInASCII(size: (Int, Int)) throws {
+        let order = Fixtures.order(status: .inTransit, cancellable: false)
+        var state = ScreenSnapshotTests.tracker(width: size.0, height: size.1, order: order)
+        state.capabilities = Self.ascii
+        Fixtures.press([.character("v")], &state)
+        _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Fixtures.invoice(for: order))))
+        let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        let text = Self.text(buffer)
+        #expect(text.contains("Invoice for \(order.id)"), "\(LayoutLint.picture(buffer))")
+        #expect(!text.contains("Invoice |"), "\(LayoutLint.picture(buffer))")
+    }
+
     // MARK: Help's size
 
     /// The rows of the help box drawn in `buffer`: from its top border to its bottom one.
@@ -181,6 +231,12 @@ extension EverySizeTests {
         _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .failure(ServiceFailure(kind: .paymentDeclined, message: "Your card was declined."))))
         let buffer = AppView.render(state, size: state.size, theme: .default)
         #expect(LayoutLint.isShownWhole("✖ Your card was declined. Nothing was charged: enter another card.", in: buffer), "\(LayoutLint.picture(buffer))")
+        // Under the card number, where the cursor is; not also as a line under the breadcrumb.
+        let text = Self.text(buffer)
+        #expect(text.components(separatedBy: "declined").count == 2, "\(text)")
+        let numberRow = buffer.cursor.map { $0.y }
+        let declinedRow = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("declined") }
+        #expect(numberRow != nil && declinedRow == numberRow! + 1, "\(text)")
     }
 
     // MARK: A tall list is filled

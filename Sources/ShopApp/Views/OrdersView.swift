@@ -89,7 +89,9 @@ enum OrderDetailView {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
         let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
-        let title = detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)"
+        // In ASCII `·` is `|`, which made "Invoice | ord_…" read as two things: words there.
+        let invoiceTitle = state.capabilities.unicode ? "Invoice · \(detail.orderID)" : "Invoice for \(detail.orderID)"
+        let title = detail.showsInvoice ? invoiceTitle : "Order \(detail.orderID)"
         let position = content?.positionLabel(visibleRows: inside.height)
         var updated: String?
         if !detail.showsInvoice, let at = detail.lastUpdated {
