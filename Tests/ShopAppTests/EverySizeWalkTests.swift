@@ -59,6 +59,18 @@ extension EverySizeTests {
         #expect(row.contains("✓ Contact › ✓ Address › Shipping › Payment › Review"), "\(row)")
     }
 
+    @Test("In the C locale the tracker's steps are a checklist: done, now and to come tell apart without colour", arguments: sizes)
+    func trackerStepsReadInASCII(size: (Int, Int)) {
+        var state = ScreenSnapshotTests.tracker(width: size.0, height: size.1, order: Fixtures.order(status: .inTransit, cancellable: false))
+        state.capabilities = Self.ascii
+        let buffer = AppView.render(state, size: state.size, theme: .mono).degraded(for: Self.ascii)
+        let text = Self.text(buffer)
+        for step in ["[x] Placed", "[x] Shipped", "[>] In transit", "[ ] Delivered"] {
+            #expect(text.contains(step), "\(step)\n\(LayoutLint.picture(buffer))")
+        }
+        #expect(!text.contains("+ Placed"), "\(LayoutLint.picture(buffer))")
+    }
+
     @Test("In the C locale the invoice's title reads as words, not as 'Invoice | ord_…'", arguments: sizes)
     func invoiceTitleReadsInASCII(size: (Int, Int)) throws {
         let order = Fixtures.order(status: .inTransit, cancellable: false)
@@ -70,6 +82,37 @@ extension EverySizeTests {
         let text = Self.text(buffer)
         #expect(text.contains("Invoice for \(order.id)"), "\(LayoutLint.picture(buffer))")
         #expect(!text.contains("Invoice |"), "\(LayoutLint.picture(buffer))")
+    }
+
+    @Test("Registering with text in the e-mail field that is not an address says so, not 'Enter your e-mail address'")
+    func registerSaysAnAddressIsMalformed() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("a"), .ctrl("r")], &state)
+        #expect(state.account.formMode == .register)
+        _ = Fixtures.type("Ana", &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("ana.example.com", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.account.formError == "That does not look like an e-mail address")
+        Fixtures.press([.ctrl("u")], &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.account.formError == "Enter your e-mail address")
+    }
+
+    @Test("A search with nothing found offers no Enter to open and no Tab to an empty list; under 'Did you mean' Enter searches the suggestion")
+    func emptySearchFooterOffersWhatWorks() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("lamq", &state)
+        _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [], total: 0, suggestion: "lamp"))))
+        var footer = Keymap.footerHints(state.keyContext).map { "\($0.keyText) \($0.label)" }
+        #expect(footer.contains("Enter search “lamp”"), "\(footer)")
+        #expect(!footer.contains { $0.hasPrefix("Tab ") }, "\(footer)")
+        _ = reduce(&state, .key(.enter))
+        _ = reduce(&state, .searchLoaded(generation: 5, .success(SearchResults(hits: [], total: 0))))
+        footer = Keymap.footerHints(state.keyContext).map { "\($0.keyText) \($0.label)" }
+        #expect(!footer.contains { $0.hasPrefix("Enter ") }, "\(footer)")
+        #expect(reduce(&state, .key(.enter)).isEmpty)
     }
 
     // MARK: Help's size
