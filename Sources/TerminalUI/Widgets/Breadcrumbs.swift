@@ -49,8 +49,8 @@ public struct Breadcrumbs: Widget {
     }
 
     /// The ASCII form: the steps done as one list, the current one after "Now:", then those to
-    /// come. Where that is too wide the done steps shorten to the last one ("Done: …, Address"),
-    /// then to a count ("Done: 3").
+    /// come. Where that is too wide the done steps shorten to the last one ("Done: ..., Address"),
+    /// then to a count ("Done: 3 steps").
     private func renderInWords(into buffer: inout Buffer, area: Rect) {
         let done = Array(steps.prefix(max(0, current)))
         let asciiSeparator = " > "
@@ -58,19 +58,24 @@ public struct Breadcrumbs: Widget {
         if !done.isEmpty {
             doneForms.append("Done: " + done.joined(separator: ", "))
             if done.count > 1 { doneForms.append("Done: ..., " + done[done.count - 1]) }
-            doneForms.append("Done: \(done.count)")
+            doneForms.append("Done: \(done.count) \(done.count == 1 ? "step" : "steps")")
         }
         var parts: [(String, Style)] = []
         if current < steps.count { parts.append(("Now: " + steps[current], .foreground(.stepCurrent, .bold))) }
         for step in steps.dropFirst(current + 1) { parts.append((step, .foreground(.stepPending))) }
-        let restWidth = parts.reduce(0) { $0 + TextWidth.columns(of: $1.0) } + asciiSeparator.count * max(0, parts.count - 1)
-        if let doneText = doneForms.first(where: { TextWidth.columns(of: $0) + asciiSeparator.count + restWidth <= area.width })
+        // The rest of the row after the done steps: a separator and the parts, if there are any.
+        let restWidth = parts.reduce(0) { $0 + TextWidth.columns(of: $1.0) + asciiSeparator.count }
+        if let doneText = doneForms.first(where: { TextWidth.columns(of: $0) + restWidth <= area.width })
             ?? doneForms.last
         {
             parts.insert((doneText, .foreground(.stepDone)), at: 0)
         }
+        let firstToCome = parts.count - max(0, steps.count - current - 1)
         var x = area.x
         for (index, part) in parts.enumerated() where x < area.maxX {
+            // A step to come that does not fit whole is left out, not cut ("> P").
+            let isToCome = index > 0 && index >= firstToCome
+            if isToCome && x + asciiSeparator.count + TextWidth.columns(of: part.0) > area.maxX { break }
             if index > 0 {
                 x += buffer.write(asciiSeparator, x: x, y: area.y, style: .foreground(.muted), maxWidth: area.maxX - x)
             }
