@@ -121,7 +121,7 @@ enum AccountView {
                 return
             }
             // As in the inbox, the date shortens ("07:27" today, "11-27" before) where the whole
-            // one would cut a summary: at 60 columns "Placed order ord_… for $337.99" lost its amount.
+            // one would cut a summary: at 60 columns "Created the account ana@example.com" lost its domain.
             let room = inside.width - 2 - (events.count > inside.height ? 1 : 0) - 2  // the list's mark, its scrollbar, the gap
             let widest = events.map { TextWidth.columns(of: $0.summary) }.max() ?? 0
             let wholeDate = events.map { TextWidth.columns(of: Format.dateTime($0.at)) }.max() ?? 0
