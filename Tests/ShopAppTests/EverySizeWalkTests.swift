@@ -22,6 +22,118 @@ extension EverySizeTests {
         #expect(LayoutLint.isShownWhole("Enter to check out. Shipping is estimated at the standard rate.", in: buffer), "\(LayoutLint.picture(buffer))")
     }
 
+    // MARK: Checkout's path and the invoice's title in ASCII
+
+    /// The row of `buffer` with the checkout's path on it.
+    static func pathRow(_ buffer: Buffer) -> String? {
+        (0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("Contact") && $0.contains("Review") }
+    }
+
+    @Test("In the C locale the checkout's path says which steps are done, which is now and which come, in words", arguments: sizes)
+    func checkoutPathReadsInASCII(size: (Int, Int)) throws {
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        state.capabilities = Self.ascii
+        CheckoutDriver.toShipping(&state)
+        var buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        var row = try #require(Self.pathRow(buffer), "\(LayoutLint.picture(buffer))")
+        #expect(row.contains("Done: Contact, Address > Now: Shipping > Payment > Review"), "\(row)")
+        #expect(!row.contains("+"), "\(row)")
+        Fixtures.press([.enter], &state)
+        _ = Fixtures.type(CheckoutDriver.card, &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("12/30", &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("123", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.checkout?.step == .review)
+        buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        row = try #require(Self.pathRow(buffer), "\(LayoutLint.picture(buffer))")
+        #expect(row.contains("Done: Contact, Address, Shipping, Payment > Now: Review"), "\(row)")
+    }
+
+    @Test("With Unicode the checkout's path keeps its ticks")
+    func checkoutPathKeepsItsTicks() throws {
+        var state = Fixtures.browsing()
+        CheckoutDriver.toShipping(&state)
+        let row = try #require(Self.pathRow(AppView.render(state, size: state.size, theme: .default)))
+        #expect(row.contains("✓ Contact › ✓ Address › Shipping › Payment › Review"), "\(row)")
+    }
+
+    @Test("In the C locale the tracker's steps are a checklist: done, now and to come tell apart without colour", arguments: sizes)
+    func trackerStepsReadInASCII(size: (Int, Int)) {
+        var state = ScreenSnapshotTests.tracker(width: size.0, height: size.1, order: Fixtures.order(status: .inTransit, cancellable: false))
+        state.capabilities = Self.ascii
+        let buffer = AppView.render(state, size: state.size, theme: .mono).degraded(for: Self.ascii)
+        let text = Self.text(buffer)
+        for step in ["[x] Placed", "[x] Shipped", "[>] In transit", "[ ] Delivered"] {
+            #expect(text.contains(step), "\(step)\n\(LayoutLint.picture(buffer))")
+        }
+        #expect(!text.contains("+ Placed"), "\(LayoutLint.picture(buffer))")
+    }
+
+    @Test("In the C locale the invoice's title reads as words, not as 'Invoice | ord_…'", arguments: sizes)
+    func invoiceTitleReadsInASCII(size: (Int, Int)) throws {
+        let order = Fixtures.order(status: .inTransit, cancellable: false)
+        var state = ScreenSnapshotTests.tracker(width: size.0, height: size.1, order: order)
+        state.capabilities = Self.ascii
+        Fixtures.press([.character("v")], &state)
+        _ = reduce(&state, .invoiceLoaded(orderID: order.id, .success(Fixtures.invoice(for: order))))
+        let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        let text = Self.text(buffer)
+        #expect(text.contains("Invoice for \(order.id)"), "\(LayoutLint.picture(buffer))")
+        #expect(!text.contains("Invoice |"), "\(LayoutLint.picture(buffer))")
+    }
+
+    @Test("Registering with text in the e-mail field that is not an address says so, not 'Enter your e-mail address'")
+    func registerSaysAnAddressIsMalformed() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("a"), .ctrl("r")], &state)
+        #expect(state.account.formMode == .register)
+        _ = Fixtures.type("Ana", &state)
+        Fixtures.press([.tab], &state)
+        _ = Fixtures.type("ana.example.com", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.account.formError == "That does not look like an e-mail address")
+        Fixtures.press([.ctrl("u")], &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.account.formError == "Enter your e-mail address")
+    }
+
+    @Test("A search with nothing found offers no Enter to open and no Tab to an empty list; under 'Did you mean' Enter searches the suggestion")
+    func emptySearchFooterOffersWhatWorks() {
+        var state = Fixtures.browsing()
+        Fixtures.press([.character("/")], &state)
+        _ = Fixtures.type("lamq", &state)
+        _ = reduce(&state, .searchLoaded(generation: 4, .success(SearchResults(hits: [], total: 0, suggestion: "lamp"))))
+        var footer = Keymap.footerHints(state.keyContext).map { "\($0.keyText) \($0.label)" }
+        #expect(footer.contains("Enter search “lamp”"), "\(footer)")
+        #expect(!footer.contains { $0.hasPrefix("Tab ") }, "\(footer)")
+        _ = reduce(&state, .key(.enter))
+        _ = reduce(&state, .searchLoaded(generation: 5, .success(SearchResults(hits: [], total: 0))))
+        footer = Keymap.footerHints(state.keyContext).map { "\($0.keyText) \($0.label)" }
+        #expect(!footer.contains { $0.hasPrefix("Enter ") }, "\(footer)")
+        #expect(reduce(&state, .key(.enter)).isEmpty)
+    }
+
+    @Test("At 60 columns an activity's summary is whole: the date beside it shortens", arguments: sizes)
+    func activitySummaryIsWhole(size: (Int, Int)) {
+        var state = ScreenSnapshotTests.signedIn(width: size.0, height: size.1)
+        // The gateway's own words (its order summaries, "Placed order ord_… for 337.99 USD", are
+        // still 4 columns too long at 60 columns).
+        let summary = "Created the account grace@example.com"
+        _ = reduce(&state, .activityLoaded(.success([
+            ActivityEvent(id: "e3", at: Fixtures.now, kind: .signedUp, summary: summary, userID: "u-ada"),
+            ActivityEvent(id: "e2", at: Fixtures.now.addingTimeInterval(-86_400), kind: .signedIn, summary: "Signed in", userID: "u-ada"),
+        ])))
+        Fixtures.press([.tab, .tab], &state)
+        let buffer = AppView.render(state, size: state.size, theme: .default)
+        #expect(LayoutLint.isShownWhole(summary, in: buffer), "\(LayoutLint.picture(buffer))")
+        let text = Self.text(buffer)
+        // The whole date where it fits beside every summary; "09:00" and "11-26" where it does not.
+        #expect(text.contains(size.0 >= 80 ? "2026-11-27 09:00  Created" : "09:00  Created"), "\(text)")
+        #expect(text.contains(size.0 >= 80 ? "2026-11-26 09:00  Signed in" : "11-26  Signed in"), "\(text)")
+    }
+
     // MARK: Help's size
 
     /// The rows of the help box drawn in `buffer`: from its top border to its bottom one.
@@ -181,6 +293,12 @@ extension EverySizeTests {
         _ = reduce(&state, .orderPlaced(idempotencyKey: "key-1", .failure(ServiceFailure(kind: .paymentDeclined, message: "Your card was declined."))))
         let buffer = AppView.render(state, size: state.size, theme: .default)
         #expect(LayoutLint.isShownWhole("✖ Your card was declined. Nothing was charged: enter another card.", in: buffer), "\(LayoutLint.picture(buffer))")
+        // Under the card number, where the cursor is; not also as a line under the breadcrumb.
+        let text = Self.text(buffer)
+        #expect(text.components(separatedBy: "declined").count == 2, "\(text)")
+        let numberRow = buffer.cursor.map { $0.y }
+        let declinedRow = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("declined") }
+        #expect(numberRow != nil && declinedRow == numberRow! + 1, "\(text)")
     }
 
     // MARK: A tall list is filled

@@ -9,6 +9,7 @@ import Yams
         var method: String
         var path: String
         var operationId: String
+        var hasRequestBody = false
         var description: String { "\(method) \(path) (\(operationId))" }
     }
 
@@ -23,9 +24,12 @@ import Yams
         for (path, item) in paths {
             for (method, value) in item as? [String: Any] ?? [:] {
                 guard ["get", "post", "put", "patch", "delete"].contains(method),
-                    let operationId = (value as? [String: Any])?["operationId"] as? String
+                    let fields = value as? [String: Any], let operationId = fields["operationId"] as? String
                 else { continue }
-                operations.append(Operation(method: method.uppercased(), path: path, operationId: operationId))
+                operations.append(
+                    Operation(
+                        method: method.uppercased(), path: path, operationId: operationId,
+                        hasRequestBody: fields["requestBody"] != nil))
             }
         }
         return operations.sorted { $0.description < $1.description }
@@ -58,5 +62,10 @@ import Yams
         let fromSpec = Set(try Self.operations().map { "\($0.method) \($0.path)" })
         let fromTable = Set(RouteTable.routes.flatMap { route in route.methods.map { "\($0) \(route.template)" } })
         #expect(fromSpec == fromTable)
+    }
+
+    @Test func theOperationsWithABodyMatchTheContract() throws {
+        let fromSpec = Set(try Self.operations().filter(\.hasRequestBody).map { "\($0.method) \($0.path)" })
+        #expect(fromSpec == RouteTable.operationsWithBody)
     }
 }

@@ -44,6 +44,34 @@ import TerminalUI
         #expect(mono[.selection].attributes.contains(.reverse))
     }
 
+    /// WCAG's contrast ratio of two 24-bit colours (1 to 21).
+    static func contrast(_ a: Color, _ b: Color) throws -> Double {
+        func luminance(_ color: Color) throws -> Double {
+            guard case .rgb(let r, let g, let b) = color else { throw ThemeContrastError() }
+            func channel(_ value: UInt8) -> Double {
+                let c = Double(value) / 255
+                return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+        }
+        let (la, lb) = (try luminance(a), try luminance(b))
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    struct ThemeContrastError: Error {}
+
+    /// The steps to come of the checkout's path and the tracker are text to read: in the dark
+    /// and light themes they had the borders' colour, 1.7:1 and 2.0:1 against the background.
+    @Test(arguments: ["dark", "light"])
+    func stepsToComeStandOutFromTheBackground(name: String) throws {
+        let theme = try ThemeLoader.builtIn(named: name)
+        let background = try #require(theme[.background].background)
+        for role in [ThemeRole.stepPending, .stepDone, .stepCurrent, .muted, .text] {
+            let foreground = try #require(theme[role].foreground)
+            #expect(try Self.contrast(foreground, background) >= 3, "\(name): \(role)")
+        }
+    }
+
     @Test func missingRolesFallBackToTheDefaultTheme() throws {
         let theme = try ThemeLoader().load(yaml: "roles:\n  price: { fg: \"#ff0000\" }\n", source: "partial.yaml")
         #expect(theme[.price] == RoleStyle(foreground: .rgb(255, 0, 0)))

@@ -28,6 +28,16 @@ extension AppState {
             }
         case .search:
             if search.focus == .query { context.labels[.nextPane] = "results" } else { context.labels[.nextPane] = "edit query" }
+            // With nothing to open, "Enter open" did nothing, or (under "Did you mean …?") searched
+            // the suggestion; "Tab results" went to an empty list.
+            if search.selectedHit == nil {
+                if search.shownGeneration == search.generation, let suggestion = search.results.value?.suggestion {
+                    context.labels[.open] = "search “\(suggestion)”"
+                } else {
+                    context.unavailable.insert(.open)
+                }
+                if search.focus == .query { context.unavailable.insert(.nextPane) }
+            }
         case .checkout:
             checkoutContext(&context)
         case .orderDetail:

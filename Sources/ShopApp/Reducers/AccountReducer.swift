@@ -52,7 +52,8 @@ enum AccountReducer {
             return []
         }
         guard CheckoutReducer.isPlausibleEmail(email) else {
-            state.account.formError = "Enter your e-mail address"
+            // As at checkout: "Enter your e-mail address" over a field with text in it read as if it were empty.
+            state.account.formError = email.isEmpty ? "Enter your e-mail address" : "That does not look like an e-mail address"
             state.account.formFocus = .email
             return []
         }

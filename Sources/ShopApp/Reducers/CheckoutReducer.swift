@@ -307,9 +307,10 @@ enum CheckoutReducer {
             case .paymentDeclined:
                 checkout.step = .payment
                 checkout.card.focus = .number
-                checkout.card.errors[.number] = failure.message
-                // What happened and what to do next: the field's error only repeated the first.
-                checkout.stepMessage = failure.message + " " + declinedAdvice
+                // Said once, under the card number: the cursor is there, and so is what to do
+                // next (type another card). It was also the line under the breadcrumb, twice on screen.
+                checkout.card.errors[.number] = failure.message + " " + declinedAdvice
+                checkout.stepMessage = nil
             case .validation:
                 backToFaultyStep(failure, &checkout)
             case .conflict:

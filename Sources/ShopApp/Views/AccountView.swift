@@ -120,8 +120,17 @@ enum AccountView {
                 buffer.write(text, in: inside.row(0), style: .foreground(.muted))
                 return
             }
+            // As in the inbox, the date shortens ("07:27" today, "11-27" before) where the whole
+            // one would cut a summary: at 60 columns "Created the account ana@example.com" lost its domain.
+            let room = inside.width - 2 - (events.count > inside.height ? 1 : 0) - 2  // the list's mark, its scrollbar, the gap
+            let widest = events.map { TextWidth.columns(of: $0.summary) }.max() ?? 0
+            let wholeDate = events.map { TextWidth.columns(of: Format.dateTime($0.at)) }.max() ?? 0
+            let wholeDatesFit = wholeDate + widest <= room
+            let now = state.now
             let list = ListView(count: events.count, state: account.activityList) { row in
-                Line([Span(Format.dateTime(events[row].at) + "  ", style: .foreground(.muted)), Span(events[row].summary)])
+                let at = events[row].at
+                let date = wholeDatesFit ? Format.dateTime(at) : Format.shortDateTime(at, now: now)
+                return Line([Span(date + "  ", style: .foreground(.muted)), Span(events[row].summary)])
             }
             list.render(into: &buffer, area: inside, theme: theme)
             published.publish(.activity, list.geometry(in: inside))

@@ -11,7 +11,8 @@ enum CheckoutView {
         guard let checkout = state.checkout, area.height >= 6 else { return }
         // Done is not a step to take: the path shows the five, all ticked once the order is placed.
         let steps = CheckoutStep.allCases.filter { $0 != .done }.map(\.title)
-        Breadcrumbs(steps, current: checkout.step.rawValue).render(into: &buffer, area: area.row(0).inset(horizontal: 1), theme: theme)
+        Breadcrumbs(steps, current: checkout.step.rawValue, unicode: state.capabilities.unicode)
+            .render(into: &buffer, area: area.row(0).inset(horizontal: 1), theme: theme)
         var top = area.y + 1
         if let message = checkout.stepMessage {
             top += buffer.writeWrapped("✖ " + message, in: Rect(x: area.x + 1, y: top, width: area.width - 2, height: 3), style: .foreground(.error, .bold))

@@ -89,7 +89,9 @@ enum OrderDetailView {
         guard let detail = state.orders.detail else { return }
         let inside = Panel().contentArea(for: area).inset(horizontal: 1)
         let content = lines(state, in: inside).map { ScrollingLines($0, offset: detail.scroll) }
-        let title = detail.showsInvoice ? "Invoice · \(detail.orderID)" : "Order \(detail.orderID)"
+        // In ASCII `·` is `|`, which made "Invoice | ord_…" read as two things: words there.
+        let invoiceTitle = state.capabilities.unicode ? "Invoice · \(detail.orderID)" : "Invoice for \(detail.orderID)"
+        let title = detail.showsInvoice ? invoiceTitle : "Order \(detail.orderID)"
         let position = content?.positionLabel(visibleRows: inside.height)
         var updated: String?
         if !detail.showsInvoice, let at = detail.lastUpdated {
@@ -136,7 +138,7 @@ enum OrderDetailView {
         let context = state.keyContext
         if width >= wideWidth {
             let columnWidth = min(timelineWidth, (width - 2) / 2)
-            let left = timeline(order, detail.tracking, width: columnWidth, connected: true)
+            let left = timeline(order, detail.tracking, width: columnWidth, connected: true, unicode: state.capabilities.unicode)
             let right = summary(order, detail.tracking, width: min(summaryWidth, width - columnWidth - 2), isCancelling: detail.isCancelling,
                                 spinnerTick: state.spinnerTick, context: context)
             var rows: [Line] = []
@@ -149,7 +151,7 @@ enum OrderDetailView {
             }
             return rows + trackingEvents(detail.tracking, width: width)
         }
-        return timeline(order, detail.tracking, width: width, connected: false) + [Line("")]
+        return timeline(order, detail.tracking, width: width, connected: false, unicode: state.capabilities.unicode) + [Line("")]
             + summary(order, detail.tracking, width: width, isCancelling: detail.isCancelling, spinnerTick: state.spinnerTick, context: context)
             + trackingEvents(detail.tracking, width: width)
     }
@@ -165,8 +167,10 @@ enum OrderDetailView {
         return rows
     }
 
-    /// The progression placed → delivered with the time each step was reached.
-    private static func timeline(_ order: Order, _ tracking: Tracking?, width: Int, connected: Bool) -> [Line] {
+    /// The progression placed → delivered with the time each step was reached. Without Unicode
+    /// the marks are a checklist's, `[x]` done, `[>]` now, `[ ]` to come, `[!]` cancelled: the
+    /// stand-ins of ✔ ◉ ○ (`+`, `*`, `o`) did not say which was which.
+    private static func timeline(_ order: Order, _ tracking: Tracking?, width: Int, connected: Bool, unicode: Bool) -> [Line] {
         var reached: [OrderStatus: Date] = [:]
         for event in order.events { reached[event.status] = reached[event.status] ?? event.at }
         for event in tracking?.events ?? [] { reached[event.status] = reached[event.status] ?? event.at }
@@ -185,18 +189,19 @@ enum OrderDetailView {
         var rows: [Line] = []
         for (index, step) in steps.enumerated() {
             let (marker, markerRole, titleRole): (String, ThemeRole, ThemeRole) = switch step.2 {
-            case .done: ("✔", .stepDone, .text)
-            case .current: ("◉", .stepCurrent, .stepCurrent)
-            case .pending: ("○", .stepPending, .stepPending)
-            case .failed: ("✖", .error, .error)
+            case .done: (unicode ? "✔" : "[x]", .stepDone, .text)
+            case .current: (unicode ? "◉" : "[>]", .stepCurrent, .stepCurrent)
+            case .pending: (unicode ? "○" : "[ ]", .stepPending, .stepPending)
+            case .failed: (unicode ? "✖" : "[!]", .error, .error)
             }
             let time = step.1.map(Format.dateTime) ?? ""
-            let titleWidth = max(1, width - 2 - (time.isEmpty ? 0 : TextWidth.columns(of: time) + 1))
+            let markerWidth = TextWidth.columns(of: marker) + 1
+            let titleWidth = max(1, width - markerWidth - (time.isEmpty ? 0 : TextWidth.columns(of: time) + 1))
             rows.append(Line([Span(marker + " ", style: .foreground(markerRole)),
                               Span(TextWidth.fit(step.0, toColumns: titleWidth), style: .foreground(titleRole, step.2 == .current ? .bold : [])),
                               Span(time.isEmpty ? "" : " " + time, style: .foreground(.muted))]))
             if connected && index < steps.count - 1 {
-                rows.append(Line("│", style: .foreground(step.2 == .done ? .stepDone : .stepPending)))
+                rows.append(Line(unicode ? "│" : " |", style: .foreground(step.2 == .done ? .stepDone : .stepPending)))
             }
         }
         return rows

@@ -2,10 +2,13 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Hummingbird's HTTP/1.1 channel with the gateway's guards in front: the connection cap below
-/// the HTTP codec (``ConnectionAdmissionHandler``), then the timeouts, sizes and rate limits
-/// after it (``RequestGuardHandler``), then any other handlers (the catalog read cache).
+/// the HTTP codec (``ConnectionAdmissionHandler``), whether the connection persists right after
+/// HTTP/1 parsing (``ConnectionPersistenceHandler``, while the request's version is known), then
+/// the timeouts, sizes and rate limits (``RequestGuardHandler``), then any other handlers (the
+/// catalog read cache).
 struct GuardedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -22,7 +25,12 @@ struct GuardedHTTP1Channel: ServerChildChannel {
                     retryAfterSeconds: limits.busyRetryAfterSeconds, logger: self.logger),
                 position: .first)
         }
-        return admission.flatMap { http1.setup(channel: channel, logger: logger) }
+        return admission.flatMap { http1.setup(channel: channel, logger: logger) }.flatMapThrowing { value in
+            let operations = channel.pipeline.syncOperations
+            let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try operations.addHandler(ConnectionPersistenceHandler(), position: .after(decoder))
+            return value
+        }
     }
 
     func handle(value: Value, logger: Logger) async {

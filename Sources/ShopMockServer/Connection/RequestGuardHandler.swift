@@ -250,6 +250,14 @@ final class RequestGuardHandler: ConnectionScopedHandler, ChannelOutboundHandler
             context.fireErrorCaught(error)
             return
         }
+        if case .closedConnection = parserError {
+            // Bytes after a request that ends the connection (`Connection: close`, HTTP/1.0
+            // without keep-alive) are not a request to answer (RFC 9112 §9.6): the router
+            // half-closes after that request's response; the client has an idle timeout to hang up.
+            phase = .closing
+            scheduleLastResortClose(context: context)
+            return
+        }
         switch phase {
         case .readingBody:
             // A broken body: the request was held, so the router never saw it; answered below.

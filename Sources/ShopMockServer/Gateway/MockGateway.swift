@@ -51,6 +51,7 @@ public enum MockGateway {
                 latency: configuration.latency, failRate: configuration.failRate,
                 retryAfterSeconds: configuration.retryAfterSeconds))
         router.middlewares.add(AuthMiddleware(store: store, adminToken: configuration.adminToken))
+        router.middlewares.add(BodylessOperationMiddleware(maxBodyBytes: configuration.limits.maxBodyBytes))
         router.middlewares.add(NullFieldMiddleware(maxBodyBytes: configuration.limits.maxBodyBytes))
         router.middlewares.add(IdempotencyMiddleware(store: store))
         let limits = configuration.limits

@@ -55,6 +55,7 @@ final class CatalogReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 CatalogResponseCache.isCacheable(method: request.method, path: request.pathOnly)
                 && request.headerFields[.connection]?.lowercased() != "close" && request.acceptsJSON
                 && request.headerFields[GuardVerdict.field] == nil  // refused by the guard: the router answers
+                && !request.declaresBody  // the router decides what a read with a body gets (a 400 unless `{}`)
             let uri = request.path ?? ""
             if cacheable, passedOn.isEmpty, let entry = cache.lookup(uri) {
                 answering = Answer(request: request, entry: entry, started: .now)
@@ -136,6 +137,12 @@ extension HTTPRequest {
             let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return quality > 0
         }
+    }
+
+    /// A `Content-Length` above zero, or a `Transfer-Encoding`.
+    fileprivate var declaresBody: Bool {
+        if headerFields[.transferEncoding] != nil { return true }
+        return headerFields[.contentLength].flatMap { Int($0) }.map { $0 > 0 } ?? false
     }
 
     /// The request target without its query.

@@ -52,8 +52,24 @@ enum RouteTable {
         "GET /v1/ads",
     ]
 
+    /// Operations whose contract has a `requestBody`; every other one takes none (see
+    /// ``BodylessOperationMiddleware``).
+    static let operationsWithBody: Set<String> = [
+        "POST /v1/sessions", "POST /v1/sessions/refresh", "POST /v1/users", "PATCH /v1/me", "POST /v1/me/addresses",
+        "PUT /v1/me/addresses/{addressId}", "POST /v1/cart/items", "PUT /v1/cart/items/{productId}",
+        "POST /v1/shipping/quotes", "POST /v1/payment/cards/validate", "POST /v1/checkout/orders",
+        "POST /v1/admin/products", "PUT /v1/admin/products/{productId}", "POST /v1/admin/clock/advance",
+        "POST /v1/admin/key-sessions",
+    ]
+
     /// True when `method path` is a contract operation that requires a bearer token.
     static func needsToken(method: String, path: String) -> Bool {
+        guard let operation = operation(method: method, path: path) else { return false }
+        return !publicOperations.contains(operation)
+    }
+
+    /// The contract operation `method path` is a request for, as `METHOD /template`, or nil.
+    static func operation(method: String, path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for route in routes where route.methods.contains(method) {
             let template = route.template.split(separator: "/", omittingEmptySubsequences: false)
@@ -61,9 +77,9 @@ enum RouteTable {
             let matches = zip(template, segments).allSatisfy { pattern, segment in
                 pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
             }
-            if matches { return !publicOperations.contains("\(method) \(route.template)") }
+            if matches { return "\(method) \(route.template)" }
         }
-        return false
+        return nil
     }
 
     /// The methods the contract allows on `path`, or nil when no route has that shape.
