@@ -37,7 +37,8 @@ public enum AppView {
         let areas = ScreenAreas(state: state, size: size)
         drawHeader(state, area: areas.header, into: &buffer, layout: &layout, theme: theme)
         if let banner = state.banner, !areas.banner.isEmpty {
-            Banner(bannerText(banner, state), kind: banner.kind).render(into: &buffer, area: areas.banner, theme: theme)
+            Banner(bannerText(banner, state), kind: banner.kind, unicode: state.capabilities.unicode)
+                .render(into: &buffer, area: areas.banner, theme: theme)
         }
         let content = areas.content
         switch state.screen {

@@ -133,7 +133,9 @@ enum BrowseView {
             return
         }
         let products = browse.products
-        let rowWidth = inside.width - 3
+        // A blank column before the scrollbar ("low 3#" read as part of the badge), and no
+        // wider than a person reads across: at 200 columns a price stood 60 columns from its name.
+        let rowWidth = min(inside.width - 4, maximumRowWidth)
         let showsStars = state.showsStars
         let list = ListView(count: products.count, state: browse.productList, emptyText: browse.pageError == nil ? "No products in this category" : "") { row in
             productLine(products[row], width: rowWidth, showsStars: showsStars)
@@ -147,6 +149,9 @@ enum BrowseView {
         }
         layout.publish(.products, list.geometry(in: inside))
     }
+
+    /// The widest a product row gets: name, price, rating and stock, read as one line.
+    static let maximumRowWidth = 72
 
     /// Product names shorter than this are not cut to make room for the rating.
     static let roomyNameWidth = 24

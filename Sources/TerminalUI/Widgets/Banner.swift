@@ -13,23 +13,27 @@ public struct Banner: Widget {
             }
         }
 
-        /// Narrow symbols that need no colour to be understood.
-        var icon: String {
+        /// Narrow symbols that need no colour to be understood. In ASCII a tick has no stand-in
+        /// that reads as one ("+ Welcome" read as a list item): a success shows none there.
+        func icon(unicode: Bool) -> String {
             switch self {
-            case .error: "✖"
+            case .error: unicode ? "✖" : "!"
             case .warning: "!"
             case .info: "i"
-            case .success: "✔"
+            case .success: unicode ? "✔" : " "
             }
         }
     }
 
     public var message: String
     public var kind: Kind
+    /// Whether the terminal shows Unicode (see ``Kind/icon(unicode:)``).
+    public var unicode: Bool
 
-    public init(_ message: String, kind: Kind = .error) {
+    public init(_ message: String, kind: Kind = .error, unicode: Bool = true) {
         self.message = message
         self.kind = kind
+        self.unicode = unicode
     }
 
     /// Rows the banner needs at `width` columns (its message wrapped).
@@ -44,7 +48,7 @@ public struct Banner: Widget {
         for row in 0..<area.height {
             buffer.write("▌", x: area.x, y: area.y + row, style: style)
         }
-        buffer.write(kind.icon, x: area.x + 1, y: area.y, style: style.adding(.bold))
+        buffer.write(kind.icon(unicode: unicode), x: area.x + 1, y: area.y, style: style.adding(.bold))
         let lines = TextWidth.wrap(TextSanitizer.sanitizeLines(message), toColumns: area.width - 4)
         for (index, line) in lines.prefix(area.height).enumerated() {
             var text = line
