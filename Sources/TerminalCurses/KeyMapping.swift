@@ -36,4 +36,58 @@ enum KeyMapping {
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return .character(Character(scalar))
     }
+
+    /// Joins what ncurses handed over key by key into the keys that were meant, for one batch
+    /// of events read together: Esc then `x` is Alt-x; Esc then `[`, `O`, `]`, `P`, `_` or `^`
+    /// followed by more is an escape sequence the terminfo entry does not know (`\e[11~`, F1
+    /// in VT220 and rxvt; `\e[[A`, F1 on the console; `\e[99~`; a title `\e]0;x\u{07}`),
+    /// decoded as the pure-Swift backend decodes it and dropped when unknown, never Esc plus junk.
+    static func joined(_ events: [Event]) -> [Event] {
+        var joined: [Event] = []
+        var index = 0
+        while index < events.count {
+            guard events[index] == .key(.escape), index + 1 < events.count,
+                  case .key(.character(let next)) = events[index + 1]
+            else {
+                joined.append(events[index])
+                index += 1
+                continue
+            }
+            guard let introducer = next.asciiValue, sequenceIntroducers.contains(introducer) else {
+                joined.append(.key(.alt(next)))
+                index += 2
+                continue
+            }
+            var decoder = InputDecoder()
+            joined += decoder.feed([0x1B, introducer])
+            index += 2
+            while decoder.hasPending || decoder.isPasting, index < events.count, let bytes = bytes(of: events[index]) {
+                joined += decoder.feed(bytes)
+                index += 1
+            }
+            joined += decoder.flushPending()
+        }
+        return joined
+    }
+
+    /// After Esc, the bytes that begin a sequence rather than an Alt-key: CSI `[`, SS3 `O`,
+    /// and the string sequences OSC `]`, DCS `P`, APC `_`, PM `^`.
+    private static let sequenceIntroducers: Set<UInt8> = [0x5B, 0x4F, 0x5D, 0x50, 0x5F, 0x5E]
+
+    /// The bytes the terminal sent for a key ncurses passed through as a character or control
+    /// byte; nil for what ncurses decoded itself (a key code, the mouse, a resize).
+    private static func bytes(of event: Event) -> [UInt8]? {
+        guard case .key(let key) = event else { return nil }
+        switch key {
+        case .character(let character): return Array(String(character).utf8)
+        case .ctrl(let letter):
+            guard let value = letter.asciiValue, (0x61...0x7A).contains(value) else { return nil }
+            return [value - 0x60]
+        case .escape: return [0x1B]
+        case .enter: return [0x0D]
+        case .tab: return [0x09]
+        case .backspace: return [0x7F]
+        default: return nil
+        }
+    }
 }
