@@ -109,6 +109,10 @@ public final class CursesTerminal {
         guard !term.isEmpty, term != "dumb" else { throw TerminalError.dumbTerminal(term: term) }
 
         setlocale(LC_ALL, "")
+        // In the C locale ncurses cannot read the UTF-8 a terminal sends: `è` was dropped with
+        // the keys typed after it. Read input as UTF-8 there; what is drawn stays ASCII (the
+        // caller decided the capabilities from the locale's own character set).
+        if String(cString: nl_langinfo(nl_item(CODESET))) == "ANSI_X3.4-1968" { setlocale(LC_CTYPE, "C.UTF-8") }
         // Ours first: ncurses only installs its own SIGINT/SIGTERM handlers when none is set.
         cnc_install_restore_handlers()
         cnc_register_atexit_restore_once()

@@ -207,6 +207,29 @@ struct TerminalSafetyTests {
         }
     }
 
+    /// Issue 13: in the C locale the terminal still sends UTF-8; an accented letter reached
+    /// the app as nothing and took the keys typed after it. Unknown sequences type nothing.
+    @Test func theCLocaleReadsAccentsAndDropsUnknownSequences() async throws {
+        try await Self.withShop(tag: "C", environment: "LANG=C LC_ALL=C") { pane in
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            await pane.keys("/")
+            await pane.literal("Crème brûlée")
+            #expect(await pane.waitFor(screen: "Find: Creme brulee"), "typed, transliterated: \(pane.screen())")
+            for sequence in ["1b 5b 39 39 7e", "1b 5b 31 3b 39 5a", "1b 5d 30 3b 78 07"] {
+                pane.tmux.keys(["-H"] + sequence.split(separator: " ").map(String.init))
+                await Pane.pause(0.2)
+            }
+            await Pane.pause(0.5)
+            let field = pane.screen().split(separator: "\n").first { $0.contains("Find: ") }.map(String.init) ?? ""
+            #expect(field.wholeMatch(of: /\| Find: Creme brulee +\|/) != nil, "nothing typed by \\e[99~, \\e[1;9Z or a title: \(field)")
+            pane.tmux.keys(["-H", "1b", "5b", "31", "31", "7e"])
+            #expect(await pane.waitFor(screen: "Keys"), "\\e[11~ (F1 as VT220 and rxvt send it) opens the help: \(pane.screen())")
+            await pane.keys("Escape")  // the help
+            await pane.keys("Escape")  // the search, so that q quits
+            #expect(await pane.quitShop(thenWaitFor: "after-C") != nil, "quit: \(pane.screen())")
+        }
+    }
+
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
         try await Self.withShop(tag: "TSTP") { pane in
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
