@@ -51,10 +51,11 @@ import TerminalUI
         #expect(KeyMapping.joined(Self.asNcursesPassesThem("\u{1B}[")) == [.key(.alt("["))])
     }
 
-    @Test("Sequences terminfo does not know: F-keys in VT220, rxvt and console spellings decoded, the rest dropped whole",
+    @Test("Sequences terminfo does not know: F-keys in VT220, rxvt and console spellings and SGR mouse (screen-256color knows only X10) decoded, the rest dropped whole",
           arguments: [
             ("\u{1B}[11~", [Event.key(.function(1))]), ("\u{1B}[24~", [.key(.function(12))]), ("\u{1B}[[A", [.key(.function(1))]),
             ("\u{1B}[7~", [.key(.home)]), ("\u{1B}[8~", [.key(.end)]), ("\u{1B}OH", [.key(.home)]),
+            ("\u{1B}[<0;33;1M", [.mouse(MouseEvent(.click, x: 32, y: 0))]), ("\u{1B}[<0;33;1m", []),
             ("\u{1B}[99~", []), ("\u{1B}[1;9Z", []), ("\u{1B}]0;x\u{07}", []), ("\u{1B}]0;Crème\u{1B}\\", []),
           ] as [(String, [Event])])
     func unknownSequences(_ sequence: String, _ expected: [Event]) {
