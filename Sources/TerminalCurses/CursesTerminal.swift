@@ -154,7 +154,16 @@ public final class CursesTerminal {
         if crashLogDescriptor < 0, let path = options.crashLogPath {
             crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         }
+        setBracketedPaste(true)
         cnc_crash_install(crashLogDescriptor)
+    }
+
+    /// Bracketed paste: a paste arrives between `\e[200~` and `\e[201~`, which
+    /// `KeyMapping.joined` turns into one `.paste`, so a line break in it never presses Enter
+    /// (a three-line address pasted into the form submitted it twice).
+    private func setBracketedPaste(_ on: Bool) {
+        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = bytes.withUnsafeBytes { unistdWrite(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Gives the terminal back: the modes the shell had, the cursor, the normal screen.
@@ -173,6 +182,7 @@ public final class CursesTerminal {
             doupdate()
         }
         curs_set(1)
+        setBracketedPaste(false)
         endwin()
         if let screen {
             delscreen(screen)
@@ -192,6 +202,7 @@ public final class CursesTerminal {
     /// shell continues it (fg), takes the terminal back and redraws everything.
     public func suspend() {
         guard isRunning else { return }
+        setBracketedPaste(false)
         endwin()
         cnc_stop_self()
         // Continued: the terminal may have been resized while we were stopped.
@@ -203,6 +214,7 @@ public final class CursesTerminal {
         // getch — after the redraw, so a key pressed as the screen reappears would arrive in
         // the other cursor-key mode and be misread. Turn it on now.
         keypad(cnc_stdscr(), true)
+        setBracketedPaste(true)
         clearok(cnc_curscr(), true)
         previousFrame = nil
     }

@@ -230,6 +230,26 @@ struct TerminalSafetyTests {
         }
     }
 
+    /// Issue 13: a paste arrives as one paste, not as keys: a line break in it used to press
+    /// Enter (an e-mail and a stray line pasted into checkout went on to the Address step).
+    @Test func aPastedLineBreakPressesNothing() async throws {
+        try await Self.withShop(tag: "paste") { pane in
+            #expect(await pane.waitFor(screen: " items "), "the catalog came: \(pane.screen())")
+            await pane.keys("+")
+            #expect(await pane.waitFor(screen: "cart 1"), "one in the cart: \(pane.screen())")
+            await pane.keys("c")
+            #expect(await pane.waitFor(screen: "Enter checkout"), "the cart has the product: \(pane.screen())")
+            await pane.keys("Enter")
+            #expect(await pane.waitFor(screen: "step 1 of 5"), "checkout began: \(pane.screen())")
+            _ = try pane.tmux.run(["set-buffer", "-b", "pasted", "zoe@example.com\nq"])
+            _ = try pane.tmux.run(["paste-buffer", "-p", "-b", "pasted", "-t", pane.tmux.session])
+            #expect(await pane.waitFor(screen: "zoe@example.comq"), "the paste typed, without its line break: \(pane.screen())")
+            #expect(pane.screen().contains("step 1 of 5"), "no Enter was pressed: \(pane.screen())")
+            await pane.keys("Escape")  // back to the cart, where q asks whether to quit
+            #expect(await pane.quitShop(thenWaitFor: "after-paste") != nil, "quit: \(pane.screen())")
+        }
+    }
+
     @Test func ctrlZRestoresTheTerminalAndFgRedraws() async throws {
         try await Self.withShop(tag: "TSTP") { pane in
             #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
