@@ -63,6 +63,7 @@ public final class CursesBackend: TerminalBackend {
             pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0),
         ]
         var emptyReadsInARow = 0
+        var joiner = KeyJoiner()
         while true {
             for index in fds.indices { fds[index].revents = 0 }
             let ready = poll(&fds, nfds_t(fds.count), -1)
@@ -83,7 +84,7 @@ public final class CursesBackend: TerminalBackend {
                     while events.count < 4096, let event = box.terminal.nextEvent(timeout: .zero) { events.append(event) }
                     return events
                 }
-                for event in KeyMapping.joined(events) { eventPipe.send(event) }
+                for event in joiner.join(events) { eventPipe.send(event) }
                 // Readable with nothing to read, again and again: the terminal hung up.
                 emptyReadsInARow = events.isEmpty ? emptyReadsInARow + 1 : 0
                 if emptyReadsInARow > 100 { break }

@@ -63,6 +63,19 @@ import TerminalUI
         #expect(KeyMapping.joined(events) == [.key(.character("a"))] + expected + [.key(.character("b")), .key(.up)])
     }
 
+    @Test("A 10 KB paste read in batches of 4096 events arrives whole, a resize in the middle passing through")
+    func pasteAcrossReads() {
+        let text = String(repeating: "Crème brûlée\r10 € q:c ", count: 10_240 / 20)
+        var events = Self.asNcursesPassesThem("\u{1B}[200~" + text + "\u{1B}[201~x")
+        events.insert(.resize(Size(width: 80, height: 24)), at: 5000)
+        var joiner = KeyJoiner()
+        var joined: [Event] = []
+        for start in stride(from: 0, to: events.count, by: 4096) {
+            joined += joiner.join(Array(events[start..<min(events.count, start + 4096)]))
+        }
+        #expect(joined == [.resize(Size(width: 80, height: 24)), .paste(text), .key(.character("x"))])
+    }
+
     @Test("A bracketed paste handed over byte by byte arrives as one paste")
     func paste() {
         let events = Self.asNcursesPassesThem("\u{1B}[200~q:\r\u{1B}[201~x")
