@@ -104,7 +104,11 @@ static inline int cnc_terminal_size(int *rows, int *cols) {
 // the user's shell in raw mode with no echo. After restoring, the signal is re-raised with its
 // default action, so the process ends "killed by signal" and the shell reports 128+signal.
 static inline void cnc_restore_terminal(void) {
-    if (!isendwin()) endwin();
+    if (!isendwin()) {
+        ssize_t ignored = write(STDOUT_FILENO, "\033[?2004l", 8);  // bracketed paste off
+        (void)ignored;
+        endwin();
+    }
 }
 
 static inline void cnc_restore_and_reraise(int sig) {
@@ -201,7 +205,7 @@ static inline void cnc_crash_save_modes(void) {
 static inline void cnc_crash_install(int log_descriptor) {
     struct cnc_crash_state *state = cnc_crash();
     state->length = 0;
-    cnc_crash_append("\033[?1000l\033[?1002l\033[?1003l\033[?1006l");
+    cnc_crash_append("\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l");
     cnc_crash_append(tigetstr("sgr0"));
     cnc_crash_append(tigetstr("rmkx"));
     cnc_crash_append(tigetstr("cnorm"));

@@ -63,6 +63,7 @@ public final class CursesBackend: TerminalBackend {
             pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0),
         ]
         var emptyReadsInARow = 0
+        var joiner = KeyJoiner()
         while true {
             for index in fds.indices { fds[index].revents = 0 }
             let ready = poll(&fds, nfds_t(fds.count), -1)
@@ -83,7 +84,7 @@ public final class CursesBackend: TerminalBackend {
                     while events.count < 4096, let event = box.terminal.nextEvent(timeout: .zero) { events.append(event) }
                     return events
                 }
-                for event in Self.joiningAltKeys(events) { eventPipe.send(event) }
+                for event in joiner.join(events) { eventPipe.send(event) }
                 // Readable with nothing to read, again and again: the terminal hung up.
                 emptyReadsInARow = events.isEmpty ? emptyReadsInARow + 1 : 0
                 if emptyReadsInARow > 100 { break }
@@ -92,22 +93,6 @@ public final class CursesBackend: TerminalBackend {
             }
         }
         eventPipe.finish()
-    }
-
-    /// ncurses hands Alt-x over as Esc then x: read together, they are one key.
-    static func joiningAltKeys(_ events: [Event]) -> [Event] {
-        var joined: [Event] = []
-        var index = 0
-        while index < events.count {
-            if events[index] == .key(.escape), index + 1 < events.count, case .key(.character(let character)) = events[index + 1] {
-                joined.append(.key(.alt(character)))
-                index += 2
-            } else {
-                joined.append(events[index])
-                index += 1
-            }
-        }
-        return joined
     }
 
     private static func makePipe() throws -> (read: Int32, write: Int32) {

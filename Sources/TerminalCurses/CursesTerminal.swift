@@ -108,6 +108,10 @@ public final class CursesTerminal {
         guard !term.isEmpty, term != "dumb" else { throw TerminalError.dumbTerminal(term: term) }
 
         setlocale(LC_ALL, "")
+        // In the C locale ncurses cannot read the UTF-8 a terminal sends: `è` was dropped with
+        // the keys typed after it. Read input as UTF-8 there; what is drawn stays ASCII (the
+        // caller decided the capabilities from the locale's own character set).
+        if String(cString: nl_langinfo(nl_item(CODESET))) == "ANSI_X3.4-1968" { setlocale(LC_CTYPE, "C.UTF-8") }
         // Ours first: ncurses only installs its own SIGINT/SIGTERM handlers when none is set.
         cnc_install_restore_handlers()
         cnc_register_atexit_restore_once()
@@ -142,7 +146,16 @@ public final class CursesTerminal {
         if crashLogDescriptor < 0, let path = options.crashLogPath {
             crashLogDescriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         }
+        setBracketedPaste(true)
         cnc_crash_install(crashLogDescriptor)
+    }
+
+    /// Bracketed paste: a paste arrives between `\e[200~` and `\e[201~`, which
+    /// `KeyMapping.joined` turns into one `.paste`, so a line break in it never presses Enter
+    /// (a three-line address pasted into the form submitted it twice).
+    private func setBracketedPaste(_ on: Bool) {
+        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = bytes.withUnsafeBytes { unistdWrite(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Gives the terminal back: the modes the shell had, the cursor, the normal screen.
@@ -161,6 +174,7 @@ public final class CursesTerminal {
         writer?.flush()
         writer = nil
         curs_set(1)
+        setBracketedPaste(false)
         endwin()
         if let screen {
             delscreen(screen)
@@ -184,6 +198,7 @@ public final class CursesTerminal {
         if cnc_has_alternate_screen() == 0 { writer?.clear() }
         writer?.homeCursor()
         writer?.flush()
+        setBracketedPaste(false)
         endwin()
         cnc_stop_self()
         // Continued: the terminal may have been resized while we were stopped.
@@ -195,6 +210,7 @@ public final class CursesTerminal {
         // getch — after the redraw, so a key pressed as the screen reappears would arrive in
         // the other cursor-key mode and be misread. Turn it on now.
         keypad(cnc_stdscr(), true)
+        setBracketedPaste(true)
         writer?.forgetTerminalState()
         previousFrame = nil
     }

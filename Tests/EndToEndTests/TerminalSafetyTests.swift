@@ -207,6 +207,49 @@ struct TerminalSafetyTests {
         }
     }
 
+    /// Issue 13: in the C locale the terminal still sends UTF-8; an accented letter reached
+    /// the app as nothing and took the keys typed after it. Unknown sequences type nothing.
+    @Test func theCLocaleReadsAccentsAndDropsUnknownSequences() async throws {
+        try await Self.withShop(tag: "C", environment: "LANG=C LC_ALL=C") { pane in
+            #expect(await pane.waitFor(screen: "Cart"), "the app came up: \(pane.screen())")
+            await pane.keys("/")
+            await pane.literal("Crème brûlée")
+            #expect(await pane.waitFor(screen: "Find: Creme brulee"), "typed, transliterated: \(pane.screen())")
+            for sequence in ["1b 5b 39 39 7e", "1b 5b 31 3b 39 5a", "1b 5d 30 3b 78 07"] {
+                pane.tmux.keys(["-H"] + sequence.split(separator: " ").map(String.init))
+                await Pane.pause(0.2)
+            }
+            await Pane.pause(0.5)
+            let field = pane.screen().split(separator: "\n").first { $0.contains("Find: ") }.map(String.init) ?? ""
+            #expect(field.wholeMatch(of: /\| Find: Creme brulee +\|/) != nil, "nothing typed by \\e[99~, \\e[1;9Z or a title: \(field)")
+            pane.tmux.keys(["-H", "1b", "5b", "31", "31", "7e"])
+            #expect(await pane.waitFor(screen: "Keys"), "\\e[11~ (F1 as VT220 and rxvt send it) opens the help: \(pane.screen())")
+            await pane.keys("Escape")  // the help
+            await pane.keys("Escape")  // the search, so that q quits
+            #expect(await pane.quitShop(thenWaitFor: "after-C") != nil, "quit: \(pane.screen())")
+        }
+    }
+
+    /// Issue 13: a paste arrives as one paste, not as keys: a line break in it used to press
+    /// Enter (an e-mail and a stray line pasted into checkout went on to the Address step).
+    @Test func aPastedLineBreakPressesNothing() async throws {
+        try await Self.withShop(tag: "paste") { pane in
+            #expect(await pane.waitFor(screen: " items "), "the catalog came: \(pane.screen())")
+            await pane.keys("+")
+            #expect(await pane.waitFor(screen: "cart 1"), "one in the cart: \(pane.screen())")
+            await pane.keys("c")
+            #expect(await pane.waitFor(screen: "Enter checkout"), "the cart has the product: \(pane.screen())")
+            await pane.keys("Enter")
+            #expect(await pane.waitFor(screen: "step 1 of 5"), "checkout began: \(pane.screen())")
+            _ = try pane.tmux.run(["set-buffer", "-b", "pasted", "zoe@example.com\nq"])
+            _ = try pane.tmux.run(["paste-buffer", "-p", "-b", "pasted", "-t", pane.tmux.session])
+            #expect(await pane.waitFor(screen: "zoe@example.comq"), "the paste typed, without its line break: \(pane.screen())")
+            #expect(pane.screen().contains("step 1 of 5"), "no Enter was pressed: \(pane.screen())")
+            await pane.keys("Escape")  // back to the cart, where q asks whether to quit
+            #expect(await pane.quitShop(thenWaitFor: "after-paste") != nil, "quit: \(pane.screen())")
+        }
+    }
+
     /// The Linux console's terminfo names Ctrl-Z its suspend key (`kspd`), so ncurses hands it
     /// over as KEY_SUSPEND instead of the control byte: it was dropped there.
     @Test(arguments: ["xterm-256color", "linux"])

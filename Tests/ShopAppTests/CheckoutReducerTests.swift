@@ -40,6 +40,22 @@ enum CheckoutDriver {
 
 @Suite("Reducer: checkout")
 struct CheckoutReducerTests {
+    @Test("Home and End (g and G) choose the first and the last shipping option; the step stays")
+    func homeAndEndOnShipping() {
+        var state = Fixtures.browsing()
+        CheckoutDriver.toShipping(&state)
+        Fixtures.press([.end], &state)
+        #expect(state.checkout?.step == .shipping)
+        #expect(state.checkout?.selectedShipping?.id == Fixtures.shippingOptions.last?.id)
+        Fixtures.press([.home], &state)
+        #expect(state.checkout?.selectedShipping?.id == Fixtures.shippingOptions.first?.id)
+        Fixtures.press([.character("G")], &state)
+        #expect(state.checkout?.selectedShipping?.id == Fixtures.shippingOptions.last?.id)
+        Fixtures.press([.pageUp], &state)
+        #expect(state.checkout?.selectedShipping?.id == Fixtures.shippingOptions.first?.id)
+        #expect(state.checkout?.step == .shipping)
+    }
+
     @Test("Every step in order, from the cart to the confirmation and the tracker")
     func happyPath() throws {
         var state = Fixtures.browsing()

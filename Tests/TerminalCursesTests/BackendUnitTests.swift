@@ -37,6 +37,50 @@ import TerminalUI
         #expect(KeyMapping.key(forCharacter: 0x1B) == .escape)
         #expect(KeyMapping.key(forCharacter: 0x9B) == nil)
     }
+
+    /// What ncurses hands over for bytes its terminfo entry does not know: Esc, then each byte.
+    static func asNcursesPassesThem(_ text: String) -> [Event] {
+        text.unicodeScalars.compactMap { KeyMapping.key(forCharacter: $0.value).map(Event.key) }
+    }
+
+    @Test("Esc then a character read together is Alt plus it; a lone Esc stays Esc")
+    func altKeys() {
+        #expect(KeyMapping.joined(Self.asNcursesPassesThem("\u{1B}x")) == [.key(.alt("x"))])
+        #expect(KeyMapping.joined(Self.asNcursesPassesThem("\u{1B}")) == [.key(.escape)])
+        #expect(KeyMapping.joined([.key(.escape), .key(.up)]) == [.key(.escape), .key(.up)])
+        #expect(KeyMapping.joined(Self.asNcursesPassesThem("\u{1B}[")) == [.key(.alt("["))])
+    }
+
+    @Test("Sequences terminfo does not know: F-keys in VT220, rxvt and console spellings and SGR mouse (screen-256color knows only X10) decoded, the rest dropped whole",
+          arguments: [
+            ("\u{1B}[11~", [Event.key(.function(1))]), ("\u{1B}[24~", [.key(.function(12))]), ("\u{1B}[[A", [.key(.function(1))]),
+            ("\u{1B}[7~", [.key(.home)]), ("\u{1B}[8~", [.key(.end)]), ("\u{1B}OH", [.key(.home)]),
+            ("\u{1B}[<0;33;1M", [.mouse(MouseEvent(.click, x: 32, y: 0))]), ("\u{1B}[<0;33;1m", []),
+            ("\u{1B}[99~", []), ("\u{1B}[1;9Z", []), ("\u{1B}]0;x\u{07}", []), ("\u{1B}]0;Crème\u{1B}\\", []),
+          ] as [(String, [Event])])
+    func unknownSequences(_ sequence: String, _ expected: [Event]) {
+        let events = [Event.key(.character("a"))] + Self.asNcursesPassesThem(sequence) + [.key(.character("b")), .key(.up)]
+        #expect(KeyMapping.joined(events) == [.key(.character("a"))] + expected + [.key(.character("b")), .key(.up)])
+    }
+
+    @Test("A 10 KB paste read in batches of 4096 events arrives whole, a resize in the middle passing through")
+    func pasteAcrossReads() {
+        let text = String(repeating: "Crème brûlée\r10 € q:c ", count: 10_240 / 20)
+        var events = Self.asNcursesPassesThem("\u{1B}[200~" + text + "\u{1B}[201~x")
+        events.insert(.resize(Size(width: 80, height: 24)), at: 5000)
+        var joiner = KeyJoiner()
+        var joined: [Event] = []
+        for start in stride(from: 0, to: events.count, by: 4096) {
+            joined += joiner.join(Array(events[start..<min(events.count, start + 4096)]))
+        }
+        #expect(joined == [.resize(Size(width: 80, height: 24)), .paste(text), .key(.character("x"))])
+    }
+
+    @Test("A bracketed paste handed over byte by byte arrives as one paste")
+    func paste() {
+        let events = Self.asNcursesPassesThem("\u{1B}[200~q:\r\u{1B}[201~x")
+        #expect(KeyMapping.joined(events) == [.paste("q:\r"), .key(.character("x"))])
+    }
 }
 
 @Suite struct CursesColorTests {

@@ -53,6 +53,28 @@ struct InputDecoderTests {
         #expect(Self.decode("\u{1B}[99~a") == [.key(.character("a"))])
         #expect(Self.decode("\u{1B}[?1;2c") == [])
         #expect(Self.decode("\u{1B}[1;2;3;4;5;6q") == [])
+        // Shift-Tab with a modifier the app has no name for is not Shift-Tab.
+        #expect(Self.decode("\u{1B}[1;9Zb") == [.key(.character("b"))])
+        #expect(Self.decode("\u{1B}[1;2Z") == [.key(.backTab)])
+    }
+
+    @Test("String sequences (a title, a terminal's answer) are dropped up to their BEL or ST",
+          arguments: ["\u{1B}]0;x\u{07}", "\u{1B}]0;shop — Crème\u{1B}\\", "\u{1B}P1$r0m\u{1B}\\", "\u{1B}_app\u{07}", "\u{1B}^pm\u{07}"])
+    func stringSequences(_ sequence: String) {
+        #expect(Self.decode("a" + sequence + "b") == [.key(.character("a")), .key(.character("b"))])
+        let bytes = Array(("a" + sequence + "b").utf8)
+        for split in 1..<bytes.count {
+            var decoder = InputDecoder()
+            let events = decoder.feed(bytes[..<split]) + decoder.feed(bytes[split...])
+            #expect(events == [.key(.character("a")), .key(.character("b"))], "split at \(split)")
+        }
+    }
+
+    @Test("A string sequence cut short by another Esc gives that Esc's key; Alt-] alone stays Alt-]")
+    func stringSequenceCutShort() {
+        #expect(Self.decode("\u{1B}]0;x\u{1B}[A") == [.key(.up)])
+        #expect(Self.decode("\u{1B}]") == [.key(.alt("]"))])
+        #expect(Self.decode("\u{1B}P") == [.key(.alt("P"))])
     }
 
     @Test("SGR mouse: clicks, the wheel; releases and motion ignored")

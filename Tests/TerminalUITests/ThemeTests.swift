@@ -230,6 +230,31 @@ import TerminalUI
         }
     }
 
+    /// Issue 13: on 8- and 16-colour terminals the dark theme's tab separators, borders and muted
+    /// text (grays on a dark gray) were black on black, the light theme's borders white on white.
+    @Test(arguments: ["default", "dark", "light", "high-contrast"])
+    func noRoleVanishesIntoItsBackground(named name: String) throws {
+        let theme = try ThemeLoader.builtIn(named: name)
+        for capability in [ColorCapability.ansi8, .ansi16, .palette256] {
+            for role in ThemeRole.allCases {
+                // A role with a background of its own (a badge, the selection) chose its
+                // foreground for that background: it is drawn in both colours, never the first alone.
+                let styles = theme[role].background == nil ? [Style.foreground(role), .role(role)] : [.role(role)]
+                for style in styles {
+                    let resolved = theme.resolve(style, capability: capability)
+                    #expect(resolved.foreground != resolved.background || resolved.background == .terminalDefault,
+                            "\(name) \(role) at \(capability): \(resolved)")
+                    let blackOnDefault = resolved.background == .terminalDefault && [Color.ansi(0), .indexed(0)].contains(resolved.foreground)
+                    #expect(!blackOnDefault || capability == .palette256, "\(name) \(role) at \(capability): \(resolved)")
+                }
+            }
+        }
+        let border = try ThemeLoader.builtIn(named: "dark").resolve(.foreground(.border), capability: .ansi8)
+        #expect(border == ResolvedStyle(foreground: .ansi(7), background: .ansi(0), attributes: .dim))
+        let light = try ThemeLoader.builtIn(named: "light").resolve(.foreground(.border), capability: .ansi8)
+        #expect(light == ResolvedStyle(foreground: .ansi(0), background: .ansi(7), attributes: .dim))
+    }
+
     @Test func coloursParseAndPrint() {
         for text in ["default", "red", "brightCyan", "0", "255", "#0a0b0c"] {
             #expect(Color(parsing: text)?.description == text)

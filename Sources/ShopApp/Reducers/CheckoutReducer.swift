@@ -174,6 +174,7 @@ enum CheckoutReducer {
         switch command {
         case .moveUp, .previousPane: checkout.shippingChoice.move(by: -1, count: count, visibleRows: rows)
         case .moveDown, .nextPane: checkout.shippingChoice.move(by: 1, count: count, visibleRows: rows)
+        case .first, .last, .pageUp, .pageDown: checkout.shippingChoice.navigate(command, count: count, visibleRows: rows)
         case .open:
             if checkout.shippingOptions.failure != nil && count == 0 {
                 return toShipping(&checkout, currency: state.currency)  // try the quote again

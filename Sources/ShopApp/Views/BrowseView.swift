@@ -303,7 +303,7 @@ enum BrowseView {
             }
         }
         if let row = layout.ad, let ad = browse.ad {
-            buffer.write(Line([Span("Ad ", style: .foreground(.badge, .bold)), Span(TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]),
+            buffer.write(Line([Span("Ad", style: .role(.badge, .bold)), Span(" " + TextWidth.truncate(ad.text, toColumns: max(0, inside.width - 3)), style: .foreground(.info))]),
                          x: inside.x, y: row, maxWidth: inside.width)
         }
     }

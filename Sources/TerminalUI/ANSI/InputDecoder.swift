@@ -1,12 +1,18 @@
 /// Turns the bytes a terminal sends into ``Event``s: UTF-8 text, control keys, the xterm,
 /// VT220, rxvt and Linux-console spellings of cursor and function keys, Alt-keys, SGR mouse
 /// reports and bracketed paste. Unknown escape sequences are dropped whole, never read as Esc
-/// followed by junk. Pure and incremental: bytes may arrive split anywhere.
+/// followed by junk: CSI and SS3 ones, and the string ones (OSC `Esc ]`, DCS `Esc P`, APC, PM)
+/// up to their BEL or ST, which terminals send as answers or after a title change.
+/// Pure and incremental: bytes may arrive split anywhere.
 public struct InputDecoder: Sendable {
     /// The longest paste kept; the rest of a larger one is dropped.
     public static let pasteLimit = 1 << 20
     /// The longest escape sequence read before it is dropped as garbage.
     static let sequenceLimit = 64
+    /// The longest string sequence (an OSC title, a DCS answer) read before it is dropped.
+    static let stringSequenceLimit = 4096
+    /// The bytes after Esc that open a string sequence: `]` OSC, `P` DCS, `_` APC, `^` PM.
+    static let stringIntroducers: Set<UInt8> = [0x5D, 0x50, 0x5F, 0x5E]
 
     private var pending: [UInt8] = []
     private var pasting: [UInt8]?
@@ -16,6 +22,9 @@ public struct InputDecoder: Sendable {
     /// Whether bytes are waiting for the rest of a sequence: a lone Esc becomes the Esc key
     /// only when ``flushPending()`` is called after a short wait with no more input.
     public var hasPending: Bool { !pending.isEmpty }
+
+    /// Whether a bracketed paste has begun and its end marker has not come yet.
+    public var isPasting: Bool { pasting != nil }
 
     /// Decodes `bytes`, keeping an unfinished sequence for the next call.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Event] {
@@ -59,7 +68,7 @@ public struct InputDecoder: Sendable {
         defer { pending = [] }
         guard pasting == nil else { return [] }
         if pending == [0x1B] { return [.key(.escape)] }
-        if pending.count == 2, pending[0] == 0x1B, pending[1] == 0x4F || pending[1] == 0x5B {
+        if pending.count == 2, pending[0] == 0x1B, pending[1] == 0x4F || pending[1] == 0x5B || Self.stringIntroducers.contains(pending[1]) {
             return [.key(.alt(Character(UnicodeScalar(pending[1]))))]
         }
         return []
@@ -108,6 +117,8 @@ public struct InputDecoder: Sendable {
         case 0x4F:  // O: SS3, the application-mode spelling
             guard start + 2 < pending.count else { return .incomplete }
             return .consumed(3, Self.ss3Key(pending[start + 2]).map(Event.key))
+        case _ where Self.stringIntroducers.contains(next):
+            return decodeStringSequence(at: start)
         case 0x1B:
             // Esc Esc: the first is the Esc key (rxvt also sends Alt+sequence this way).
             return .consumed(1, .key(.escape))
@@ -150,6 +161,25 @@ public struct InputDecoder: Sendable {
         return .incomplete
     }
 
+    /// `Esc ]`, `Esc P`, `Esc _` or `Esc ^`, then anything up to BEL or ST (`Esc \`): dropped
+    /// whole. Another Esc ends it too (the string was cut short); that Esc is read again.
+    private func decodeStringSequence(at start: Int) -> Step {
+        var index = start + 2
+        while index < pending.count {
+            switch pending[index] {
+            case 0x07:
+                return .consumed(index + 1 - start, nil)
+            case 0x1B:
+                guard index + 1 < pending.count else { return .incomplete }
+                return .consumed(pending[index + 1] == 0x5C ? index + 2 - start : index - start, nil)
+            default:
+                if index - start > Self.stringSequenceLimit { return .consumed(index - start, nil) }
+                index += 1
+            }
+        }
+        return .incomplete
+    }
+
     static func ss3Key(_ byte: UInt8) -> Key? {
         switch byte {
         case 0x41: .up
@@ -177,7 +207,9 @@ public struct InputDecoder: Sendable {
         case 0x44: key = .left
         case 0x48: key = .home
         case 0x46: key = .end
-        case 0x5A: key = .backTab
+        // Shift-Tab is `Esc [ Z` (`Esc [ 1 ; 2 Z` with the Shift spelled out); with other
+        // modifiers (`Esc [ 1 ; 9 Z`) it is a key the app has no name for.
+        case 0x5A where parameters.isEmpty || numbers == [1, 2]: key = .backTab
         case 0x50...0x53 where first == 1 || first == nil: key = .function(Int(final) - 0x4F)
         case 0x7E, 0x24, 0x5E, 0x40:  // ~, and rxvt's $ ^ @
             key = first.flatMap(tildeKey)

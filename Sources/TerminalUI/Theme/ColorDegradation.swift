@@ -26,6 +26,19 @@ extension Color {
         }
     }
 
+    /// Whether text on this colour wants to be light (by the xterm default palette's
+    /// luminance); the terminal's own default counts as dark.
+    var isDark: Bool {
+        let (red, green, blue): (UInt8, UInt8, UInt8)
+        switch self {
+        case .terminalDefault: return true
+        case .ansi(let index): (red, green, blue) = Color.ansiRGB[Int(index & 0xF)]
+        case .indexed(let index): (red, green, blue) = Color.paletteRGB(index)
+        case .rgb(let r, let g, let b): (red, green, blue) = (r, g, b)
+        }
+        return 299 * Int(red) + 587 * Int(green) + 114 * Int(blue) < 128_000
+    }
+
     /// The xterm defaults for the 16 ANSI colours, used only to pick the nearest one.
     static let ansiRGB: [(UInt8, UInt8, UInt8)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),

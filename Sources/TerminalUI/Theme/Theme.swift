@@ -60,6 +60,12 @@ public struct Theme: Hashable, Sendable {
             // either way. The default colour, dimmed, is readable everywhere.
             shownForeground = .terminalDefault
             attributes.insert(.dim)
+        } else if shownBackground != .terminalDefault, shownForeground == shownBackground, foreground != background {
+            // Two colours the terminal shows as one (the dark theme's gray border on its dark
+            // background, both black in 8 colours; the light theme's on white): the text would
+            // vanish. Black or white, whichever stands out, dimmed as the near colour was.
+            shownForeground = shownBackground.isDark ? .ansi(7) : .ansi(0)
+            attributes.insert(.dim)
         }
         return ResolvedStyle(foreground: shownForeground, background: shownBackground, attributes: attributes)
     }
