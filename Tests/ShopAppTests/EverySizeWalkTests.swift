@@ -263,14 +263,14 @@ extension EverySizeTests {
         #expect(Self.text(unicode).contains("✔ Thank you!"), "\(LayoutLint.picture(unicode))")
     }
 
-    @Test("In the C locale a banner starts with its mark and message, not with a # for its coloured edge")
+    @Test("In the C locale a success banner starts with its message: no # for its coloured edge, no + for a tick")
     func bannerEdgeIsBlankInASCII() throws {
         var state = Fixtures.browsing(width: 60, height: 20)
         state.capabilities = Self.ascii
         _ = reduce(&state, .signedIn(.success(Fixtures.account)))
         let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
         let row = try #require((0..<buffer.height).map { buffer.text(ofRow: $0) }.first { $0.contains("Welcome") })
-        #expect(row.hasPrefix(" + Welcome, Ada Lovelace!"), "\(row)")
+        #expect(row.hasPrefix("   Welcome, Ada Lovelace!"), "\(row)")
     }
 
     // MARK: Words that say what to do
@@ -410,5 +410,27 @@ extension EverySizeTests {
         _ = reduce(&state, .inboxLoaded(.success(Page(items: Fixtures.messages, unreadCount: 1))))
         footer = AppView.render(state, size: state.size, theme: .default).text(ofRow: 22)
         #expect(footer.contains("Enter read") && footer.contains("A mark all read"), "\(footer)")
+    }
+
+    // MARK: Product rows
+
+    @Test("A product row leaves a blank column before the scrollbar and reads as one line at any width", arguments: walkSizes)
+    func productRowsStopBeforeTheScrollbar(size: (Int, Int)) throws {
+        var state = Fixtures.browsing(width: size.0, height: size.1)
+        state.capabilities = Self.ascii
+        _ = reduce(&state, .productsLoaded(generation: state.browse.listingGeneration,
+                                           .success(Page(items: FrameMemoryWalkTests.catalog, nextCursor: nil))))
+        let buffer = AppView.render(state, size: state.size, theme: .default).degraded(for: Self.ascii)
+        let geometry = try #require(state.geometry(of: .products), "\(LayoutLint.picture(buffer))")
+        let scrollbar = geometry.area.maxX - 1
+        for y in geometry.area.y..<geometry.area.maxY {
+            let row = buffer.text(ofRow: y)
+            #expect(buffer[scrollbar - 1, y].symbol == " ", "row \(y) runs into the scrollbar: \(row)")
+            // The price follows its name within a reading width, not across an empty pane.
+            let columns = Array(row)
+            if let dollar = columns.indices.first(where: { columns[$0] == "$" }) {
+                #expect(dollar - geometry.area.x < BrowseView.maximumRowWidth, "row \(y): \(row)")
+            }
+        }
     }
 }

@@ -135,7 +135,8 @@ enum BrowseView {
         let products = browse.products
         // A blank column before the scrollbar ("low 3#" read as part of the badge), and no
         // wider than a person reads across: at 200 columns a price stood 60 columns from its name.
-        let rowWidth = min(inside.width - 4, maximumRowWidth)
+        let scrollbarGap = products.count > inside.height ? 1 : 0
+        let rowWidth = min(inside.width - 3 - scrollbarGap, maximumRowWidth)
         let showsStars = state.showsStars
         let list = ListView(count: products.count, state: browse.productList, emptyText: browse.pageError == nil ? "No products in this category" : "") { row in
             productLine(products[row], width: rowWidth, showsStars: showsStars)
