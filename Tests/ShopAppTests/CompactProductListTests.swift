@@ -21,6 +21,40 @@ import Testing
         #expect(list.indices.map(list.id(at:)) == products.map(\.id))
     }
 
+    /// A frame copies a product row when its fingerprint is unchanged: every field must count.
+    @Test func aProductsHashChangesWithEveryField() {
+        func fingerprint(_ product: ProductSummary) -> Int {
+            var hasher = Hasher()
+            CompactProductList([Self.product(1), product]).hash(at: 1, into: &hasher)
+            return hasher.finalize()
+        }
+        let base = Self.product(8)
+        var variants: [ProductSummary] = []
+        for change in 0..<10 {
+            var product = base
+            switch change {
+            case 0: product.id = "p-9"
+            case 1: product.code = "CODE-9"
+            case 2: product.name = "Product number 9"
+            case 3: product.category = "toys"
+            case 4: product.price.amount += 1
+            case 5: product.price.currency = .eur
+            case 6: product.rating += 0.1
+            case 7: product.ratingCount += 1
+            case 8: product.stock += 5
+            default: product.availability = .outOfStock
+            }
+            variants.append(product)
+        }
+        var moved = base  // the same bytes split otherwise between id and code
+        moved.id = "p-8C"
+        moved.code = "ODE-8"
+        #expect(fingerprint(base) == fingerprint(Self.product(8)))
+        for variant in variants + [moved] {
+            #expect(fingerprint(variant) != fingerprint(base), "\(variant)")
+        }
+    }
+
     @Test func unusualTextReadsBackExactly() {
         let names = [
             "", "Café Crème", "東京タワーの模型", "Lamp 💡 with 👩‍👩‍👧 family", "e\u{301}", "\u{202E}reversed",

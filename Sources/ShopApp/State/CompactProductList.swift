@@ -70,6 +70,28 @@ public struct CompactProductList: RandomAccessCollection, MutableCollection, Equ
         }
     }
 
+    /// Feeds everything the product at `position` holds into `hasher`, without rebuilding it:
+    /// a frame fingerprints every visible row (see `FrameMemory`).
+    public func hash(at position: Int, into hasher: inout Hasher) {
+        let record = records[position]
+        if record.isKeptWhole {
+            hasher.combine(keptWhole[position]!)
+            return
+        }
+        let start = Int(record.textStart)
+        let end = start + Int(record.idLength) + Int(record.codeLength) + Int(record.nameLength)
+        text.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        hasher.combine(record.idLength)
+        hasher.combine(record.codeLength)
+        hasher.combine(categoryNames[Int(record.category)])
+        hasher.combine(record.currency)
+        hasher.combine(record.availability)
+        hasher.combine(record.amount)
+        hasher.combine(record.rating)
+        hasher.combine(record.ratingCount)
+        hasher.combine(record.stock)
+    }
+
     /// The id of the product at `position`, without rebuilding the rest of it.
     public func id(at position: Int) -> String {
         let record = records[position]

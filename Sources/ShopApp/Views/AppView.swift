@@ -112,8 +112,12 @@ public enum AppView {
             }
         }
         let room = state.size.width - 2  // the spinner's corner
-        let choices = [titles(keys: true, compact: false), titles(keys: true, compact: true), titles(keys: false, compact: true)]
-        return choices.first { tabsWidth($0.map(\.1)) <= room } ?? choices[choices.count - 1]
+        // The shorter spellings only where the full one does not fit (one per frame, mostly).
+        for (keys, compact) in [(true, false), (true, true)] {
+            let choice = titles(keys: keys, compact: compact)
+            if tabsWidth(choice.map(\.1)) <= room { return choice }
+        }
+        return titles(keys: false, compact: true)
     }
 
     /// Columns the tabs take: each title padded by a space on both sides, "│" between them.

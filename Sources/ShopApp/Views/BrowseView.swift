@@ -143,7 +143,7 @@ enum BrowseView {
         }
         list.render(into: &buffer, area: inside, theme: theme, memory: &memory, region: LayoutList.products.hashValue) { row in
             var inputs = Hasher()
-            inputs.combine(products[row])
+            products.hash(at: row, into: &inputs)
             inputs.combine(rowWidth)
             inputs.combine(showsStars)
             return inputs.finalize()
