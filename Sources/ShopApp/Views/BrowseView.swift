@@ -152,7 +152,7 @@ enum BrowseView {
     }
 
     /// The widest a product row gets: name, price, rating and stock, read as one line.
-    static let maximumRowWidth = 72
+    static let maximumRowWidth = 60
 
     /// Product names shorter than this are not cut to make room for the rating.
     static let roomyNameWidth = 24
