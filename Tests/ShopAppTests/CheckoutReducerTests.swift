@@ -28,6 +28,11 @@ enum CheckoutDriver {
     /// … then Shipping (standard), Payment with the test card, to Review.
     static func toReview(_ state: inout AppState, card number: String = card) {
         toShipping(&state)
+        shippingToReview(&state, card: number)
+    }
+
+    /// From Shipping: the standard option, Payment with the test card, to Review.
+    static func shippingToReview(_ state: inout AppState, card number: String = card) {
         Fixtures.press([.enter], &state)
         _ = Fixtures.type(number, &state)
         Fixtures.press([.tab], &state)
